@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { loadVendorSpec, VENDORS } from '../spec/index.ts';
+import { main } from './main.ts';
+
+const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
+
+async function call(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, (l) => out.push(l), (l) => err.push(l));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('conform rules', () => {
+  it('lists every rule of both vendors with level and source', async () => {
+    const { code, out } = await call(['rules']);
+    expect(code).toBe(0);
+    for (const vendor of VENDORS) {
+      for (const rule of (await loadVendorSpec(vendor)).rules) {
+        const line = out.split('\n').find((l) => l.startsWith(`${rule.id} `));
+        expect(line, rule.id).toBeDefined();
+        expect(line).toContain(rule.level);
+        expect(line).toContain(rule.source.documents[0]);
+      }
+    }
+  });
+
+  it('lists one vendor with --vendor, and prints JSON with --json', async () => {
+    const { out } = await call(['rules', '--vendor', 'trustly', '--json']);
+    const rules = JSON.parse(out) as { id: string }[];
+    expect(rules.length).toBe((await loadVendorSpec('trustly')).rules.length);
+    expect(rules.every((r) => r.id.startsWith('trustly.'))).toBe(true);
+  });
+
+  it('refuses an unknown vendor in one line naming the valid values, with exit 2', async () => {
+    const { code, out, err } = await call(['rules', '--vendor', 'acme']);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.split('\n')).toHaveLength(1);
+    expect(err).toMatch(/unknown vendor "acme".*trustist, trustly, all/);
+  });
+
+  it('refuses an unknown flag and an unknown command with exit 2', async () => {
+    expect((await call(['rules', '--colour'])).code).toBe(2);
+    const unknown = await call(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/unknown command "frobnicate"/);
+  });
+
+  it('runs as the installed executable', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'rules', '--vendor', 'trustist'], { timeout: 30_000 });
+    expect(stdout).toMatch(/^trustist\.auth\.required\s+MUST/m);
+    const failed = await promisify(execFile)(process.execPath, [BIN, 'rules', '--vendor', 'nope']).catch((e: { code: number; stderr: string }) => e);
+    expect((failed as { code: number }).code).toBe(2);
+  });
+});

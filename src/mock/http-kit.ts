@@ -1,0 +1,153 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+
+// The mocks' defensive HTTP plumbing: everything a hostile or broken client can send is turned
+// into an HttpProblem before it reaches a vendor's logic, so no input can crash a mock or
+// change its store. Each vendor renders a problem in its own error shape.
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_JSON_DEPTH = 32;
+
+/** A request the mock refuses: rendered by the vendor's error shape, never thrown past a handler. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads the whole body, refusing (413) past MAX_BODY_BYTES without buffering the rest. */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    return Promise.reject(new HttpProblem(413, 'body_too_large', `the request body is ${declared} bytes; the limit is ${limit}`));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new HttpProblem(413, 'body_too_large', `the request body is over the limit of ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', (error) => reject(new HttpProblem(400, 'bad_request', `the request body could not be read: ${error.message}`)));
+  });
+}
+
+/**
+ * Decodes a JSON request body strictly: the content type must be JSON, the bytes valid UTF-8,
+ * the nesting shallow, numbers finite and no key may reach an object's prototype.
+ */
+export function parseJsonBody(body: Buffer, contentType: string | undefined): unknown {
+  const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json' && !/^application\/[a-z0-9.+-]*\+json$/.test(mediaType)) {
+    throw new HttpProblem(415, 'unsupported_media_type', `the content type must be application/json, not ${JSON.stringify(contentType ?? '(none)')}`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(body);
+  } catch {
+    throw new HttpProblem(400, 'invalid_encoding', 'the request body is not valid UTF-8');
+  }
+  if (text.trim() === '') throw new HttpProblem(400, 'invalid_json', 'the request body is empty; a JSON object was expected');
+  const depth = jsonDepth(text);
+  if (depth > MAX_JSON_DEPTH) throw new HttpProblem(400, 'invalid_json', `the request body nests ${depth} levels deep; the limit is ${MAX_JSON_DEPTH}`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new HttpProblem(400, 'invalid_json', `the request body is not valid JSON: ${(error as Error).message}`);
+  }
+  assertSafeJson(value, '');
+  return value;
+}
+
+/** Maximum bracket depth outside strings: a linear scan, so depth is known before parsing. */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) max = Math.max(max, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function assertSafeJson(value: unknown, pointer: string): void {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new HttpProblem(400, 'invalid_json', `${pointer || '(body)'}: the number is too large to represent`);
+  }
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => assertSafeJson(item, `${pointer}/${index}`));
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (FORBIDDEN_KEYS.has(key)) throw new HttpProblem(400, 'invalid_json', `${pointer}/${key}: this key is not allowed`);
+    assertSafeJson(item, `${pointer}/${key}`);
+  }
+}
+
+export interface ParsedTarget {
+  segments: string[];
+  query: URLSearchParams;
+}
+
+/** Splits the request target into decoded path segments; a malformed target is a 400, not a throw. */
+export function parseTarget(url: string | undefined): ParsedTarget {
+  let parsed: URL;
+  try {
+    parsed = new URL(url ?? '/', 'http://mock.invalid');
+  } catch {
+    throw new HttpProblem(400, 'bad_request', 'the request target is not a valid path');
+  }
+  try {
+    const segments = parsed.pathname.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+    return { segments, query: parsed.searchParams };
+  } catch {
+    throw new HttpProblem(400, 'bad_request', 'the request path has a malformed percent-encoding');
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const payload = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(payload.length), ...headers });
+  res.end(payload);
+}
+
+/** Constant-time comparison of two secrets, whatever their lengths. */
+export function safeEqual(a: string, b: string): boolean {
+  const da = createHash('sha256').update(a).digest();
+  const db = createHash('sha256').update(b).digest();
+  return timingSafeEqual(da, db) && a.length === b.length;
+}
+
+/**
+ * Node's parser rejects garbage request lines and headers before any handler runs; answer those
+ * with a 400 in the vendor's shape instead of dropping the connection without a word.
+ */
+export function answerClientErrors(server: Server, render: (problem: HttpProblem) => unknown): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
+    const problem = new HttpProblem(400, 'bad_request', `the request could not be parsed (${error.code ?? 'parse error'})`);
+    const body = Buffer.from(JSON.stringify(render(problem)));
+    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+  });
+}

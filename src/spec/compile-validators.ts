@@ -1,0 +1,173 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { SpecError, type LoadedSpec } from './load-spec.ts';
+
+/** One way a value departs from its schema, located by JSON pointer. */
+export interface SchemaViolation {
+  /** JSON pointer into the validated value ('' is the value itself). */
+  pointer: string;
+  /** What is wrong, naming the field, e.g. `/address/country must be equal to one of the allowed values`. */
+  message: string;
+  keyword: string;
+}
+
+export type ValidationResult = { valid: true; violations: [] } | { valid: false; violations: SchemaViolation[] };
+
+export interface ResponseSpec {
+  /** The documented status key: "200", "4XX" or "default". */
+  status: string;
+  contentTypes: string[];
+  validate?: (body: unknown) => ValidationResult;
+}
+
+export interface OperationSpec {
+  operationId: string;
+  method: string;
+  path: string;
+  ruleIds: string[];
+  permissions: string[];
+  validateRequest?: (body: unknown) => ValidationResult;
+  responses: ResponseSpec[];
+}
+
+export interface SpecValidators {
+  operations: Map<string, OperationSpec>;
+  operation(operationId: string): OperationSpec;
+  validateRequest(operationId: string, body: unknown): ValidationResult;
+  /** Checks status, content type and body against what the operation documents. */
+  validateResponse(operationId: string, status: number, contentType: string | undefined, body: unknown): ValidationResult;
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const OK: ValidationResult = { valid: true, violations: [] };
+// OpenAPI keywords that are not JSON Schema: annotations for readers, no effect on validation.
+const OPENAPI_ANNOTATIONS = ['example', 'discriminator', 'xml', 'externalDocs'];
+
+/** Compiles ajv 2020 validators for every request body and documented response of a spec. */
+export function compileValidators(spec: LoadedSpec): SpecValidators {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  addFormats.default(ajv);
+  for (const keyword of [...OPENAPI_ANNOTATIONS, ...extensionKeywords(spec.document)]) ajv.addKeyword(keyword);
+
+  const compile = (schema: unknown, where: string) => {
+    try {
+      const fn = ajv.compile(schema as object);
+      return (value: unknown) => result(fn, value);
+    } catch (error) {
+      throw new SpecError(`${spec.path}: the schema of ${where} does not compile: ${(error as Error).message}`);
+    }
+  };
+
+  const operations = new Map<string, OperationSpec>();
+  for (const [path, pathItem] of Object.entries(spec.document.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = (pathItem as Record<string, unknown> | undefined)?.[method] as OpenAPIV3_1.OperationObject | undefined;
+      if (!op) continue;
+      const operationId = op.operationId ?? `${method.toUpperCase()} ${path}`;
+      const ext = op as Record<string, unknown>;
+      const requestSchema = (op.requestBody as OpenAPIV3_1.RequestBodyObject | undefined)?.content?.['application/json']?.schema;
+      operations.set(operationId, {
+        operationId,
+        method: method.toUpperCase(),
+        path,
+        ruleIds: stringList(ext['x-rule-ids']),
+        permissions: stringList(ext['x-permissions']),
+        validateRequest: requestSchema ? compile(requestSchema, `${operationId} request body`) : undefined,
+        responses: Object.entries(op.responses ?? {}).map(([status, response]) => {
+          const content = (response as OpenAPIV3_1.ResponseObject).content ?? {};
+          const json = content['application/json']?.schema;
+          return {
+            status,
+            contentTypes: Object.keys(content),
+            validate: json ? compile(json, `${operationId} response ${status}`) : undefined,
+          };
+        }),
+      });
+    }
+  }
+
+  const operation = (operationId: string): OperationSpec => {
+    const found = operations.get(operationId);
+    if (!found) throw new SpecError(`${spec.path}: no operation "${operationId}"; known: ${[...operations.keys()].join(', ')}`);
+    return found;
+  };
+
+  return {
+    operations,
+    operation,
+    validateRequest(operationId, body) {
+      const op = operation(operationId);
+      if (!op.validateRequest) return fail('', `${operationId} documents no JSON request body`, 'requestBody');
+      return op.validateRequest(body);
+    },
+    validateResponse(operationId, status, contentType, body) {
+      const op = operation(operationId);
+      const response = matchStatus(op.responses, status);
+      if (!response) {
+        return fail('', `status ${status} is not documented for ${operationId} (documented: ${op.responses.map((r) => r.status).join(', ')})`, 'status');
+      }
+      if (response.contentTypes.length === 0) return OK;
+      const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!response.contentTypes.includes(mediaType)) {
+        return fail('', `content type ${JSON.stringify(contentType ?? '')} is not documented for ${operationId} ${response.status} (documented: ${response.contentTypes.join(', ')})`, 'contentType');
+      }
+      return response.validate ? response.validate(body) : OK;
+    },
+  };
+}
+
+/** An exact status wins over its range ("4XX"), which wins over "default". */
+function matchStatus(responses: ResponseSpec[], status: number): ResponseSpec | undefined {
+  const exact = String(status);
+  const range = `${exact[0]}XX`;
+  return (
+    responses.find((r) => r.status === exact) ??
+    responses.find((r) => r.status.toUpperCase() === range) ??
+    responses.find((r) => r.status === 'default')
+  );
+}
+
+function result(fn: ValidateFunction, value: unknown): ValidationResult {
+  if (fn(value)) return OK;
+  return { valid: false, violations: (fn.errors ?? []).map(toViolation) };
+}
+
+function fail(pointer: string, message: string, keyword: string): ValidationResult {
+  return { valid: false, violations: [{ pointer, message, keyword }] };
+}
+
+function toViolation(error: ErrorObject): SchemaViolation {
+  const params = error.params as Record<string, unknown>;
+  // ajv reports a missing or extra property at its parent; point at the property itself.
+  const child = error.keyword === 'required' ? params.missingProperty : error.keyword === 'additionalProperties' ? params.additionalProperty : undefined;
+  const pointer = child === undefined ? error.instancePath : `${error.instancePath}/${escapePointer(String(child))}`;
+  const text =
+    error.keyword === 'required' ? 'is required' : error.keyword === 'additionalProperties' ? 'is not allowed' : (error.message ?? 'is invalid');
+  return { pointer, message: `${pointer || '(body)'} ${text}`, keyword: error.keyword };
+}
+
+function escapePointer(segment: string): string {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** Every `x-` key used anywhere in the document: ajv's strict mode must know them as annotations. */
+function extensionKeywords(document: unknown): string[] {
+  const found = new Set<string>();
+  const seen = new Set<unknown>();
+  const visit = (node: unknown) => {
+    if (typeof node !== 'object' || node === null || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) return node.forEach(visit);
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith('x-')) found.add(key);
+      visit(value);
+    }
+  };
+  visit(document);
+  return [...found];
+}
