@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` is what `npm test` runs (the unit tests beside the source, the mocks'
-// tests and the self-test); `conformance` holds the vendor suites, which only `conform run`
-// (or `vitest --project conformance`) drives, because they need a target to talk to.
+// Two projects. `unit` is what `npm test` runs: the unit tests beside the source, the mocks'
+// tests, and the self-test in suites/, which drives the checks against every faulty mock.
+// `conformance` holds the vendor suites, which only `conform run` (or `vitest --project
+// conformance`) drives, because they need a target to talk to.
 export default defineConfig({
   test: {
     projects: [
@@ -10,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'suites/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },
@@ -19,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'conformance',
           include: ['suites/**/*.suite.ts'],
+          globalSetup: ['src/harness/conformance-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

@@ -1,0 +1,2 @@
+export { schemaArbitrary, calendarDate, typesOf, type Schema, type Refine, type SchemaArbitraryOptions } from './schema-arbitrary.ts';
+export { invalidArbitrary, type InvalidValue } from './invalid-arbitrary.ts';

@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+
+/** The JSON Schema subset the specs use (2020-12, dereferenced). */
+export interface Schema {
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  minItems?: number;
+  maxItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  [key: string]: unknown;
+}
+
+/**
+ * Domain refinement: given the JSON pointer of a value (e.g. `/address/country`) and its schema,
+ * return the arbitrary to use there, or undefined to derive one from the schema.
+ */
+export type Refine = (pointer: string, schema: Schema) => fc.Arbitrary<unknown> | undefined;
+
+export interface SchemaArbitraryOptions {
+  refine?: Refine;
+  /** Allow `null` where the schema allows it (default true). */
+  nulls?: boolean;
+}
+
+/** Arbitrary of values valid against `schema`. Unsupported constructs throw, naming the pointer. */
+export function schemaArbitrary(schema: Schema, options: SchemaArbitraryOptions = {}, pointer = ''): fc.Arbitrary<unknown> {
+  const refined = options.refine?.(pointer, schema);
+  if (refined) return refined;
+  if (schema.const !== undefined) return fc.constant(schema.const);
+  if (schema.enum) return fc.constantFrom(...schema.enum);
+  const branches = schema.anyOf ?? schema.oneOf;
+  if (branches) {
+    const usable = options.nulls === false ? branches.filter((b) => b.type !== 'null') : branches;
+    return fc.oneof(...usable.map((branch) => schemaArbitrary(branch, options, pointer)));
+  }
+  if (schema.allOf?.length === 1) return schemaArbitrary(schema.allOf[0]!, options, pointer);
+  const types = typesOf(schema).filter((t) => options.nulls !== false || t !== 'null');
+  if (types.length > 1) return fc.oneof(...types.map((type) => ofType(type, schema, options, pointer)));
+  if (types.length === 1) return ofType(types[0]!, schema, options, pointer);
+  throw new Error(`schemaArbitrary: no type at ${pointer || '(root)'}`);
+}
+
+export function typesOf(schema: Schema): string[] {
+  if (Array.isArray(schema.type)) return schema.type;
+  if (typeof schema.type === 'string') return [schema.type];
+  if (schema.properties) return ['object'];
+  return [];
+}
+
+function ofType(type: string, schema: Schema, options: SchemaArbitraryOptions, pointer: string): fc.Arbitrary<unknown> {
+  switch (type) {
+    case 'null':
+      return fc.constant(null);
+    case 'boolean':
+      return fc.boolean();
+    case 'integer':
+      return fc.integer({ min: schema.minimum ?? -1_000_000, max: schema.maximum ?? 1_000_000 });
+    case 'number':
+      return fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true, noDefaultInfinity: true });
+    case 'string':
+      return stringOf(schema, pointer);
+    case 'array':
+      return fc.array(schema.items ? schemaArbitrary(schema.items, options, `${pointer}/0`) : fc.jsonValue(), {
+        minLength: schema.minItems ?? 0,
+        maxLength: schema.maxItems ?? 4,
+      });
+    case 'object': {
+      const properties = schema.properties ?? {};
+      const model: Record<string, fc.Arbitrary<unknown>> = {};
+      for (const [name, child] of Object.entries(properties)) model[name] = schemaArbitrary(child, options, `${pointer}/${name}`);
+      return fc.record(model, { requiredKeys: (schema.required ?? []).filter((k) => k in properties) }) as fc.Arbitrary<unknown>;
+    }
+    default:
+      throw new Error(`schemaArbitrary: unsupported type "${type}" at ${pointer || '(root)'}`);
+  }
+}
+
+function stringOf(schema: Schema, pointer: string): fc.Arbitrary<string> {
+  switch (schema.format) {
+    case 'date':
+      return calendarDate();
+    case 'date-time':
+      return fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString());
+    case 'email':
+      return fc.emailAddress();
+    case 'uri':
+      return fc.webUrl({ validSchemes: ['https'] });
+    case 'uuid':
+      return fc.uuid();
+    case undefined:
+      break;
+    default:
+      throw new Error(`schemaArbitrary: unsupported format "${schema.format}" at ${pointer || '(root)'}`);
+  }
+  if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
+  return fc.string({ unit: 'grapheme', minLength: schema.minLength ?? 0, maxLength: schema.maxLength ?? 24 });
+}
+
+/** Real calendar dates, leap days included, as YYYY-MM-DD. */
+export function calendarDate(): fc.Arbitrary<string> {
+  return fc
+    .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+}

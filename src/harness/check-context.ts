@@ -1,0 +1,121 @@
+import { isDeepStrictEqual } from 'node:util';
+import type fc from 'fast-check';
+import type { KeyCredentials } from '../auth/signer.ts';
+import type { Exchange } from '../http/exchange.ts';
+import type { VendorSpec } from '../spec/vendor-spec.ts';
+import { runProperty } from './property.ts';
+import type { RunConfig } from './run-config.ts';
+import { RuleFailure, RuleSkip } from './rule-failure.ts';
+
+/** What a check gets: the run, the spec, and the means to record, observe, skip and fail. */
+export class CheckContext {
+  readonly exchanges: Exchange[] = [];
+  exchangeCount = 0;
+  readonly created: string[] = [];
+  observation: unknown = undefined;
+  observed = false;
+
+  constructor(
+    readonly rule: string,
+    readonly config: RunConfig,
+    readonly spec: VendorSpec,
+    /** fast-check seed of this rule, derived from the run seed and the rule id. */
+    readonly seed: number,
+  ) {}
+
+  /** Tag for records this run creates: `conform-<runId>`. */
+  get tag(): string {
+    return `conform-${this.config.runId}`;
+  }
+
+  get runs(): number {
+    return this.config.runs;
+  }
+
+  /** Keeps the last exchanges for the report; the count says how many there were. */
+  record(exchange: Exchange): void {
+    this.exchangeCount++;
+    this.exchanges.push(exchange);
+    if (this.exchanges.length > 12) this.exchanges.shift();
+  }
+
+  /** Records an id the check created on the target. */
+  noteCreated(id: string): void {
+    if (this.created.length < 1000) this.created.push(id);
+  }
+
+  /** Records what the target did where the documentation leaves it open. */
+  observe(observation: unknown): void {
+    this.observation = observation;
+    this.observed = true;
+  }
+
+  skip(reason: string): never {
+    throw new RuleSkip(reason);
+  }
+
+  /**
+   * A key pair from the run's credential variables; skips the rule, naming the variables, when
+   * either is not set.
+   */
+  credentials(idVar: string, secretVar: string): KeyCredentials {
+    const id = this.config.env[idVar];
+    const secret = this.config.env[secretVar];
+    if (!id || !secret) this.skip(`needs ${idVar} and ${secretVar}, which are not set`);
+    return { id, secret };
+  }
+
+  /** Runs a fast-check property with this rule's seed and run count; a failure is shrunk and recorded. */
+  property<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, options: { runs?: number } = {}): Promise<void> {
+    return runProperty(arbitrary, predicate, { seed: this.seed, numRuns: options.runs ?? this.runs });
+  }
+
+  /** Fails the rule unless `condition` holds. */
+  assert(condition: boolean, message: string, details: { received?: unknown; expected?: unknown; pointer?: string } = {}): asserts condition {
+    if (!condition) throw new RuleFailure(message, details);
+  }
+
+  /** Fails the rule unless the two values are deeply equal. */
+  assertEqual(received: unknown, expected: unknown, message: string): void {
+    if (!isDeepStrictEqual(received, expected)) throw new RuleFailure(message, { received, expected });
+  }
+
+  /**
+   * Validates an exchange's response against the operation's documented statuses, content
+   * type and body; a violation fails the rule in hand, naming the JSON pointer.
+   */
+  validateResponse(operationId: string, exchange: Exchange): void {
+    if (!exchange.response) {
+      throw new RuleFailure(`${exchange.request.method} ${new URL(exchange.request.url).pathname} got no response: ${exchange.error ?? 'unknown error'}`, {
+        received: exchange.error,
+        expected: 'an HTTP response',
+      });
+    }
+    const { status, headers, body, json } = exchange.response;
+    const contentType = headers['content-type'];
+    const isJson = /json/i.test(contentType ?? '');
+    if (isJson && json === undefined && body !== '') {
+      throw new RuleFailure(`${operationId} answered ${status} with a body that is not valid JSON`, { received: body.slice(0, 200), expected: 'a JSON body' });
+    }
+    const result = this.spec.validators.validateResponse(operationId, status, contentType, json);
+    if (!result.valid) {
+      const first = result.violations[0]!;
+      throw new RuleFailure(`${operationId} ${status} response does not match the spec: ${result.violations.map((v) => v.message).join('; ')}`, {
+        received: first.pointer === '' ? (first.keyword === 'status' ? status : first.keyword === 'contentType' ? contentType : json) : pick(json, first.pointer),
+        expected: first.message,
+        pointer: first.pointer,
+      });
+    }
+  }
+}
+
+/** The value at a JSON pointer, or undefined. */
+export function pick(value: unknown, pointer: string): unknown {
+  let node = value;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}

@@ -1,0 +1,50 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import type { TestProject } from 'vitest/node';
+import { startMock, type RunningMock } from '../mock/start-mock.ts';
+import { isVendor, VENDORS, type Vendor } from '../spec/vendors.ts';
+import type { ConformanceContext, VendorRun } from './conformance-context.ts';
+import './conformance-context.ts';
+
+export const DEFAULT_RUNS = 30;
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * Global setup of the `conformance` project. The run is described by CONFORM_* variables
+ * (set by `conform run`, or by hand with `vitest --project conformance`); without a target,
+ * each vendor's embedded reference mock is started and is the target.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const env = process.env;
+  const vendors = (env.CONFORM_VENDORS ?? VENDORS.join(',')).split(',').map((v) => v.trim());
+  for (const v of vendors) if (!isVendor(v)) throw new Error(`CONFORM_VENDORS names "${v}"; valid: ${VENDORS.join(', ')}`);
+  const target = env.CONFORM_TARGET;
+  if (target && vendors.length !== 1) throw new Error('CONFORM_TARGET needs exactly one vendor in CONFORM_VENDORS');
+  const seed = env.CONFORM_SEED ? Number(env.CONFORM_SEED) : randomInt(0, 2 ** 31 - 1);
+  const runs = env.CONFORM_RUNS ? Number(env.CONFORM_RUNS) : DEFAULT_RUNS;
+  const runId = env.CONFORM_RUN_ID ?? randomBytes(4).toString('hex');
+  const timeoutMs = env.CONFORM_TIMEOUT_MS ? Number(env.CONFORM_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS;
+
+  const mocks: RunningMock[] = [];
+  const context: ConformanceContext = { vendors: {} };
+  for (const vendor of vendors as Vendor[]) {
+    let run: VendorRun;
+    if (target) {
+      run = { vendor, baseUrl: target, env: credentialEnv(vendor, env), seed, runs, runId, auth: env.CONFORM_AUTH, timeoutMs, embedded: false };
+    } else {
+      const auth = env.CONFORM_AUTH === 'hmac-sha256' ? 'hmac-sha256' : 'hawk';
+      const mock = await startMock(vendor, { fault: env.CONFORM_FAULT || undefined, auth, env: {} });
+      mocks.push(mock);
+      run = { vendor, baseUrl: mock.url, env: mock.credentials, seed, runs, runId, auth: env.CONFORM_AUTH, timeoutMs, embedded: true };
+    }
+    context.vendors[vendor] = run;
+  }
+  project.provide('conform', context);
+  return async () => {
+    await Promise.all(mocks.map((m) => m.close()));
+  };
+}
+
+function credentialEnv(vendor: Vendor, env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const prefix = vendor === 'trustist' ? 'TRUSTIST_' : 'TRUSTLY_';
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith(prefix)));
+}

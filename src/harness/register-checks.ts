@@ -1,0 +1,37 @@
+import { describe, inject, test } from 'vitest';
+import { loadVendorSpec } from '../spec/vendor-spec.ts';
+import type { Vendor } from '../spec/vendors.ts';
+import type { Check } from './check.ts';
+import './conformance-context.ts';
+import { formatFailure } from './format-outcome.ts';
+import { resolveSigner } from './resolve-signer.ts';
+import { runCheck } from './run-check.ts';
+import type { RuleOutcome } from './rule-outcome.ts';
+
+declare module 'vitest' {
+  interface TaskMeta {
+    /** The rule's outcome as data: what the reporters read (never the runner's internals). */
+    conform?: RuleOutcome;
+  }
+}
+
+/**
+ * Turns checks into vitest tests named by their rule ids. Execution stays in runCheck; the test
+ * only carries the outcome (task.meta.conform) and maps it to vitest's pass, fail or skip.
+ */
+export function registerChecks(vendor: Vendor, area: string, checks: Check[]): void {
+  describe(`${vendor} ${area}`, () => {
+    for (const check of checks) {
+      test(check.rule, async ({ task, skip }) => {
+        const run = inject('conform').vendors[vendor];
+        if (!run) return skip(`${vendor} is not part of this run`);
+        const spec = await loadVendorSpec(vendor);
+        const signer = await resolveSigner(vendor, run.auth);
+        const outcome = await runCheck(check, spec, { ...run, signer });
+        task.meta.conform = outcome;
+        if (outcome.status === 'skipped') return skip(outcome.reason);
+        if (outcome.status === 'failed') throw new Error(formatFailure(outcome));
+      });
+    }
+  });
+}

@@ -1,0 +1,32 @@
+import type { Exchange } from '../http/exchange.ts';
+import type { RuleLevel } from '../spec/rule-catalogue.ts';
+import type { Vendor } from '../spec/vendors.ts';
+
+export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'observed';
+
+/** What running one rule's check produced: the unit every reporter reads. */
+export interface RuleOutcome {
+  id: string;
+  vendor: Vendor;
+  level: RuleLevel;
+  title: string;
+  source: { documents: string[]; statement: string };
+  status: RuleStatus;
+  /** Why the rule was skipped. */
+  reason?: string;
+  /** What the target did where the documentation leaves the behaviour open (or a MUST rule's detail worth tracking). */
+  observation?: unknown;
+  failure?: { message: string; received?: unknown; expected?: unknown; pointer?: string };
+  counterexample?: unknown;
+  /** The run seed that replays this rule (each rule derives its own fast-check seed from it). */
+  seed: number;
+  /** fast-check's path to the shrunk counterexample. */
+  path?: string;
+  replay?: string;
+  /** The last exchanges of the check, secrets redacted; `exchangeCount` says how many there were in all. */
+  exchanges: Exchange[];
+  exchangeCount: number;
+  /** Records the check created on the target (ids), so a live run's test data can be found and cleaned. */
+  created: string[];
+  durationMs: number;
+}

@@ -1,0 +1,75 @@
+import type { VendorSpec } from '../spec/vendor-spec.ts';
+import type { Check } from './check.ts';
+import { CheckContext } from './check-context.ts';
+import { redactExchange } from './redact.ts';
+import type { RunConfig } from './run-config.ts';
+import { RuleFailure, RuleSkip } from './rule-failure.ts';
+import type { RuleOutcome } from './rule-outcome.ts';
+
+/** A rule's own fast-check seed: stable for (run seed, rule id), so one rule replays alone. */
+export function ruleSeed(runSeed: number, rule: string): number {
+  let hash = 0x811c9dc5 ^ runSeed;
+  for (const char of `${runSeed}:${rule}`) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193);
+  return hash >>> 1;
+}
+
+export function replayCommand(config: RunConfig, rule: string): string {
+  const parts = ['npx conform run', `--vendor ${config.vendor}`, `--rule ${rule}`, `--seed ${config.seed}`, `--runs ${config.runs}`];
+  if (!config.embedded) parts.push(`--target ${config.baseUrl}`);
+  if (config.auth && config.auth !== 'hawk') parts.push(`--auth ${config.auth}`);
+  return parts.join(' ');
+}
+
+/** Runs one check and returns its outcome as data; never throws for what the target does. */
+export async function runCheck(check: Check, spec: VendorSpec, config: RunConfig): Promise<RuleOutcome> {
+  const rule = spec.rules.find((r) => r.id === check.rule);
+  if (!rule) throw new Error(`check for ${check.rule}, which is not in the ${config.vendor} rule catalogue`);
+  const ctx = new CheckContext(rule.id, config, spec, ruleSeed(config.seed, rule.id));
+  const started = performance.now();
+  let status: RuleOutcome['status'];
+  let reason: string | undefined;
+  let failure: RuleFailure | undefined;
+  try {
+    await check.run(ctx);
+    status = rule.level === 'observed' ? 'observed' : 'passed';
+  } catch (error) {
+    if (error instanceof RuleSkip) {
+      status = 'skipped';
+      reason = error.reason;
+    } else {
+      status = 'failed';
+      failure = error instanceof RuleFailure ? error : new RuleFailure(`the check stopped on an error: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const secrets = Object.entries(config.env)
+    .filter(([name, value]) => value && /(SECRET|KEY)$/.test(name) && !name.endsWith('_ID'))
+    .map(([, value]) => value!);
+  return {
+    id: rule.id,
+    vendor: config.vendor,
+    level: rule.level,
+    title: rule.title,
+    source: rule.source,
+    status,
+    ...(reason === undefined ? {} : { reason }),
+    ...(ctx.observed ? { observation: ctx.observation } : {}),
+    ...(failure
+      ? {
+          failure: {
+            message: failure.message,
+            ...('received' in failure ? { received: failure.received } : {}),
+            ...('expected' in failure ? { expected: failure.expected } : {}),
+            ...(failure.pointer === undefined ? {} : { pointer: failure.pointer }),
+          },
+          ...(failure.counterexample === undefined ? {} : { counterexample: failure.counterexample }),
+          ...(failure.path === undefined ? {} : { path: failure.path }),
+          replay: replayCommand(config, rule.id),
+        }
+      : {}),
+    seed: config.seed,
+    exchanges: ctx.exchanges.map((e) => redactExchange(e, secrets)),
+    exchangeCount: ctx.exchangeCount,
+    created: ctx.created,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
