@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { SpecError } from '../spec/index.ts';
-import { RULES_HELP, rulesCommand } from './rules-command.ts';
+import { mockCommand } from './mock-command.ts';
+import { rulesCommand } from './rules-command.ts';
+import { runCommand } from './run-command.ts';
 import { UsageError } from './usage-error.ts';
 
 const HELP = `conform: contract and conformance tests for vendors' customer APIs (Trustist, Trustly)
@@ -18,14 +20,16 @@ Commands:
 Run "conform <command> --help" for a command's options.
 Exit codes: 0 success, 1 a rule failed, 2 usage, configuration or connection error.`;
 
-type Command = (args: string[], out: (line: string) => void) => Promise<number>;
+type Command = (args: string[], out: (line: string) => void, err: (line: string) => void) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   rules: rulesCommand,
+  mock: mockCommand,
+  run: runCommand,
 };
 
 // Commands of the design that this version does not ship yet: say so plainly rather than pretend.
-const PLANNED = ['run', 'mock', 'diff', 'report', 'pact'];
+const PLANNED = ['diff', 'report', 'pact'];
 
 export async function main(argv: string[], out = (line: string) => console.log(line), err = (line: string) => console.error(line)): Promise<number> {
   const [name, ...args] = argv;
@@ -43,7 +47,7 @@ export async function main(argv: string[], out = (line: string) => console.log(l
       if (PLANNED.includes(name)) throw new UsageError(`"conform ${name}" is not available in this version yet; available: ${Object.keys(COMMANDS).join(', ')}`);
       throw new UsageError(`unknown command "${name}"; run "conform --help" for the list`);
     }
-    return await command(args, out);
+    return await command(args, out, err);
   } catch (error) {
     if (error instanceof UsageError || error instanceof SpecError || isParseArgsError(error)) {
       err(`conform: ${(error as Error).message}`);

@@ -1,0 +1,57 @@
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { basicSigner } from '../auth/basic-signer.ts';
+import { exchange } from '../http/exchange.ts';
+import { faultsOf } from '../mock/faults.ts';
+
+const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
+const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+
+describe('conform mock', () => {
+  it('prints its URL and generated keys, serves requests, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [BIN, 'mock', 'trustly', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: string) => {
+        stdout += chunk;
+        if (stdout.includes('Press Ctrl-C')) resolve();
+      });
+      child.once('exit', () => reject(new Error(`mock exited early: ${stdout}`)));
+    });
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)![1]!;
+    const id = /export TRUSTLY_ACCESS_ID=(\S+)/.exec(stdout)![1]!;
+    const secret = /export TRUSTLY_ACCESS_KEY=(\S+)/.exec(stdout)![1]!;
+    const answer = await exchange({ baseUrl: url, method: 'GET', path: '/api/v1/customers', signer: basicSigner, credentials: { id, secret } });
+    expect(answer.response?.status).toBe(200);
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/trustly mock stopped/);
+  });
+
+  it('keeps keys from the environment out of its output', async () => {
+    const child = spawn(process.execPath, [BIN, 'mock', 'trustly'], { env: { ...env, TRUSTLY_ACCESS_ID: 'mine', TRUSTLY_ACCESS_KEY: 'my-own-secret-key' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    await new Promise<void>((resolve) => child.stdout.on('data', (c: string) => (stdout += c).includes('Press Ctrl-C') && resolve()));
+    child.kill('SIGINT');
+    await once(child, 'exit');
+    expect(stdout).not.toContain('my-own-secret-key');
+    expect(stdout).toMatch(/TRUSTLY_ACCESS_KEY is taken from the environment/);
+  });
+
+  it('lists the faults, and refuses an unknown one or an unknown vendor with exit 2', async () => {
+    const run = promisify(execFile);
+    const { stdout } = await run(process.execPath, [BIN, 'mock', 'trustist', '--list-faults'], { env });
+    for (const fault of faultsOf('trustist')) expect(stdout).toContain(fault.name);
+    const unknown = await run(process.execPath, [BIN, 'mock', 'trustist', '--fault', 'nope'], { env }).catch((e: { code: number; stderr: string }) => e);
+    expect((unknown as { code: number }).code).toBe(2);
+    expect((unknown as { stderr: string }).stderr).toMatch(/unknown trustist fault "nope"; valid: /);
+    const vendor = await run(process.execPath, [BIN, 'mock', 'acme'], { env }).catch((e: { code: number; stderr: string }) => e);
+    expect((vendor as { code: number }).code).toBe(2);
+  });
+});

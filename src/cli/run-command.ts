@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startVitest } from 'vitest/node';
+import { renderHtmlReport } from '../report/html-report.ts';
+import { ResultsReporter } from '../report/results-reporter.ts';
+import { gatePasses, RESULTS_VERSION, summarise, type ResultsDocument } from '../report/results.ts';
+import { writeResults } from '../report/write-reports.ts';
+import { loadVendorSpec } from '../spec/vendor-spec.ts';
+import type { Rule } from '../spec/rule-catalogue.ts';
+import type { Vendor } from '../spec/vendors.ts';
+import { parseRunOptions, RUN_HELP, rulePattern, type RunOptions } from './run-options.ts';
+import { assertReachable, assertTargetAllowed } from './target-guard.ts';
+import { UsageError } from './usage-error.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REQUIRED_CREDENTIALS: Record<Vendor, [string, string]> = {
+  trustist: ['TRUSTIST_KEY_ID', 'TRUSTIST_KEY_SECRET'],
+  trustly: ['TRUSTLY_ACCESS_ID', 'TRUSTLY_ACCESS_KEY'],
+};
+
+export async function runCommand(args: string[], out: (line: string) => void, err: (line: string) => void = console.error): Promise<number> {
+  const options = parseRunOptions(args);
+  if (options.help) {
+    out(RUN_HELP);
+    return 0;
+  }
+  const catalogue = new Map<string, Rule>();
+  for (const vendor of options.vendors) for (const rule of (await loadVendorSpec(vendor)).rules) catalogue.set(rule.id, rule);
+  if (options.target) await checkTarget(options, options.target);
+  const pattern = rulePattern(options.rules);
+  if (pattern && ![...catalogue.keys()].some((id) => pattern.test(id))) {
+    throw new UsageError(`--rule ${options.rules.join(' ')} matches no rule; "conform rules" lists them`);
+  }
+
+  const reportDir = resolve(options.reportDir);
+  await rm(join(reportDir, 'junit.xml'), { force: true });
+  await rm(join(reportDir, 'index.html'), { force: true });
+  await mkdir(reportDir, { recursive: true });
+  const startedAt = new Date();
+  const progress = process.stderr.isTTY ? progressLine(pattern ? [...catalogue.keys()].filter((id) => pattern.test(id)).length : catalogue.size) : undefined;
+  const reporter = new ResultsReporter(catalogue, options.seed, progress);
+  const env = describeRun(options);
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    const vitest = await startVitest(
+      'test',
+      options.vendors.map((v) => `suites/${v}/`),
+      {
+        root: ROOT,
+        config: join(ROOT, 'vitest.config.ts'),
+        project: 'conformance',
+        watch: false,
+        reporters: [reporter, ['junit', { suiteName: 'conform' }]],
+        outputFile: { junit: join(reportDir, 'junit.xml') },
+        testNamePattern: pattern,
+        // A live target is one account: files run one after another so the request rate stays civil.
+        fileParallelism: !options.target,
+      },
+      {},
+    );
+    await vitest.close();
+  } finally {
+    process.env = saved;
+  }
+  if (progress) process.stderr.write('\n');
+
+  const durationMs = Date.now() - startedAt.getTime();
+  const documents = options.vendors.map((vendor) => resultsDocument(vendor, options, reporter, startedAt, durationMs));
+  for (const error of reporter.errors) err(`conform: ${error}`);
+  const written = await writeResults(reportDir, documents);
+  const html = join(reportDir, 'index.html');
+  await writeFile(html, renderHtmlReport(documents));
+  written.push(join(reportDir, 'junit.xml'), html);
+  for (const document of documents) {
+    const s = document.summary;
+    out(`${document.vendor}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped, ${s.observed} observed (seed ${options.seed})`);
+    for (const rule of document.rules.filter((r) => r.status === 'failed')) out(`  FAILED ${rule.level} ${rule.id}: ${rule.failure?.message.split('\n')[0]}`);
+  }
+  out(`reports: ${written.join(', ')}`);
+  if (reporter.errors.length > 0 && documents.every((d) => d.rules.length === 0)) return 2;
+  return gatePasses(documents, options.strict) ? 0 : 1;
+}
+
+async function checkTarget(options: RunOptions, target: URL): Promise<void> {
+  const vendor = options.vendors[0]!;
+  assertTargetAllowed(target, (await loadVendorSpec(vendor)).spec, options.allowProduction);
+  const [idVar, secretVar] = REQUIRED_CREDENTIALS[vendor];
+  const missing = [idVar, secretVar].filter((name) => !process.env[name]);
+  if (missing.length > 0) throw new UsageError(`running against ${target.origin} needs ${missing.join(' and ')} in the environment`);
+  await assertReachable(target, options.timeoutMs);
+}
+
+/** The run, as the CONFORM_* variables the conformance project's global setup reads. */
+function describeRun(options: RunOptions): Record<string, string> {
+  return {
+    CONFORM_VENDORS: options.vendors.join(','),
+    CONFORM_SEED: String(options.seed),
+    CONFORM_RUNS: String(options.runs),
+    CONFORM_RUN_ID: options.runId,
+    CONFORM_TIMEOUT_MS: String(options.timeoutMs),
+    ...(options.target ? { CONFORM_TARGET: options.target.toString().replace(/\/$/, '') } : {}),
+    ...(options.auth ? { CONFORM_AUTH: options.auth } : {}),
+  };
+}
+
+function resultsDocument(vendor: Vendor, options: RunOptions, reporter: ResultsReporter, startedAt: Date, durationMs: number): ResultsDocument {
+  const rules = reporter.outcomes.filter((o) => o.vendor === vendor);
+  const target = options.target?.toString() ?? 'embedded mock';
+  return {
+    version: RESULTS_VERSION,
+    vendor,
+    target,
+    embedded: !options.target,
+    seed: options.seed,
+    runs: options.runs,
+    runId: options.runId,
+    startedAt: startedAt.toISOString(),
+    durationMs,
+    tool: { name: 'conform', version: packageVersion(), node: process.version },
+    rules,
+    summary: summarise(rules),
+    created: rules.flatMap((r) => r.created),
+  };
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function progressLine(total: number): (done: number, rule: string) => void {
+  return (done, rule) => process.stderr.write(`\r\x1b[2K[${done}/${total}] ${rule}`);
+}

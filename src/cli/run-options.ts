@@ -1,0 +1,118 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { VENDORS, type Vendor } from '../spec/vendors.ts';
+import { selectVendors } from './rules-command.ts';
+import { UsageError } from './usage-error.ts';
+
+export const RUN_HELP = `conform run [--vendor trustist|trustly|all] [--target URL] [--auth hawk|hmac-sha256|MODULE]
+            [--rule ID-or-glob ...] [--seed N] [--runs N] [--report-dir DIR] [--strict]
+            [--allow-production] [--timeout MS]
+
+Run the conformance suite. Without --target, each vendor's embedded reference mock is started
+and is the target. Credentials come from the environment, never from flags:
+  Trustist: TRUSTIST_KEY_ID / TRUSTIST_KEY_SECRET (required), TRUSTIST_TENANT_B_KEY_ID / _SECRET,
+            TRUSTIST_READONLY_KEY_ID / _SECRET, TRUSTIST_NOREAD_KEY_ID / _SECRET,
+            TRUSTIST_MERCHANT_KEY_ID / _SECRET (each optional: rules needing it are skipped)
+  Trustly:  TRUSTLY_ACCESS_ID / TRUSTLY_ACCESS_KEY (required),
+            TRUSTLY_MERCHANT_B_ACCESS_ID / TRUSTLY_MERCHANT_B_ACCESS_KEY
+
+  --vendor V          trustist, trustly or all (default all; --target needs one vendor)
+  --target URL        the vendor's base URL, e.g. https://api-sandbox.trustistecommerce.com
+  --auth SCHEME       Trustist signing: hawk (default), hmac-sha256, or a module path whose
+                      default export signs requests
+  --rule ID           run only these rules: ids or globs (trustist.customers.update.*); repeatable
+  --seed N            the run seed; the same seed replays the same inputs
+  --runs N            fast-check runs per property (default 30)
+  --report-dir DIR    where reports go (default reports/latest)
+  --strict            fail the gate on SHOULD rules too
+  --allow-production  allow a target that is not loopback or a known sandbox host
+  --timeout MS        per-request timeout (default 10000)
+
+Writes DIR/<vendor>/results.json, DIR/junit.xml and DIR/index.html.
+Exit codes: 0 every MUST rule passed (every rule with --strict), 1 a rule failed,
+2 usage, configuration or connection error.`;
+
+export interface RunOptions {
+  vendors: Vendor[];
+  target?: URL;
+  auth?: string;
+  rules: string[];
+  seed: number;
+  runs: number;
+  reportDir: string;
+  strict: boolean;
+  allowProduction: boolean;
+  timeoutMs: number;
+  runId: string;
+  help: boolean;
+}
+
+// Flags of the design that later versions add; refused plainly rather than silently ignored.
+const NOT_YET = ['baseline', 'max-writes', 'rps', 'shard'];
+
+export function parseRunOptions(args: string[]): RunOptions {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      vendor: { type: 'string', default: 'all' },
+      target: { type: 'string' },
+      auth: { type: 'string' },
+      rule: { type: 'string', multiple: true, default: [] },
+      seed: { type: 'string' },
+      runs: { type: 'string', default: '30' },
+      'report-dir': { type: 'string', default: 'reports/latest' },
+      strict: { type: 'boolean', default: false },
+      'allow-production': { type: 'boolean', default: false },
+      timeout: { type: 'string', default: '10000' },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...Object.fromEntries(NOT_YET.map((name) => [name, { type: 'string' as const }])),
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  for (const name of NOT_YET) {
+    if ((values as Record<string, unknown>)[name] !== undefined) throw new UsageError(`--${name} is not available in this version yet`);
+  }
+  if (positionals.length > 0) throw new UsageError(`conform run takes no positional arguments (got "${positionals[0]}"); see conform run --help`);
+  const vendors = selectVendors(values.vendor);
+  let target: URL | undefined;
+  if (values.target !== undefined) {
+    if (vendors.length !== 1) throw new UsageError(`--target needs one vendor: add --vendor ${VENDORS.join(' or --vendor ')}`);
+    try {
+      target = new URL(values.target);
+    } catch {
+      throw new UsageError(`--target "${values.target}" is not a URL; give the base URL, e.g. https://api-sandbox.trustistecommerce.com`);
+    }
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new UsageError(`--target must be an http or https URL, not ${target.protocol}`);
+  }
+  if (values.auth !== undefined && !vendors.includes('trustist')) throw new UsageError('--auth applies to trustist only; trustly uses Basic auth');
+  return {
+    vendors,
+    target,
+    auth: values.auth,
+    rules: values.rule,
+    seed: values.seed === undefined ? randomInt(0, 2 ** 31 - 1) : integer('--seed', values.seed, 0, 2 ** 31 - 1),
+    runs: integer('--runs', values.runs, 1, 100_000),
+    reportDir: values['report-dir'],
+    strict: values.strict,
+    allowProduction: values['allow-production'],
+    timeoutMs: integer('--timeout', values.timeout, 1, 600_000),
+    runId: randomBytes(4).toString('hex'),
+    help: values.help,
+  };
+}
+
+function integer(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${text}"`);
+  }
+  return value;
+}
+
+/** `--rule` ids and globs as one pattern over vitest test names (which are the rule ids). */
+export function rulePattern(rules: string[]): RegExp | undefined {
+  if (rules.length === 0) return undefined;
+  const alternatives = rules.map((rule) => rule.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^ ]*'));
+  return new RegExp(`(^|\\s)(${alternatives.join('|')})$`);
+}

@@ -1,0 +1,37 @@
+import { request } from 'undici';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import type { LoadedSpec } from '../spec/load-spec.ts';
+import { UsageError } from './usage-error.ts';
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Hosts the spec marks as sandboxes (`x-environment: sandbox` on a server). */
+export function sandboxHosts(spec: LoadedSpec): string[] {
+  return (spec.raw.servers ?? [])
+    .filter((s: OpenAPIV3_1.ServerObject) => (s as Record<string, unknown>)['x-environment'] === 'sandbox')
+    .map((s) => new URL(s.url).host.toLowerCase());
+}
+
+/**
+ * A live target is someone's real account: only loopback and the vendors' known sandbox hosts
+ * run without --allow-production.
+ */
+export function assertTargetAllowed(target: URL, spec: LoadedSpec, allowProduction: boolean): void {
+  if (allowProduction || LOOPBACK.test(target.hostname)) return;
+  const sandboxes = sandboxHosts(spec);
+  if (sandboxes.includes(target.host.toLowerCase())) return;
+  throw new UsageError(
+    `${target.host} is not a known ${spec.vendor} sandbox (${sandboxes.join(', ')}) nor loopback: it may be a production account. Add --allow-production to run against it anyway.`,
+  );
+}
+
+/** Fails with one clear line when nothing answers at the target. Any HTTP answer counts as reachable. */
+export async function assertReachable(target: URL, timeoutMs: number): Promise<void> {
+  try {
+    const response = await request(target, { method: 'GET', headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+    await response.body.dump();
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    throw new UsageError(`cannot reach ${target.origin}: ${e.code ?? ''} ${e.message ?? ''}`.replace(/\s+/g, ' ').trim());
+  }
+}

@@ -1,0 +1,39 @@
+import type { RuleOutcome, RuleStatus } from '../harness/rule-outcome.ts';
+import type { Vendor } from '../spec/vendors.ts';
+
+/** The version of the results.json format; bumped on any change a reader would notice. */
+export const RESULTS_VERSION = '1.0';
+
+/**
+ * results.json: one document per vendor and run. Exported and versioned because CI gates,
+ * `conform diff` and users' own tools read it; results.schema.json beside this file is its
+ * JSON Schema, and every written file is validated against it.
+ */
+export interface ResultsDocument {
+  version: typeof RESULTS_VERSION;
+  vendor: Vendor;
+  /** The target's base URL, or "embedded mock" with its address. */
+  target: string;
+  embedded: boolean;
+  seed: number;
+  runs: number;
+  runId: string;
+  startedAt: string;
+  durationMs: number;
+  tool: { name: 'conform'; version: string; node: string };
+  rules: RuleOutcome[];
+  summary: Record<RuleStatus, number> & { total: number };
+  /** Ids of every record this run created on the target (for clean-up on a live account). */
+  created: string[];
+}
+
+export function summarise(rules: RuleOutcome[]): ResultsDocument['summary'] {
+  const summary = { passed: 0, failed: 0, skipped: 0, observed: 0, total: rules.length };
+  for (const rule of rules) summary[rule.status]++;
+  return summary;
+}
+
+/** Whether the run passes the gate: every MUST rule passed (every rule, in strict mode). */
+export function gatePasses(documents: ResultsDocument[], strict: boolean): boolean {
+  return documents.every((d) => d.rules.every((r) => r.status !== 'failed' || (!strict && r.level !== 'MUST')));
+}
