@@ -6,10 +6,11 @@ import type { Signer } from './signer.ts';
  * with a body also carries the payload hash, as the vendor's own plugin sends it.
  */
 export const hawkSigner: Signer = (request, credentials) => {
-  const hasBody = request.body !== '';
+  const hasBody = request.body.length > 0;
   const { header } = Hawk.client.header(request.url.toString(), request.method, {
     credentials: { id: credentials.id, key: credentials.secret, algorithm: 'sha256' },
-    ...(hasBody ? { payload: request.body, contentType: request.contentType ?? 'application/json' } : {}),
+    // The hash covers the content type actually sent (none: empty), as a Hawk server computes it.
+    ...(hasBody ? { payload: request.body as string, contentType: request.contentType ?? '' } : {}),
   });
   return { authorization: header };
 };

@@ -19,7 +19,7 @@ export function hmacStringToSign(request: SignableRequest, timestamp: number): s
     request.method.toUpperCase(),
     `${request.url.pathname}${request.url.search}`,
     request.url.host.toLowerCase(),
-    createHash('sha256').update(request.body, 'utf8').digest('hex'),
+    createHash('sha256').update(request.body).digest('hex'),
   ].join('\n');
 }
 

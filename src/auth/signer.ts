@@ -2,8 +2,8 @@
 export interface SignableRequest {
   method: string;
   url: URL;
-  /** The exact body bytes as text ('' when there is none). */
-  body: string;
+  /** The exact body as sent ('' when there is none); a Buffer when it is not text (e.g. invalid UTF-8). */
+  body: string | Buffer;
   contentType?: string;
 }
 

@@ -35,8 +35,7 @@ export async function exchange(options: ExchangeOptions): Promise<Exchange> {
     headers['content-type'] ??= 'application/json';
   }
   if (options.signer && options.credentials) {
-    const bodyText = body === undefined ? '' : Buffer.isBuffer(body) ? body.toString('utf8') : body;
-    Object.assign(headers, options.signer({ method: options.method, url, body: bodyText, contentType: headers['content-type'] }, options.credentials));
+    Object.assign(headers, options.signer({ method: options.method, url, body: body ?? '', contentType: headers['content-type'] }, options.credentials));
   }
   const recorded: Exchange['request'] = {
     method: options.method,

@@ -1,0 +1,85 @@
+import { collidingCustomerId, uniqueCustomerId } from './customer-id.ts';
+import { applyUpdate, createFields, withFieldOrder } from './customer-fields.ts';
+import type { Customer } from './customer-store.ts';
+import type { HandlerContext, Reply } from './handler-context.ts';
+import { isoTime, isPlainObject } from './handler-context.ts';
+import { invalidRequest, notFound } from './trustist-problem.ts';
+import { assertValidBody } from './validate-body.ts';
+
+const HOUR_MS = 3_600_000;
+const COLLISIONS_FROM = 29;
+
+/** POST /v1/customers: every field optional, duplicates allowed, 201 with the stored record. */
+export function createCustomer(ctx: HandlerContext): Reply {
+  const { store, fault } = ctx;
+  let body = ctx.body;
+  if (fault === 'create-accepts-non-object' && !isPlainObject(body)) body = {};
+  if (fault === 'invalid-create-persists' && !ctx.validators.validateRequest('createCustomer', body).valid) store.insert(newRecord(ctx, {}));
+  assertValidBody(ctx, 'createCustomer', body);
+  if (fault === 'create-requires-email' && typeof body.emailAddress !== 'string') throw invalidRequest('emailAddress is required');
+  const fields = createFields(body, fault);
+  if (fault === 'create-dedupes') {
+    const same = store.list(ctx.tenantId).find((c) => JSON.stringify(createFields(c as unknown as Record<string, unknown>)) === JSON.stringify(fields));
+    if (same) return { status: 201, body: same };
+  }
+  const record = newRecord(ctx, fields);
+  store.insert(record);
+  if (fault === 'create-echo-drops-date-of-birth') return { status: 201, body: { ...record, dateOfBirth: undefined } };
+  return { status: 201, body: record };
+}
+
+function newRecord(ctx: HandlerContext, fields: object): Customer {
+  const now = ctx.fault === 'create-timestamps-local-time' ? ctx.now() - HOUR_MS : ctx.now();
+  const id = ctx.fault === 'ids-collide' && ctx.store.size >= COLLISIONS_FROM ? collidingCustomerId() : uniqueCustomerId((candidate) => ctx.store.has(candidate));
+  const lastUpdated = ctx.fault === 'create-last-updated-before-created' ? isoTime(now - 1000) : isoTime(now);
+  return withFieldOrder({ id, tenantId: ctx.tenantId, ...fields, created: isoTime(now), lastUpdated });
+}
+
+/** The caller's customer by id; another tenant's is as unknown as one that never existed. */
+function visibleCustomer(ctx: HandlerContext, crossTenantFault: boolean): Customer | undefined {
+  const record = ctx.store.find(ctx.customerId);
+  return record && (record.tenantId === ctx.tenantId || crossTenantFault) ? record : undefined;
+}
+
+/** GET /v1/customers/{id}. */
+export function getCustomer(ctx: HandlerContext): Reply {
+  const record = visibleCustomer(ctx, ctx.fault === 'get-cross-tenant');
+  if (!record && ctx.fault === 'get-unknown-400' && !ctx.store.has(ctx.customerId)) throw invalidRequest('the customer id is not valid');
+  if (!record) throw notFound(`no customer with id ${JSON.stringify(ctx.customerId)}`);
+  return { status: 200, body: record };
+}
+
+/** PUT /v1/customers/{id}: a partial update; id, tenantId and created never change. */
+export function updateCustomer(ctx: HandlerContext): Reply {
+  const body = ctx.body;
+  assertValidBody(ctx, 'updateCustomer', body);
+  const previous = visibleCustomer(ctx, ctx.fault === 'update-cross-tenant');
+  if (!previous && ctx.fault === 'update-unknown-creates' && !ctx.store.has(ctx.customerId)) {
+    const created = { ...newRecord(ctx, createFields(stripNulls(body))), id: ctx.customerId };
+    ctx.store.insert(created);
+    return { status: 200, body: created };
+  }
+  if (!previous) throw notFound(`no customer with id ${JSON.stringify(ctx.customerId)}`);
+  const now = ctx.now();
+  const next = applyUpdate(previous, body, ctx.fault);
+  // Strictly later than before, even when the clock has not moved (or moved back) since.
+  next.lastUpdated = ctx.fault === 'update-last-updated-frozen' ? previous.lastUpdated : isoTime(Math.max(now, Date.parse(previous.lastUpdated) + 1));
+  if (ctx.fault === 'update-resets-created') next.created = isoTime(now);
+  if (ctx.fault === 'update-writes-immutable') Object.assign(next, pickStrings(body, ['id', 'tenantId']));
+  ctx.store.replace(ctx.customerId, previous, next);
+  return { status: 200, body: ctx.fault === 'update-answers-previous' ? previous : next };
+}
+
+/** GET /v1/customers[?orgId=X]: a bare array, in creation order; other query parameters are ignored. */
+export function listCustomers(ctx: HandlerContext): Reply {
+  const orgId = ctx.query.get('orgId') ?? undefined;
+  return { status: 200, body: ctx.store.list(ctx.tenantId, orgId) };
+}
+
+function stripNulls(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
+}
+
+function pickStrings(body: Record<string, unknown>, keys: string[]): Record<string, string> {
+  return Object.fromEntries(keys.filter((k) => typeof body[k] === 'string').map((k) => [k, body[k] as string]));
+}

@@ -1,0 +1,92 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SpecValidators } from '../../spec/index.ts';
+import { HttpProblem, parseJsonBody, parseTarget, readBody, sendJson, type ParsedTarget } from '../http-kit.ts';
+import type { AuthSettings } from './auth-types.ts';
+import { authenticateRequest } from './authenticate-request.ts';
+import type { CustomerStore } from './customer-store.ts';
+import type { TrustistFaultName } from './faults.ts';
+import type { HandlerContext } from './handler-context.ts';
+import type { OperationId } from './route-request.ts';
+import { routeRequest } from './route-request.ts';
+import { forbidden, notFound, sendProblem, unauthorized } from './trustist-problem.ts';
+
+export interface MockState {
+  auth: AuthSettings;
+  store: CustomerStore;
+  validators: SpecValidators;
+  fault?: TrustistFaultName;
+  baseUrl: () => string;
+}
+
+/** The permission faults: each skips the check for exactly one operation. */
+const PERMISSION_NOT_CHECKED: Partial<Record<TrustistFaultName, OperationId>> = {
+  'create-permission-unchecked': 'createCustomer',
+  'get-permission-unchecked': 'getCustomer',
+  'list-permission-unchecked': 'listCustomers',
+  'update-permission-unchecked': 'updateCustomer',
+};
+
+/**
+ * One request, in the order that keeps the store safe: authenticate, read and verify the body,
+ * route, tenant context, permission, parse, then the operation. Nothing unauthenticated reaches
+ * parsing or the store; every refusal is an HttpProblem rendered in the error shape; anything
+ * else thrown is a bug in the mock, answered 500 instead of a dropped connection.
+ */
+export function createRequestHandler(state: MockState): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(req, res, state).catch((error: unknown) => {
+      if (error instanceof HttpProblem) return sendProblem(res, error);
+      process.stderr.write(`trustist mock: unexpected error on ${req.method} ${req.url}: ${(error as Error)?.stack ?? String(error)}\n`);
+      if (res.headersSent) return res.destroy();
+      sendJson(res, 500, { error: 'internal_error', message: `the mock failed unexpectedly: ${(error as Error)?.message ?? String(error)}` });
+    });
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, state: MockState): Promise<void> {
+  const { auth, fault } = state;
+  const authenticated = await authenticateRequest(req, auth);
+  const raw = await readBody(req);
+  authenticated.verifyBody(raw);
+
+  let target: ParsedTarget;
+  try {
+    target = parseTarget(req.url);
+  } catch {
+    // A malformed percent-encoding names no resource; 404 is what every path operation documents.
+    throw notFound('the request path has a malformed percent-encoding and names no resource');
+  }
+  const { operation, customerId } = routeRequest(req.method ?? '', target.segments);
+
+  const key = fault === 'merchant-key-accepted' && !authenticated.key.tenantId ? auth.keyring.primary : authenticated.key;
+  if (!key.tenantId) {
+    // The seed: a key "missing tenant context" gets 401 (the API-keys page's 403 is also accepted).
+    throw unauthorized('this key has no tenant context: customer endpoints need a tenant key, merchant keys cover payments only', auth.scheme === 'hawk' ? 'Hawk' : 'HMAC-SHA256');
+  }
+  const ctx: HandlerContext = {
+    store: state.store,
+    fault,
+    validators: state.validators,
+    now: auth.clock,
+    tenantId: key.tenantId,
+    body: undefined,
+    query: target.query,
+    customerId,
+    baseUrl: state.baseUrl(),
+  };
+  const parse = () => (operation.readsBody ? parseJsonBody(raw, req.headers['content-type']) : undefined);
+  if (!key.permissions.has(operation.permission) && !(fault && PERMISSION_NOT_CHECKED[fault] === operation.operationId)) {
+    if (fault === 'update-forbidden-after-write' && operation.operationId === 'updateCustomer') attempt(() => operation.handler({ ...ctx, body: parse() }));
+    throw forbidden(`this key lacks the ${operation.permission} permission that ${operation.operationId} needs`);
+  }
+  const reply = operation.handler({ ...ctx, body: parse() });
+  sendJson(res, reply.status, reply.body);
+}
+
+function attempt(action: () => unknown): void {
+  try {
+    action();
+  } catch {
+    // The fault writes when it can; a refused body simply writes nothing.
+  }
+}

@@ -1,0 +1,34 @@
+import type { SpecValidators } from '../../spec/index.ts';
+import type { CustomerStore } from './customer-store.ts';
+import type { TrustistFaultName } from './faults.ts';
+
+/** What an operation handler gets once the request is authenticated, permitted and parsed. */
+export interface HandlerContext {
+  store: CustomerStore;
+  fault?: TrustistFaultName;
+  validators: SpecValidators;
+  /** options.clock: milliseconds since the epoch. */
+  now: () => number;
+  tenantId: string;
+  /** The parsed JSON body of a POST or PUT; undefined for a GET (whose body is ignored). */
+  body: unknown;
+  query: URLSearchParams;
+  /** The decoded `{id}` path segment, for the operations on one customer. */
+  customerId: string;
+  /** The mock's own base URL, for the onboard URLs it hands out. */
+  baseUrl: string;
+}
+
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** RFC 3339 with milliseconds, in UTC. */
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,65 @@
+import type { IncomingMessage } from 'node:http';
+import Hawk from '@hapi/hawk';
+import type { Authenticated, AuthSettings } from './auth-types.ts';
+import { NOTHING_TO_VERIFY } from './auth-types.ts';
+import { unauthorized } from './trustist-problem.ts';
+
+// The vendor's authentication page: Hawk 1, sha256, a payload hash for bodies. The server side
+// is @hapi/hawk's, so the mock checks Hawk the way the reference implementation does; what the
+// library leaves to the application (the clock, what a failure looks like) is decided here.
+
+const SKEW_SEC = 60;
+
+interface HawkFailure {
+  message?: string;
+  credentials?: Hawk.server.Credentials;
+  artifacts?: { id?: string };
+  output?: { headers?: Record<string, unknown> };
+}
+
+export async function authenticateHawk(req: IncomingMessage, settings: AuthSettings): Promise<Authenticated> {
+  const { keyring, fault } = settings;
+  // null is @hapi/hawk's documented "unknown id" answer, which its typings leave out.
+  const credentialsFunc = ((id: string): Hawk.server.Credentials | null => {
+    const key = keyring.byId.get(id);
+    return key ? { key: key.secret, algorithm: 'sha256', user: key.id } : null;
+  }) as Hawk.server.CredentialsFunc;
+  let auth: Hawk.server.Authentication;
+  try {
+    auth = await Hawk.server.authenticate(req, credentialsFunc, {
+      timestampSkewSec: fault === 'auth-timestamp-unchecked' ? Infinity : SKEW_SEC,
+      // Hawk reads the host's clock; the offset makes it read the mock's (tests move time).
+      localtimeOffsetMsec: settings.clock() - Date.now(),
+    });
+  } catch (error) {
+    const failure = error as HawkFailure;
+    if (fault === 'auth-unknown-key-accepted' && failure.message === 'Unknown credentials') return { key: keyring.primary, verifyBody: NOTHING_TO_VERIFY };
+    if (fault === 'auth-mac-ignored' && failure.message === 'Bad mac' && failure.credentials) {
+      return { key: keyring.byId.get(failure.credentials.user)!, verifyBody: NOTHING_TO_VERIFY };
+    }
+    throw unauthorized(`the Hawk credentials were refused: ${failure.message ?? 'unreadable Authorization header'}`, challenge(failure));
+  }
+  const { credentials, artifacts } = auth;
+  // Hawk compares ts only arithmetically, so "ts=abc" (NaN) would pass its staleness check.
+  if (!/^\d{1,15}$/.test(String(artifacts.ts))) throw unauthorized('the Hawk ts attribute must be unix seconds', 'Hawk');
+  const key = keyring.byId.get(credentials.user)!;
+  const contentType = req.headers['content-type'] ?? '';
+  return {
+    key,
+    verifyBody(body) {
+      // Hawk makes the payload hash optional; when the client sent one, it must match the body.
+      if (!artifacts.hash || fault === 'auth-body-hash-ignored') return;
+      try {
+        Hawk.server.authenticatePayload(body.toString('utf8'), credentials, artifacts, contentType);
+      } catch {
+        throw unauthorized('the request body does not match the Hawk payload hash', 'Hawk error="Bad payload hash"');
+      }
+    },
+  };
+}
+
+/** Hawk's own challenge when it gave one (a stale timestamp carries the server time to resync with). */
+function challenge(failure: HawkFailure): string {
+  const header = failure.output?.headers?.['WWW-Authenticate'];
+  return typeof header === 'string' && header.startsWith('Hawk') ? header : 'Hawk';
+}

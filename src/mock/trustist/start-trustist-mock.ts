@@ -1,0 +1,53 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadVendorSpec } from '../../spec/index.ts';
+import { answerClientErrors } from '../http-kit.ts';
+import type { MockOptions, RunningMock } from '../mock-types.ts';
+import { CustomerStore } from './customer-store.ts';
+import { trustistFault } from './faults.ts';
+import { createRequestHandler } from './handle-request.ts';
+import { errorBody } from './trustist-problem.ts';
+import { readTrustistKeys } from './trustist-keys.ts';
+
+/**
+ * Starts the Trustist reference mock: a stateful, in-memory stand-in for the vendor's customer
+ * and onboard-session endpoints, following specs/trustist/customers.openapi.yaml. With
+ * `options.fault` it deviates in exactly one documented way (faults.ts), for the self-test.
+ */
+export async function startTrustistMock(options: MockOptions = {}): Promise<RunningMock> {
+  const fault = trustistFault(options.fault);
+  const scheme = options.auth ?? 'hawk';
+  if (scheme !== 'hawk' && scheme !== 'hmac-sha256') throw new Error(`unknown Trustist auth scheme "${String(scheme)}"; use hawk or hmac-sha256`);
+  const { validators } = await loadVendorSpec('trustist');
+  const keyring = readTrustistKeys(options.env ?? process.env);
+  const store = new CustomerStore(fault);
+  let url = '';
+
+  const server = createServer(
+    createRequestHandler({ auth: { keyring, scheme, clock: options.clock ?? Date.now, fault }, store, validators, fault, baseUrl: () => url }),
+  );
+  answerClientErrors(server, errorBody);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+
+  return {
+    vendor: 'trustist',
+    url,
+    ...(fault ? { fault } : {}),
+    credentials: { ...keyring.credentials },
+    snapshot: () => store.snapshot(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive connections would hold close() open until they time out.
+        server.closeAllConnections();
+      }),
+  };
+}

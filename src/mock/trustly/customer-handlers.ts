@@ -1,0 +1,130 @@
+import { applyPartOfRefusedUpdate, createCustomer, updateCustomer } from './customer-writes.ts';
+import { checkCustomerBody } from './check-customer-body.ts';
+import type { Customer, StoredCustomer } from './customer-store.ts';
+import type { Merchant } from './merchant-credentials.ts';
+import { customerNotFound, invalidParameter } from './trustly-problem.ts';
+import type { TrustlyContext } from './trustly-context.ts';
+
+// The four documented operations. Each runs after authentication; each refuses (throws a
+// TrustlyProblem) before touching the store, so a refused call never changes anything.
+
+export interface Call {
+  merchant: Merchant;
+  query: URLSearchParams;
+  /** The parsed JSON body, for the two POST operations. */
+  body?: unknown;
+  /** The decoded {customerId} path segment. */
+  customerId?: string;
+}
+
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+
+const NUMERIC = /^[0-9]+$/;
+
+/** POST /api/v1/customers: create, or upsert by customerId, else by externalId (body, then query). */
+export function createOrUpdateCustomer(ctx: TrustlyContext, call: Call): Reply {
+  const queryExternalId = singleParameter(call.query, 'externalId');
+  if (queryExternalId === '') throw invalidParameter('Invalid parameter externalId: it must not be empty.', 'externalId');
+  const { body, problem } = checkCustomerBody(ctx, 'createOrUpdateCustomer', call.body);
+  if (problem) throw problem;
+  const owner = call.merchant.merchantId;
+
+  // An unknown customerId, or another merchant's, is 404: the spec lists 404 for this operation
+  // and there is no customer to update (the first reading of its x-ambiguity note).
+  if (typeof body.customerId === 'string') {
+    if (ctx.fault === 'upsert-customer-id-ignored') return customerReply(createCustomer(ctx, owner, body, queryExternalId).customer);
+    const stored = ctx.store.get(owner, body.customerId);
+    if (!stored) throw customerNotFound(body.customerId);
+    return customerReply(updateCustomer(ctx, stored, body, 'upsert'));
+  }
+
+  // A body externalId wins over the query parameter; the query is the key only when the body
+  // has none (the spec's first reading: two ways of giving the same upsert key).
+  const key = typeof body.externalId === 'string' ? body.externalId : queryExternalId;
+  if (key !== undefined && ctx.fault !== 'upsert-external-id-duplicates') {
+    // With several customers sharing the externalId (possible through update by id), the oldest wins.
+    const match = ctx.fault === 'external-id-global-scope' ? ctx.store.byExternalIdAnywhere(key) : ctx.store.byExternalId(owner, key)[0];
+    if (match) return customerReply(updateCustomer(ctx, match, body, 'upsert'));
+  }
+
+  const created = createCustomer(ctx, owner, body, queryExternalId).customer;
+  if (ctx.fault === 'create-response-omits-custom-data') {
+    const { customData: _omitted, ...rest } = created;
+    return { status: 200, body: { customer: rest } };
+  }
+  return customerReply(created);
+}
+
+/** GET /api/v1/customers/{customerId}. A non-numeric id is simply not found (the spec's first reading). */
+export function getCustomer(ctx: TrustlyContext, call: Call): Reply {
+  const customerId = call.customerId ?? '';
+  const stored = ctx.fault === 'other-merchant-reads-by-id' ? ctx.store.findAnywhere(customerId) : ctx.store.get(call.merchant.merchantId, customerId);
+  if (!stored) {
+    if (ctx.fault === 'get-unknown-400' && NUMERIC.test(customerId) && !ctx.store.findAnywhere(customerId)) {
+      throw invalidParameter(`Invalid parameter customerId: ${customerId} is not a valid customer.`, 'customerId');
+    }
+    throw customerNotFound(customerId);
+  }
+  return customerReply(stored.customer);
+}
+
+/**
+ * GET /api/v1/customers: the caller's customers matching every given filter exactly, in creation
+ * order. Without a filter, every customer of the merchant (the first reading of the spec's
+ * x-ambiguity note; the docs have no paging). Other query parameters are ignored, as HTTP APIs
+ * commonly do, rather than refused.
+ */
+export function listCustomers(ctx: TrustlyContext, call: Call): Reply {
+  const externalId = singleParameter(call.query, 'externalId');
+  const customerId = singleParameter(call.query, 'customerId');
+  if (externalId === '') throw invalidParameter('Invalid parameter externalId: it must not be empty.', 'externalId');
+  if (customerId !== undefined && !NUMERIC.test(customerId)) {
+    throw invalidParameter('Invalid parameter customerId: it must be a numeric string.', 'customerId');
+  }
+  const owner = call.merchant.merchantId;
+  const cacheKey = `${owner}\n${ctx.store.countOf(owner)}\n${externalId ?? ''}\n${customerId ?? ''}`;
+  if (ctx.fault === 'list-stale-after-update' && ctx.listCache.has(cacheKey)) return { status: 200, body: ctx.listCache.get(cacheKey) };
+
+  let found: StoredCustomer[];
+  if (customerId !== undefined && ctx.fault !== 'list-customer-id-ignored') {
+    const stored = ctx.store.get(owner, customerId);
+    found = stored && (externalId === undefined || stored.customer.externalId === externalId) ? [stored] : [];
+  } else if (externalId !== undefined) {
+    found =
+      ctx.fault === 'list-prefix-match'
+        ? ctx.store.ofMerchant(owner).filter((s) => typeof s.customer.externalId === 'string' && s.customer.externalId.startsWith(externalId))
+        : ctx.store.byExternalId(owner, externalId);
+  } else {
+    found = ctx.store.ofMerchant(owner);
+  }
+  const body = { customers: found.map((s) => s.customer) };
+  if (ctx.fault === 'list-stale-after-update') ctx.listCache.set(cacheKey, structuredClone(body));
+  return { status: 200, body };
+}
+
+/** POST /api/v1/customers/{customerId}: update by id. */
+export function updateCustomerById(ctx: TrustlyContext, call: Call): Reply {
+  const customerId = call.customerId ?? '';
+  const { body, problem, badFields } = checkCustomerBody(ctx, 'updateCustomer', call.body);
+  const stored = ctx.store.get(call.merchant.merchantId, customerId);
+  if (problem) {
+    if (ctx.fault === 'refused-update-applies-fields' && stored) applyPartOfRefusedUpdate(ctx, stored, body, badFields);
+    throw problem;
+  }
+  if (!stored) throw customerNotFound(customerId);
+  return customerReply(updateCustomer(ctx, stored, body, 'by-id'));
+}
+
+function customerReply(customer: Customer): Reply {
+  return { status: 200, body: { customer } };
+}
+
+/** A query parameter given at most once; a repeated one is ambiguous, so it is refused. */
+function singleParameter(query: URLSearchParams, name: string): string | undefined {
+  const values = query.getAll(name);
+  if (values.length > 1) throw invalidParameter(`Invalid parameter ${name}: it is given ${values.length} times; give it once.`, name);
+  return values[0];
+}

@@ -1,0 +1,134 @@
+import { randomInt } from 'node:crypto';
+
+/** A stored customer exactly as the API returns it: absent properties are not there at all. */
+export type Customer = Record<string, unknown> & {
+  customerId: string;
+  merchantId: string;
+  createdAt: number;
+  updatedAt: number;
+};
+
+/** A customer and the bookkeeping the API never shows. */
+export interface StoredCustomer {
+  /** Creation order: lists answer in it. */
+  readonly seq: number;
+  /** The merchant whose credentials created it; isolation keys on this, not on the record's field. */
+  readonly owner: string;
+  customer: Customer;
+}
+
+interface MerchantIndex {
+  /** Insertion order is creation order, so an unfiltered list needs no sort. */
+  byId: Map<string, StoredCustomer>;
+  byExternalId: Map<string, Set<StoredCustomer>>;
+}
+
+export interface StoreSnapshot {
+  customers: { owner: string; customer: Customer }[];
+}
+
+/**
+ * The mock's customers, indexed by (merchant, customerId) and (merchant, externalId) so that a
+ * filtered list costs the size of its answer, not of the store (100,000 customers stay fast).
+ * Merchants share one id space: a customerId names at most one customer anywhere.
+ */
+export class CustomerStore {
+  private readonly all = new Map<string, StoredCustomer>();
+  private readonly merchants = new Map<string, MerchantIndex>();
+  private seq = 0;
+
+  /** A fresh 10-digit numeric id. `collide` is the customer-id-collision fault: 64 slots, unchecked. */
+  newCustomerId(collide = false): string {
+    if (collide) return String(1_000_000_000 + randomInt(64));
+    for (;;) {
+      const id = String(randomInt(1_000_000_000, 10_000_000_000));
+      if (!this.all.has(id)) return id;
+    }
+  }
+
+  /** The caller's customer with this id; another merchant's is as absent as an unknown one. */
+  get(owner: string, customerId: string): StoredCustomer | undefined {
+    return this.merchants.get(owner)?.byId.get(customerId);
+  }
+
+  /** Any merchant's customer: only to tell "unknown" from "another merchant's", and for faults. */
+  findAnywhere(customerId: string): StoredCustomer | undefined {
+    return this.all.get(customerId);
+  }
+
+  byExternalId(owner: string, externalId: string): StoredCustomer[] {
+    const found = this.merchants.get(owner)?.byExternalId.get(externalId);
+    return found ? [...found].sort((a, b) => a.seq - b.seq) : [];
+  }
+
+  /** For the external-id-global-scope fault only: the first customer of any merchant with it. */
+  byExternalIdAnywhere(externalId: string): StoredCustomer | undefined {
+    return [...this.merchants.values()]
+      .flatMap((index) => [...(index.byExternalId.get(externalId) ?? [])])
+      .sort((a, b) => a.seq - b.seq)[0];
+  }
+
+  ofMerchant(owner: string): StoredCustomer[] {
+    return [...(this.merchants.get(owner)?.byId.values() ?? [])];
+  }
+
+  countOf(owner: string): number {
+    return this.merchants.get(owner)?.byId.size ?? 0;
+  }
+
+  insert(owner: string, customer: Customer): StoredCustomer {
+    // Only the collision fault reuses an id; the newer customer then overwrites the older.
+    const previous = this.all.get(customer.customerId);
+    if (previous) this.remove(previous);
+    const stored: StoredCustomer = { seq: this.seq++, owner, customer };
+    this.all.set(customer.customerId, stored);
+    const index = this.indexOf(owner);
+    index.byId.set(customer.customerId, stored);
+    this.indexExternalId(index, stored);
+    return stored;
+  }
+
+  /** Replaces a stored customer's record (same customerId), keeping the externalId index true. */
+  replace(stored: StoredCustomer, customer: Customer): void {
+    const index = this.indexOf(stored.owner);
+    this.unindexExternalId(index, stored);
+    stored.customer = customer;
+    this.indexExternalId(index, stored);
+  }
+
+  snapshot(): StoreSnapshot {
+    return structuredClone({ customers: [...this.all.values()].map(({ owner, customer }) => ({ owner, customer })) });
+  }
+
+  private remove(stored: StoredCustomer): void {
+    const index = this.indexOf(stored.owner);
+    this.unindexExternalId(index, stored);
+    index.byId.delete(stored.customer.customerId);
+    this.all.delete(stored.customer.customerId);
+  }
+
+  private indexOf(owner: string): MerchantIndex {
+    let index = this.merchants.get(owner);
+    if (!index) {
+      index = { byId: new Map(), byExternalId: new Map() };
+      this.merchants.set(owner, index);
+    }
+    return index;
+  }
+
+  private indexExternalId(index: MerchantIndex, stored: StoredCustomer): void {
+    const externalId = stored.customer.externalId;
+    if (typeof externalId !== 'string') return;
+    let set = index.byExternalId.get(externalId);
+    if (!set) index.byExternalId.set(externalId, (set = new Set()));
+    set.add(stored);
+  }
+
+  private unindexExternalId(index: MerchantIndex, stored: StoredCustomer): void {
+    const externalId = stored.customer.externalId;
+    if (typeof externalId !== 'string') return;
+    const set = index.byExternalId.get(externalId);
+    set?.delete(stored);
+    if (set?.size === 0) index.byExternalId.delete(externalId);
+  }
+}

@@ -1,0 +1,93 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseJsonBody, parseTarget, readBody, sendJson, type ParsedTarget } from '../http-kit.ts';
+import { authenticate } from './basic-auth.ts';
+import { createOrUpdateCustomer, getCustomer, listCustomers, updateCustomerById, type Call, type Reply } from './customer-handlers.ts';
+import { DOMAINS, ERROR_CODES, TrustlyProblem, errorBody, toTrustlyProblem } from './trustly-problem.ts';
+import type { TrustlyContext } from './trustly-context.ts';
+
+interface Operation {
+  operationId: string;
+  /** Only the POST operations read a body; a GET's body is left for Node to discard. */
+  readsBody: boolean;
+  run: (ctx: TrustlyContext, call: Call) => Reply;
+}
+
+const COLLECTION: Record<string, Operation> = {
+  GET: { operationId: 'listCustomers', readsBody: false, run: listCustomers },
+  POST: { operationId: 'createOrUpdateCustomer', readsBody: true, run: createOrUpdateCustomer },
+};
+
+const ITEM: Record<string, Operation> = {
+  GET: { operationId: 'getCustomer', readsBody: false, run: getCustomer },
+  POST: { operationId: 'updateCustomer', readsBody: true, run: updateCustomerById },
+};
+
+/**
+ * Answers one request. Order matters: authentication first (before the path, the body or the
+ * store), then routing, then body parsing and validation inside the operation. Anything thrown,
+ * expected or not, ends as an error in the Trustly shape; an unexpected one is a 500, which the
+ * mock's tests prove never happens.
+ */
+export async function handleTrustlyRequest(ctx: TrustlyContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let documented: ReadonlySet<number> | undefined;
+  try {
+    const merchant = authenticate(req.headers.authorization, ctx.merchants, ctx.fault);
+    const target = targetOf(req.url);
+    const route = routeOf(target.segments);
+    const operation = route.operations[req.method ?? ''];
+    if (!operation) throw methodNotAllowed(req.method ?? '', route.path);
+    documented = ctx.documented.get(operation.operationId);
+    const body = operation.readsBody ? parseJsonBody(await readBody(req), req.headers['content-type']) : undefined;
+    const call: Call = { merchant, query: target.query, body, ...(route.customerId === undefined ? {} : { customerId: route.customerId }) };
+    const reply = operation.run(ctx, call);
+    sendJson(res, reply.status, reply.body);
+  } catch (error) {
+    const problem = toTrustlyProblem(error, documented);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    sendJson(res, problem.status, errorBody(problem, ctx.fault), problem.headers);
+  }
+}
+
+/** A target whose percent-encoding does not decode names no resource: 404, like any unknown path. */
+function targetOf(url: string | undefined): ParsedTarget {
+  try {
+    return parseTarget(url);
+  } catch {
+    throw noSuchResource(url ?? '/');
+  }
+}
+
+interface Route {
+  path: string;
+  operations: Record<string, Operation>;
+  customerId?: string;
+}
+
+function routeOf(segments: string[]): Route {
+  const [api, version, collection, customerId, ...extra] = segments;
+  if (api === 'api' && version === 'v1' && collection === 'customers' && extra.length === 0) {
+    if (customerId === undefined) return { path: '/api/v1/customers', operations: COLLECTION };
+    return { path: '/api/v1/customers/{customerId}', operations: ITEM, customerId };
+  }
+  throw noSuchResource(`/${segments.join('/')}`);
+}
+
+function noSuchResource(path: string): TrustlyProblem {
+  const shown = path.length > 200 ? `${path.slice(0, 200)}...` : path;
+  return new TrustlyProblem(404, ERROR_CODES.invalidParameter, DOMAINS.request, {
+    message: `No resource at ${JSON.stringify(shown)}; the customer endpoints are /api/v1/customers and /api/v1/customers/{customerId}.`,
+  });
+}
+
+function methodNotAllowed(method: string, path: string): TrustlyProblem {
+  return new TrustlyProblem(
+    405,
+    ERROR_CODES.invalidParameter,
+    DOMAINS.request,
+    { message: `Method ${method} is not supported on ${path}; use GET or POST.` },
+    { allow: 'GET, POST' },
+  );
+}

@@ -1,0 +1,74 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadVendorSpec } from '../../spec/index.ts';
+import { answerClientErrors, type HttpProblem } from '../http-kit.ts';
+import type { MockOptions, RunningMock } from '../mock-types.ts';
+import { CustomerStore } from './customer-store.ts';
+import { TRUSTLY_FAULTS, isTrustlyFault, type TrustlyFaultName } from './faults.ts';
+import { handleTrustlyRequest } from './handle-trustly-request.ts';
+import { resolveMerchants } from './merchant-credentials.ts';
+import { DOMAINS, ERROR_CODES, TrustlyProblem, errorBody } from './trustly-problem.ts';
+import type { TrustlyContext } from './trustly-context.ts';
+
+/**
+ * Starts the Trustly (North America) reference mock: a stateful, in-memory stand-in for the
+ * customer endpoints under /api/v1, following specs/trustly/customers.openapi.yaml.
+ */
+export async function startTrustlyMock(options: MockOptions = {}): Promise<RunningMock> {
+  const fault = checkedFault(options.fault);
+  const { merchants, credentials } = resolveMerchants(options.env ?? process.env);
+  const { validators } = await loadVendorSpec('trustly');
+  const documented = new Map(
+    [...validators.operations.values()].map((op) => [op.operationId, new Set(op.responses.map((r) => Number(r.status)).filter(Number.isInteger))]),
+  );
+  const ctx: TrustlyContext = {
+    store: new CustomerStore(),
+    merchants,
+    validators,
+    fault,
+    clock: options.clock ?? Date.now,
+    documented,
+    listCache: new Map(),
+  };
+
+  const server = createServer((req, res) => {
+    // handleTrustlyRequest turns every error into a response; this catch is the last line
+    // against a failure while answering (e.g. a socket torn down mid-write).
+    handleTrustlyRequest(ctx, req, res).catch(() => res.destroy());
+  });
+  answerClientErrors(server, (problem: HttpProblem) =>
+    errorBody(new TrustlyProblem(400, ERROR_CODES.invalidParameter, DOMAINS.request, { message: problem.message }), fault),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    vendor: 'trustly',
+    url: `http://${host}:${address.port}`,
+    ...(fault === undefined ? {} : { fault }),
+    credentials,
+    snapshot: () => ctx.store.snapshot(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive sockets would hold close() open until they time out.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function checkedFault(name: string | undefined): TrustlyFaultName | undefined {
+  if (name === undefined) return undefined;
+  if (!isTrustlyFault(name)) {
+    throw new Error(`unknown trustly fault "${name}"; valid: ${TRUSTLY_FAULTS.map((f) => f.name).join(', ')}`);
+  }
+  return name;
+}

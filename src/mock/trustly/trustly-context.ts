@@ -1,0 +1,18 @@
+import type { SpecValidators } from '../../spec/index.ts';
+import type { CustomerStore } from './customer-store.ts';
+import type { TrustlyFaultName } from './faults.ts';
+import type { Merchant } from './merchant-credentials.ts';
+
+/** What every handler of one running mock shares. */
+export interface TrustlyContext {
+  store: CustomerStore;
+  merchants: [Merchant, Merchant];
+  validators: SpecValidators;
+  fault: TrustlyFaultName | undefined;
+  /** Milliseconds since the epoch (MockOptions.clock). */
+  clock: () => number;
+  /** The statuses each operation documents: a problem with any other status becomes 400. */
+  documented: Map<string, ReadonlySet<number>>;
+  /** Only the list-stale-after-update fault fills it. */
+  listCache: Map<string, unknown>;
+}
