@@ -50,7 +50,8 @@ export async function authenticateHawk(req: IncomingMessage, settings: AuthSetti
       // Hawk makes the payload hash optional; when the client sent one, it must match the body.
       if (!artifacts.hash || fault === 'auth-body-hash-ignored') return;
       try {
-        Hawk.server.authenticatePayload(body.toString('utf8'), credentials, artifacts, contentType);
+        // The hash covers the bytes as sent: decoding first would let invalid UTF-8 mismatch its own hash.
+        Hawk.server.authenticatePayload(body as unknown as string, credentials, artifacts, contentType);
       } catch {
         throw unauthorized('the request body does not match the Hawk payload hash', 'Hawk error="Bad payload hash"');
       }
