@@ -112,3 +112,33 @@ describe('redactExchange', () => {
     expect(redacted.request.headers.authorization).toBe('Basic [redacted]');
   });
 });
+
+describe('outcomes are plain data', () => {
+  it('renders a counterexample that is not plain data (a fast-check command sequence) as text', async () => {
+    const spec = await loadVendorSpec('trustist');
+    class Step {
+      check() {
+        return true;
+      }
+      async run() {
+        throw new RuleFailure('the model disagrees');
+      }
+      toString() {
+        return 'create({})';
+      }
+    }
+    const outcome = await runCheck(
+      check('trustist.model.stateful', async (ctx) => {
+        await ctx.property(fc.commands([fc.constant(new Step())], { maxCommands: 3 }), async (commands) => {
+          await fc.asyncModelRun(() => ({ model: {}, real: {} }), commands);
+        });
+      }),
+      spec,
+      config,
+    );
+    expect(outcome.status).toBe('failed');
+    expect(typeof outcome.counterexample).toBe('string');
+    expect(outcome.counterexample).toContain('create({})');
+    expect(() => structuredClone(outcome)).not.toThrow();
+  });
+});

@@ -45,7 +45,7 @@ const CATALOGUE = [
   fault('astral-chars-mangled', [`${C}get.round-trip`, ...RECORD_COMPARING], 'Characters outside the Basic Multilingual Plane (emoji, astral CJK) are stored as U+FFFD in every field but externalId.'),
   fault('name-truncated-64', [`${C}create.schema`, ...RECORD_COMPARING], 'A name longer than 64 characters is silently truncated to 64 on store.'),
   fault('customer-id-collision', [STATEFUL, `${C}get.round-trip`, `${R}merchants.isolated`, ...RECORD_COMPARING], 'customerIds are drawn from 64 values with no uniqueness check, so within a few dozen creates a new customer overwrites an older one.'),
-  fault('get-unknown-400', [`${C}get.unknown`, STATEFUL], 'A well-formed customerId that names no customer gets 400 (invalid parameter) instead of 404.'),
+  fault('get-unknown-400', [`${C}get.unknown`, `${R}errors.shape`, STATEFUL], 'A well-formed customerId that names no customer gets 400 (invalid parameter) instead of 404.'),
   fault('list-prefix-match', [`${C}list.by-external-id`, `${C}upsert.external-id`, STATEFUL], 'The externalId filter matches every externalId that starts with the given value.'),
   fault('list-customer-id-ignored', [`${C}list.by-customer-id`, `${C}upsert.customer-id`, STATEFUL], 'The customerId filter is ignored: the list holds every customer of the merchant.'),
   fault('list-stale-after-update', [STATEFUL, `${R}merchants.isolated`, ...RECORD_COMPARING], 'A repeated list query serves the copy cached before later updates (only a create refreshes it).'),

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadVendorSpec } from '../../spec/index.ts';
+import { addressPatch, createBody, dateOfBirth, impossibleDate, invalidCountry, personName, trustistSchemas, updatePatch, wellFormedId, wrongTypeBody } from './arbitraries.ts';
+import { parseTimestamp } from './timestamps.ts';
+
+const spec = await loadVendorSpec('trustist');
+
+describe('Trustist arbitraries', () => {
+  it('draws create and update bodies the spec accepts', () => {
+    fc.assert(
+      fc.property(createBody(spec), (body) => {
+        expect(spec.validators.validateRequest('createCustomer', body).violations).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(updatePatch(spec), (body) => {
+        expect(spec.validators.validateRequest('updateCustomer', body).violations).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('draws value-only patches when asked', () => {
+    fc.assert(
+      fc.property(updatePatch(spec, { nulls: false }), (patch) => {
+        expect(Object.values(patch)).not.toContain(null);
+        if (patch.address) expect(Object.values(patch.address)).not.toContain(null);
+      }),
+    );
+    fc.assert(
+      fc.property(addressPatch(spec, { nulls: false }), (patch) => {
+        expect(Object.values(patch)).not.toContain(null);
+      }),
+    );
+  });
+
+  it('draws astral characters, combining marks and names past 64 characters often', () => {
+    const names = fc.sample(personName(), { numRuns: 300, seed: 7 });
+    expect(names.filter((n) => /[\u{10000}-\u{10FFFF}]/u.test(n)).length).toBeGreaterThan(30);
+    expect(names.filter((n) => /\p{M}/u.test(n)).length).toBeGreaterThan(15);
+    expect(names.filter((n) => [...n].length > 64).length).toBeGreaterThan(30);
+    expect(names.every((n) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(n))).toBe(true);
+  });
+
+  it('draws real dates of birth, and impossible ones the spec refuses', () => {
+    fc.assert(
+      fc.property(dateOfBirth(), (d) => {
+        expect(parseTimestamp(`${d}T00:00:00Z`)).toBeDefined();
+      }),
+    );
+    fc.assert(
+      fc.property(impossibleDate(), (d) => {
+        expect(parseTimestamp(`${d}T00:00:00Z`)).toBeUndefined();
+        expect(spec.validators.validateRequest('createCustomer', { dateOfBirth: d }).valid).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('draws countries outside the ISO 3166-1 alpha-2 list', () => {
+    const codes = new Set(trustistSchemas(spec).countries);
+    fc.assert(
+      fc.property(invalidCountry(spec), (c) => {
+        expect(codes.has(c)).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('draws wrongly typed bodies that the spec refuses', () => {
+    fc.assert(
+      fc.property(wrongTypeBody(spec), ({ value }) => {
+        expect(spec.validators.validateRequest('createCustomer', value).valid).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('draws ids shaped like a sample', () => {
+    fc.assert(
+      fc.property(wellFormedId('3kTp9j2mN5xR'), (id) => {
+        expect(id).toMatch(/^([A-Za-z0-9]{12}|[0-9a-f-]{36})$/);
+      }),
+    );
+  });
+});

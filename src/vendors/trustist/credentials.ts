@@ -1,0 +1,28 @@
+import type { KeyCredentials } from '../../auth/signer.ts';
+import type { CheckContext } from '../../harness/check-context.ts';
+
+/**
+ * The Trustist keys a run can hold (design.md). Only tenant A's key is required; a rule that
+ * needs another role is skipped, naming that role's variables, when they are not set: the
+ * suite must stay usable by a customer who has only the one key support gave them.
+ */
+export const KEY_ROLES = {
+  /** Tenant A: create_customer, read_customers, update_customer, create_onboard_session. */
+  tenantA: { idVar: 'TRUSTIST_KEY_ID', secretVar: 'TRUSTIST_KEY_SECRET' },
+  /** A second tenant, to prove isolation. */
+  tenantB: { idVar: 'TRUSTIST_TENANT_B_KEY_ID', secretVar: 'TRUSTIST_TENANT_B_KEY_SECRET' },
+  /** Tenant A, read_customers only. */
+  readonly: { idVar: 'TRUSTIST_READONLY_KEY_ID', secretVar: 'TRUSTIST_READONLY_KEY_SECRET' },
+  /** Tenant A, every permission but read_customers. */
+  noread: { idVar: 'TRUSTIST_NOREAD_KEY_ID', secretVar: 'TRUSTIST_NOREAD_KEY_SECRET' },
+  /** A merchant (payments) key, which has no tenant context. */
+  merchant: { idVar: 'TRUSTIST_MERCHANT_KEY_ID', secretVar: 'TRUSTIST_MERCHANT_KEY_SECRET' },
+} as const;
+
+export type KeyRole = keyof typeof KEY_ROLES;
+
+/** The key of a role; skips the rule in hand when its variables are not set. */
+export function key(ctx: CheckContext, role: KeyRole): KeyCredentials {
+  const { idVar, secretVar } = KEY_ROLES[role];
+  return ctx.credentials(idVar, secretVar);
+}

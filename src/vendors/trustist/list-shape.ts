@@ -1,0 +1,40 @@
+import type { Customer } from './model.ts';
+
+/** How the target shaped a list answer (undocumented: trustist.customers.list.shape records it). */
+export type ListShape = { kind: 'array' } | { kind: 'object'; key: string; otherFields: string[] };
+
+export interface ExtractedList {
+  customers: Customer[];
+  shape: ListShape;
+  /** Where the next page is, when the answer says so. */
+  next?: { link?: string; token?: { name: string; value: string } };
+}
+
+// The names the spec's CustomerListEnvelope lists, in the order a reader would guess them.
+const ARRAY_KEYS = ['customers', 'items', 'data', 'results', 'value'];
+const TOKEN_KEYS = ['nextPageToken', 'continuationToken'];
+
+/**
+ * The customers of a list answer in either documented reading: a bare array, or an object
+ * holding the array (under a likely name, else under its only array-valued property).
+ * Undefined when the body is neither.
+ */
+export function extractCustomers(body: unknown): ExtractedList | undefined {
+  if (Array.isArray(body)) return { customers: body as Customer[], shape: { kind: 'array' } };
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  const arrayKeys = Object.keys(record).filter((k) => Array.isArray(record[k]));
+  const key = ARRAY_KEYS.find((k) => arrayKeys.includes(k)) ?? (arrayKeys.length === 1 ? arrayKeys[0] : undefined);
+  if (key === undefined) return undefined;
+  const extracted: ExtractedList = {
+    customers: record[key] as Customer[],
+    shape: { kind: 'object', key, otherFields: Object.keys(record).filter((k) => k !== key).sort() },
+  };
+  const next = record.next;
+  if (typeof next === 'string' && next !== '') extracted.next = { link: next };
+  for (const name of TOKEN_KEYS) {
+    const value = record[name];
+    if (typeof value === 'string' && value !== '') extracted.next = { token: { name, value } };
+  }
+  return extracted;
+}

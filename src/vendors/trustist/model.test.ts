@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addressReading,
+  afterUpdate,
+  agreesWhereCarried,
+  changedImmutables,
+  changesRecord,
+  fieldsOf,
+  listShouldContain,
+  matchOutcome,
+  missingFromEcho,
+  missingPersonData,
+  requiresPersonData,
+  sameFields,
+  storedOnCreate,
+  withChange,
+  type CustomerFields,
+  type CustomerPatch,
+} from './model.ts';
+
+const sarah: CustomerFields = {
+  firstName: 'Sarah',
+  lastName: 'Johnson',
+  emailAddress: 'sarah@example.com',
+  dateOfBirth: '1985-03-15',
+  address: { addressLine1: '123 High Street', addressLine2: 'Flat 4B', city: 'London', postalCode: 'SW1A 1AA', country: 'GB' },
+  orgId: 'branch-001',
+};
+
+describe('fieldsOf', () => {
+  it('treats null and absent alike, keeps empty strings, ignores undocumented properties', () => {
+    expect(fieldsOf({ firstName: null, lastName: '', extra: 1, address: { city: null, country: 'GB', floor: 3 } })).toEqual({ lastName: '', address: { country: 'GB' } });
+  });
+
+  it('treats an address with no field left as no address', () => {
+    expect(fieldsOf({ address: { city: null } })).toEqual({});
+    expect(fieldsOf({ address: null })).toEqual({});
+  });
+});
+
+describe('storedOnCreate', () => {
+  it('stores every submitted documented field, as submitted', () => {
+    expect(storedOnCreate({ ...sarah, id: 'ignored' })).toEqual(sarah);
+    expect(storedOnCreate({})).toEqual({});
+  });
+});
+
+describe('afterUpdate', () => {
+  it('keeps omitted fields, replaces given ones, clears nulls', () => {
+    expect(afterUpdate(sarah, { firstName: 'Sally', dateOfBirth: null })).toEqual([{ ...sarah, firstName: 'Sally', dateOfBirth: undefined }].map(fieldsOf));
+  });
+
+  it('clears the whole address on address: null', () => {
+    const [only, ...rest] = afterUpdate(sarah, { address: null });
+    expect(rest).toEqual([]);
+    expect(only!.address).toBeUndefined();
+  });
+
+  it('accepts both readings of a partial address: merged or replacing', () => {
+    const candidates = afterUpdate(sarah, { address: { city: 'Manchester', addressLine2: null } });
+    expect(candidates).toHaveLength(2);
+    expect(candidates[0]!.address).toEqual({ addressLine1: '123 High Street', city: 'Manchester', postalCode: 'SW1A 1AA', country: 'GB' });
+    expect(candidates[1]!.address).toEqual({ city: 'Manchester' });
+    expect(addressReading(sarah, { address: { city: 'Manchester' } }, { ...sarah, address: { city: 'Manchester' } })).toBe('replace');
+    expect(addressReading(sarah, { address: { city: 'Manchester' } }, { ...sarah, address: { ...sarah.address, city: 'Manchester' } })).toBe('merge');
+    expect(addressReading(sarah, { address: { city: 'Manchester' } }, sarah)).toBe('neither');
+  });
+
+  it('gives one reading when both agree (a full address)', () => {
+    expect(afterUpdate(sarah, { address: { ...sarah.address } })).toHaveLength(1);
+  });
+
+  it('never touches orgId, which updates do not carry', () => {
+    const patch = fc.record({ firstName: fc.option(fc.string(), { nil: null }), address: fc.option(fc.record({ city: fc.option(fc.string(), { nil: null }) }), { nil: null }) }, { requiredKeys: [] });
+    fc.assert(fc.property(patch, (p) => afterUpdate(sarah, p as CustomerPatch).every((c) => c.orgId === sarah.orgId)));
+  });
+
+  it('an empty patch changes nothing', () => {
+    expect(afterUpdate(sarah, {})).toEqual([sarah]);
+    expect(changesRecord(sarah, {})).toBe(false);
+  });
+});
+
+describe('withChange', () => {
+  it('adds a change to a patch that might change nothing, under every reading', () => {
+    fc.assert(
+      fc.property(fc.record({ lastName: fc.constantFrom('Johnson', 'Smith') }, { requiredKeys: [] }), (p) => changesRecord(sarah, withChange(sarah, p))),
+    );
+  });
+});
+
+describe('matchOutcome and comparisons', () => {
+  it('finds the candidate a record shows, comparing absent with null', () => {
+    expect(matchOutcome([sarah], fieldsOf({ ...sarah, extra: true }))).toEqual(sarah);
+    expect(matchOutcome([{ firstName: 'A' }], fieldsOf({ firstName: 'A', lastName: null }))).toEqual({ firstName: 'A' });
+    expect(matchOutcome([{ firstName: 'A' }], { firstName: 'B' })).toBeUndefined();
+    expect(sameFields({ firstName: 'A' }, { firstName: 'A', lastName: '' })).toBe(false);
+  });
+
+  it('an echo may carry more than was sent, not less', () => {
+    expect(missingFromEcho({ firstName: 'A' }, { firstName: 'A', lastName: 'B' })).toEqual([]);
+    expect(missingFromEcho(sarah, { ...sarah, dateOfBirth: undefined })).toEqual(['dateOfBirth']);
+    expect(missingFromEcho(sarah, { ...sarah, address: { ...sarah.address, city: 'X' } })).toEqual(['address.city']);
+  });
+
+  it('judges an update answer only on the fields it carries', () => {
+    expect(agreesWhereCarried(sarah, { firstName: 'Sarah' })).toBe(true);
+    expect(agreesWhereCarried(sarah, { firstName: null })).toBe(false);
+    expect(agreesWhereCarried({ firstName: 'A' }, { firstName: null, lastName: null })).toBe(false);
+    expect(agreesWhereCarried({}, { firstName: null, address: null })).toBe(true);
+  });
+
+  it('names immutable fields that moved', () => {
+    const base = { id: 'x', tenantId: 't', created: 'c', lastUpdated: 'l' };
+    expect(changedImmutables(base, { ...base, lastUpdated: 'm' })).toEqual([]);
+    expect(changedImmutables(base, { ...base, id: 'y', created: 'd' })).toEqual(['id', 'created']);
+  });
+});
+
+describe('listShouldContain', () => {
+  it('is exact: same tenant, same orgId, no prefix or case match', () => {
+    const record = { tenant: 'A', fields: { orgId: 'branch-london' } };
+    expect(listShouldContain(record, { tenant: 'A', orgId: 'branch-london' })).toBe(true);
+    expect(listShouldContain(record, { tenant: 'A', orgId: 'branch' })).toBe(false);
+    expect(listShouldContain(record, { tenant: 'A', orgId: 'Branch-London' })).toBe(false);
+    expect(listShouldContain(record, { tenant: 'B', orgId: 'branch-london' })).toBe(false);
+    expect(listShouldContain(record, { tenant: 'A' })).toBe(true);
+  });
+});
+
+describe('KYC', () => {
+  it('needs person data only for identity or AML checks', () => {
+    expect(requiresPersonData({ identity: { identityCheck: true } })).toBe(true);
+    expect(requiresPersonData({ identity: { amlExtensiveScreening: true } })).toBe(true);
+    expect(requiresPersonData({ identity: { identityCheck: false, amlExtensiveScreening: false }, ais: { balances: true } })).toBe(false);
+    expect(requiresPersonData({ ais: { accounts: true } })).toBe(false);
+    expect(requiresPersonData(undefined)).toBe(false);
+  });
+
+  it('counts absent, null and empty strings as missing', () => {
+    expect(missingPersonData({ firstName: 'Ada', lastName: null, emailAddress: '' })).toEqual(['lastName', 'emailAddress']);
+    expect(missingPersonData(sarah)).toEqual([]);
+    expect(missingPersonData({})).toEqual(['firstName', 'lastName', 'emailAddress']);
+  });
+});

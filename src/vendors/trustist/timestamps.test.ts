@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { extractCustomers } from './list-shape.ts';
+import { nearRequestTime, parseTimestamp } from './timestamps.ts';
+
+describe('parseTimestamp', () => {
+  it('reads RFC 3339 date-times with their resolution', () => {
+    expect(parseTimestamp('2025-01-21T14:30:00Z')).toEqual({ ms: Date.UTC(2025, 0, 21, 14, 30), resolutionMs: 1000 });
+    expect(parseTimestamp('2025-01-21T14:30:00.017Z')).toEqual({ ms: Date.UTC(2025, 0, 21, 14, 30, 0, 17), resolutionMs: 1 });
+    expect(parseTimestamp('2025-01-21T15:30:00+01:00')?.ms).toBe(Date.UTC(2025, 0, 21, 14, 30));
+  });
+
+  it('refuses what is not one', () => {
+    for (const bad of ['2025-01-21 14:30:00', '2025-02-30T00:00:00Z', '2025-01-21T14:30:00', 'yesterday', 1737469800]) expect(parseTimestamp(bad)).toBeUndefined();
+  });
+});
+
+describe('nearRequestTime', () => {
+  const stamp = parseTimestamp('2025-01-21T14:30:00Z')!;
+  it('accepts a stamp near our clock or near the response Date header', () => {
+    expect(nearRequestTime(stamp, { sentAt: stamp.ms - 10, receivedAt: stamp.ms + 10, headers: {} }, 1000)).toBe(true);
+    expect(nearRequestTime(stamp, { sentAt: stamp.ms + 3600_000, receivedAt: stamp.ms + 3600_010, headers: { date: 'Tue, 21 Jan 2025 14:30:01 GMT' } }, 1000)).toBe(true);
+    expect(nearRequestTime(stamp, { sentAt: stamp.ms + 3600_000, receivedAt: stamp.ms + 3600_010, headers: {} }, 300_000)).toBe(false);
+  });
+});
+
+describe('extractCustomers', () => {
+  const c = { id: 'x', created: 'c', lastUpdated: 'l' };
+  it('reads either documented shape', () => {
+    expect(extractCustomers([c])).toEqual({ customers: [c], shape: { kind: 'array' } });
+    expect(extractCustomers({ items: [c], total: 1 })).toEqual({ customers: [c], shape: { kind: 'object', key: 'items', otherFields: ['total'] } });
+    expect(extractCustomers({ results: [c], nextPageToken: 't' })?.next).toEqual({ token: { name: 'nextPageToken', value: 't' } });
+    expect(extractCustomers({ page: 1 })).toBeUndefined();
+  });
+});

@@ -1,0 +1,47 @@
+// Reading the target's `created` / `lastUpdated`. The docs show second-precision UTC times
+// (2025-01-21T14:30:00Z); a target may write milliseconds or more. The resolution matters:
+// "lastUpdated moves forward" can only be demanded of two updates further apart than one tick.
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:\d{2})$/;
+
+export interface Timestamp {
+  /** Milliseconds since the epoch, fractions of a millisecond kept. */
+  ms: number;
+  /** The smallest step the text can express, in milliseconds (1000 for whole seconds). */
+  resolutionMs: number;
+}
+
+/** An RFC 3339 date-time (the spec's `format: date-time`), or undefined when the text is not one. */
+export function parseTimestamp(text: unknown): Timestamp | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = RFC3339.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, fraction = '', zone] = m;
+  const whole = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}${zone!.toUpperCase()}`);
+  if (Number.isNaN(whole)) return undefined;
+  // Date.parse accepts 2023-02-30; an RFC 3339 date must be a real one.
+  const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return undefined;
+  const ms = whole + (fraction === '' ? 0 : Number(`0.${fraction}`) * 1000);
+  return { ms, resolutionMs: Math.max(10 ** (3 - fraction.length), 1e-3) };
+}
+
+/** The server's clock from a response `Date` header, when there is a usable one. */
+export function serverClock(headers: Record<string, string>): number | undefined {
+  const date = headers.date;
+  if (!date) return undefined;
+  const parsed = Date.parse(date);
+  return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+/**
+ * Whether a timestamp is close to when the request happened: within `skewMs` of the local clock
+ * around the request, or of the response's Date header (a live target's clock may differ from
+ * ours; its own Date header is the fairer reference).
+ */
+export function nearRequestTime(stamp: Timestamp, around: { sentAt: number; receivedAt: number; headers: Record<string, string> }, skewMs: number): boolean {
+  if (stamp.ms >= around.sentAt - skewMs && stamp.ms <= around.receivedAt + skewMs) return true;
+  const server = serverClock(around.headers);
+  // A Date header has whole seconds: allow one more second.
+  return server !== undefined && Math.abs(stamp.ms - server) <= skewMs + 1000;
+}

@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import { defineChecks } from '../../src/harness/check.ts';
+import type { CheckContext } from '../../src/harness/check-context.ts';
+import { createBody, inNamespace, malformedJson, nonObjectBody, orgNamespace, subsetCreateBody, wrongTypeBody } from '../../src/vendors/trustist/arbitraries.ts';
+import { TrustistClient } from '../../src/vendors/trustist/client.ts';
+import { key } from '../../src/vendors/trustist/credentials.ts';
+import { createCustomer, expectCreated, expectStatus, idsOf } from '../../src/vendors/trustist/expect.ts';
+import { fieldsOf, missingFromEcho, storedOnCreate, type Customer } from '../../src/vendors/trustist/model.ts';
+import { nearRequestTime, parseTimestamp, type Timestamp } from '../../src/vendors/trustist/timestamps.ts';
+
+// Create. invalid-body and all-optional share this file on purpose: invalid-body looks for
+// blank records that appear in the tenant's unfiltered list, and all-optional is the one rule
+// that creates a blank (untagged) record; checks of one file never run at the same time.
+
+/** The seed's example request (orgId as a suffix of the check's namespace). */
+const SEED_EXAMPLE = {
+  firstName: 'Sarah',
+  lastName: 'Johnson',
+  emailAddress: 'sarah.johnson@example.com',
+  dateOfBirth: '1985-03-15',
+  address: { addressLine1: '123 High Street', addressLine2: 'Flat 4B', city: 'London', postalCode: 'SW1A 1AA', country: 'GB' },
+  orgId: '',
+};
+
+/** Clock skew allowed between the target and us (or its own Date header) for "close to the request time". */
+const SKEW_MS = 5 * 60_000;
+
+/** Ids must stay distinct well past a few dozen creates: a small id space collides only then. */
+const DISTINCT_IDS = 64;
+
+type Invalid = { kind: 'malformed'; index: number } | { kind: 'non-object'; value: unknown } | { kind: 'wrong type'; value: unknown; pointer: string; mutation: string };
+
+function invalidBodyText(invalid: Invalid, ns: string): string {
+  if (invalid.kind === 'malformed') {
+    const texts = malformedJson(ns);
+    return texts[invalid.index % texts.length]!;
+  }
+  if (invalid.kind === 'non-object') return JSON.stringify(invalid.value);
+  const value = invalid.value as Record<string, unknown>;
+  return JSON.stringify(invalid.pointer === '/orgId' ? value : { ...value, orgId: ns });
+}
+
+/** A record a refused create may have left: in the check's namespace, or blank (no documented field at all). */
+const leftBy = (ns: string) => (c: Customer) => {
+  const fields = fieldsOf(c);
+  return Object.keys(fields).length === 0 || (typeof fields.orgId === 'string' && fields.orgId.startsWith(ns));
+};
+
+export const createChecks = defineChecks('create', {
+  'trustist.customers.create.invalid-body': async (ctx: CheckContext) => {
+    const credentials = key(ctx, 'tenantA');
+    const a = new TrustistClient(ctx, credentials);
+    const invalid: fc.Arbitrary<Invalid> = fc.oneof(
+      fc.nat({ max: 7 }).map((index) => ({ kind: 'malformed' as const, index })),
+      nonObjectBody().map((value) => ({ kind: 'non-object' as const, value })),
+      wrongTypeBody(ctx.spec).map((v) => ({ kind: 'wrong type' as const, ...v })),
+    );
+    let known = new Set(idsOf((await listAll(ctx, a)).customers));
+    await ctx.property(
+      invalid,
+      async (drawn) => {
+        const ns = orgNamespace(ctx, 'invalid');
+        const body = invalidBodyText(drawn, ns);
+        const reply = await a.raw({ operationId: 'createCustomer', method: 'POST', path: '/v1/customers', body, contentType: 'application/json', sign: { credentials } });
+        expectStatus(ctx, reply, [400], `an invalid create body (${drawn.kind}) must get 400`);
+        const list = await a.listCustomers(ns);
+        expectStatus(ctx, list, [200], 'tenant A lists its own customers');
+        ctx.assertEqual(idsOf(list.customers), [], `a refused create must create nothing, but the list by orgId ${ns} is not empty`);
+        const all = await listAll(ctx, a);
+        const appeared = all.customers.filter((c) => !known.has(c.id) && leftBy(ns)(c));
+        ctx.assertEqual(appeared, [], 'a refused create must create nothing, but a new blank (or namespaced) customer appeared in the unfiltered list');
+        known = new Set(idsOf(all.customers));
+      },
+      {
+        examples: [
+          { kind: 'malformed', index: 0 },
+          { kind: 'non-object', value: [] },
+          { kind: 'non-object', value: 'customer' },
+          { kind: 'non-object', value: null },
+          { kind: 'wrong type', value: { firstName: 42 }, pointer: '/firstName', mutation: 'wrong type (integer for string)' },
+        ],
+      },
+    );
+  },
+
+  'trustist.customers.create.schema': async (ctx: CheckContext) => {
+    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
+    const statuses = new Set<number>();
+    const idLengths = new Set<number>();
+    await ctx.property(
+      createBody(ctx.spec),
+      async (template) => {
+        const body = inNamespace(template, orgNamespace(ctx, 'schema'));
+        const reply = await a.createCustomer(body);
+        // A refused valid body is all-optional's failure; here that value simply does not apply.
+        if (reply.status >= 400 && reply.status < 500) ctx.skip(`the target refused (${reply.status}) a valid create body`);
+        const created = expectCreated(ctx, reply);
+        statuses.add(reply.status);
+        idLengths.add(created.id.length);
+        const missing = missingFromEcho(storedOnCreate(body), fieldsOf(created));
+        ctx.assert(missing.length === 0, `the create response must echo every submitted field, but ${missing.join(', ')} differ`, {
+          received: fieldsOf(created),
+          expected: storedOnCreate(body),
+        });
+      },
+      { examples: [SEED_EXAMPLE] },
+    );
+    // The success status (200 or 201) and the id length are open in the docs: recorded, not judged.
+    ctx.observe({ status: [...statuses].sort(), idLength: [...idLengths].sort() });
+  },
+
+  'trustist.customers.create.all-optional': async (ctx: CheckContext) => {
+    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
+    // `{}` is the one body sent without the run tag: the rule is about exactly that body.
+    const empty = await a.createCustomer({});
+    expectCreated(ctx, empty, 'an empty body must be accepted: every create field is optional');
+    await ctx.property(
+      subsetCreateBody(ctx.spec),
+      async (template) => {
+        const body = inNamespace(template, orgNamespace(ctx, 'optional'));
+        expectCreated(ctx, await a.createCustomer(body), `every subset of the create fields must be accepted, also {${Object.keys(body).join(', ')}}`);
+      },
+      { examples: [{}, { firstName: 'Ada' }, { lastName: 'Lovelace' }, { dateOfBirth: '1815-12-10' }, { address: {} }, { address: { country: 'GB' } }] },
+    );
+  },
+
+  'trustist.customers.create.timestamps': async (ctx: CheckContext) => {
+    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
+    await ctx.property(createBody(ctx.spec), async (template) => {
+      const reply = await a.createCustomer(inNamespace(template, orgNamespace(ctx, 'time')));
+      // A refused valid body is all-optional's failure; here that value simply does not apply.
+      if (reply.status >= 400 && reply.status < 500) ctx.skip(`the target refused (${reply.status}) a valid create body`);
+      const created = expectCreated(ctx, reply);
+      const stamps = { created: parseTimestamp(created.created), lastUpdated: parseTimestamp(created.lastUpdated) };
+      for (const [name, stamp] of Object.entries(stamps) as [string, Timestamp | undefined][]) {
+        ctx.assert(stamp !== undefined, `${name} must be an RFC 3339 date-time`, { received: created[name], expected: 'e.g. 2025-01-21T14:30:00Z' });
+        ctx.assert(nearRequestTime(stamp, reply, SKEW_MS), `${name} must be close to the time of the request (within 5 minutes of our clock or the response's Date header)`, {
+          received: created[name],
+          expected: { between: new Date(reply.sentAt - SKEW_MS).toISOString(), and: new Date(reply.receivedAt + SKEW_MS).toISOString(), dateHeader: reply.headers.date },
+        });
+      }
+      ctx.assert(stamps.lastUpdated!.ms >= stamps.created!.ms, 'lastUpdated must not be before created', {
+        received: { created: created.created, lastUpdated: created.lastUpdated },
+        expected: 'lastUpdated >= created',
+      });
+    });
+  },
+
+  'trustist.customers.create.duplicates-allowed': async (ctx: CheckContext) => {
+    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
+    // Every id this check was given, with the orgId that tells its record apart.
+    const seen = new Map<string, string>();
+    const remember = (customer: Customer, orgId: string) => {
+      ctx.assert(!seen.has(customer.id), `create returned id ${customer.id}, which an earlier create of this check already returned`, {
+        received: customer.id,
+        expected: `an id other than the ${seen.size} already given`,
+      });
+      seen.set(customer.id, orgId);
+    };
+    const expectOwn = async (id: string, orgId: string) => {
+      const reply = await a.getCustomer(id);
+      expectStatus(ctx, reply, [200], `customer ${id} that create returned must be retrievable`);
+      ctx.assertEqual({ id: reply.body.id, orgId: reply.body.orgId }, { id, orgId }, `get ${id} must return that customer, not another`);
+    };
+    await ctx.property(fc.tuple(createBody(ctx.spec), fc.integer({ min: 2, max: 3 })), async ([template, copies]) => {
+      // The orgId is the plain namespace: the same payload each time, and a field that round-trips safely.
+      const orgId = orgNamespace(ctx, 'dup');
+      const body = { ...template, orgId };
+      const made: Customer[] = [];
+      for (let i = 0; i < copies; i++) made.push(await createCustomer(ctx, a, body, { allowReusedId: true }));
+      ctx.assertEqual(new Set(made.map((c) => c.id)).size, copies, `the same payload created ${copies} times must yield ${copies} different ids`);
+      for (const customer of made) remember(customer, orgId);
+      for (const customer of made) await expectOwn(customer.id, orgId);
+    });
+    const orgId = orgNamespace(ctx, 'dup-bulk');
+    for (let n = 0; seen.size < DISTINCT_IDS; n++) remember(await createCustomer(ctx, a, { orgId: `${orgId}-${n}` }, { allowReusedId: true }), `${orgId}-${n}`);
+    for (const [id, org] of seen) await expectOwn(id, org);
+  },
+});
+
+/** The tenant's unfiltered list, which must answer 200. */
+async function listAll(ctx: CheckContext, a: TrustistClient) {
+  const list = await a.listCustomers();
+  expectStatus(ctx, list, [200], 'tenant A lists its own customers');
+  return list;
+}

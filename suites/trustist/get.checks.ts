@@ -1,0 +1,59 @@
+import type { CheckContext } from '../../src/harness/check-context.ts';
+import { defineChecks } from '../../src/harness/check.ts';
+import { createBody, inNamespace, orgNamespace, wellFormedId } from '../../src/vendors/trustist/arbitraries.ts';
+import { TrustistClient } from '../../src/vendors/trustist/client.ts';
+import { key } from '../../src/vendors/trustist/credentials.ts';
+import { createCustomer, expectFields, expectOk, expectStatus } from '../../src/vendors/trustist/expect.ts';
+import { storedOnCreate } from '../../src/vendors/trustist/model.ts';
+
+// Reading one customer back. The round trip is judged against what was submitted (the model),
+// not against the create response: a create answer that drops a field is create.schema's
+// failure, and must not hide (or fake) a store that mangles one.
+
+/** Text vendors get wrong, at once: astral characters, ZWJ sequences, combining marks, names past 64 characters, a leap day. */
+const TRICKY_EXAMPLES: Record<string, unknown>[] = [
+  {
+    firstName: 'Zoë 😀 e\u0301',
+    lastName: `${'𝔘'.repeat(20)}${'l'.repeat(50)}`,
+    emailAddress: 'zoë@例え.jp',
+    dateOfBirth: '2000-02-29',
+    address: { addressLine1: '𠜎 1 High St', addressLine2: 'क्ष 👩‍👩‍👧', city: 'Zürich', postalCode: 'SW1A 1AA', country: 'GB' },
+    orgId: '-🇬🇧',
+  },
+  { firstName: 'a'.repeat(100), lastName: 'n\u0303'.repeat(40) },
+];
+
+export const getChecks = defineChecks('get', {
+  'trustist.customers.get.round-trip': async (ctx: CheckContext) => {
+    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
+    await ctx.property(
+      createBody(ctx.spec),
+      async (template) => {
+        const body = inNamespace(template, orgNamespace(ctx, 'round'));
+        const created = await createCustomer(ctx, a, body);
+        const got = expectOk(ctx, await a.getCustomer(created.id), 'a customer just created must be retrievable by its id');
+        ctx.assertEqual(
+          { id: got.id, tenantId: got.tenantId ?? null, created: got.created, lastUpdated: got.lastUpdated },
+          { id: created.id, tenantId: created.tenantId ?? null, created: created.created, lastUpdated: created.lastUpdated },
+          'get must return the id, tenantId and timestamps create gave the record',
+        );
+        expectFields(ctx, got, storedOnCreate(body), 'get must return exactly the submitted values');
+      },
+      { examples: TRICKY_EXAMPLES },
+    );
+  },
+
+  'trustist.customers.get.unknown': async (ctx: CheckContext) => {
+    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
+    // One real id shows the target's id shape (12-character ShortGuid in the docs, 22 in the usual encoding).
+    const sample = await createCustomer(ctx, a, { orgId: orgNamespace(ctx, 'unknown') });
+    const flipped = `${sample.id.slice(0, -1)}${sample.id.endsWith('A') ? 'B' : 'A'}`;
+    await ctx.property(
+      wellFormedId(sample.id).filter((id) => id !== sample.id),
+      async (id) => {
+        expectStatus(ctx, await a.getCustomer(id), [404], `get of an id that does not exist (${id}) must get 404`);
+      },
+      { examples: [flipped, '00000000-0000-0000-0000-000000000000'] },
+    );
+  },
+});

@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import type { KeyCredentials } from '../../src/auth/signer.ts';
+import { defineChecks } from '../../src/harness/check.ts';
+import type { CheckContext } from '../../src/harness/check-context.ts';
+import { TagNamespace } from '../../src/harness/tag-namespace.ts';
+import { exampleBody } from '../../src/vendors/trustly/arbitraries.ts';
+import { clientOf, type RawRequest, type TrustlyClient } from '../../src/vendors/trustly/client.ts';
+import { MERCHANT_B_VARS } from '../../src/vendors/trustly/credentials.ts';
+import { customerOf, expectStatus } from '../../src/vendors/trustly/expect-reply.ts';
+
+/** One request of each operation, aimed at a customer that exists, so a 401 cannot be a 404 in disguise. */
+async function everyOperation(ctx: CheckContext, client: TrustlyClient, ns: TagNamespace): Promise<Omit<RawRequest, 'credentials' | 'headers'>[]> {
+  const known = customerOf(ctx, await client.createOrUpdate(exampleBody(ns.next())), 'creating a customer to aim at');
+  return [
+    { operationId: 'getCustomer', method: 'GET', path: `/customers/${known.customerId}` },
+    { operationId: 'listCustomers', method: 'GET', path: `/customers?externalId=${encodeURIComponent(String(known.externalId))}` },
+    { operationId: 'createOrUpdateCustomer', method: 'POST', path: '/customers', json: exampleBody(ns.next()) },
+    { operationId: 'updateCustomer', method: 'POST', path: `/customers/${known.customerId}`, json: exampleBody(String(known.externalId)) },
+  ];
+}
+
+const describe = (request: Omit<RawRequest, 'credentials'>) => `${request.method} ${request.path.split('?')[0]}`;
+
+// Authorization headers that carry no Basic credentials: none at all, another scheme, and
+// Basic headers with nothing usable in them.
+const WITHOUT_BASIC: { label: string; headers: Record<string, string> }[] = [
+  { label: 'no Authorization header', headers: {} },
+  { label: 'an empty Basic header', headers: { authorization: 'Basic ' } },
+  { label: 'Basic with an empty user and password', headers: { authorization: `Basic ${Buffer.from(':').toString('base64')}` } },
+  { label: 'Basic that is not base64 of user:password', headers: { authorization: 'Basic not-base64!' } },
+  { label: 'a Bearer token', headers: { authorization: 'Bearer conform-not-a-credential' } },
+];
+
+export const authChecks = defineChecks('auth', {
+  'trustly.auth.required': async (ctx: CheckContext) => {
+    const client = clientOf(ctx, 'A');
+    const requests = await everyOperation(ctx, client, new TagNamespace(ctx.tag, 'auth-required'));
+    for (const request of requests) {
+      for (const { label, headers } of WITHOUT_BASIC) {
+        const reply = await client.raw({ ...request, headers, credentials: null });
+        expectStatus(ctx, reply, 401, `${describe(request)} with ${label}`);
+      }
+    }
+  },
+
+  'trustly.auth.bad-credentials': async (ctx: CheckContext) => {
+    const client = clientOf(ctx, 'A');
+    const a = client.credentials;
+    const requests = await everyOperation(ctx, client, new TagNamespace(ctx.tag, 'auth-bad'));
+    const send = async (request: (typeof requests)[number], credentials: KeyCredentials, label: string) =>
+      expectStatus(ctx, await client.raw({ ...request, credentials }), 401, `${describe(request)} with ${label}`);
+
+    // Keys of other merchants and unknown access ids are wrong credentials too.
+    const bId = ctx.config.env[MERCHANT_B_VARS[0]];
+    const bKey = ctx.config.env[MERCHANT_B_VARS[1]];
+    for (const request of requests) {
+      await send(request, { id: `${a.id}-conform-unknown`, secret: a.secret }, "an unknown accessId and merchant A's accessKey");
+      await send(request, { id: a.id, secret: '' }, "merchant A's accessId and an empty accessKey");
+      if (bId && bKey) await send(request, { id: a.id, secret: bKey }, "merchant A's accessId and merchant B's accessKey");
+    }
+    const wrongKey = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 40 }),
+      // Near misses: the right key with one character changed, added or cut.
+      fc.nat().map((i) => `${a.secret.slice(0, i % a.secret.length)}${a.secret.slice((i % a.secret.length) + 1)}`),
+      fc.constant(`${a.secret}x`),
+      fc.constant(a.secret.toUpperCase() === a.secret ? a.secret.toLowerCase() : a.secret.toUpperCase()),
+    );
+    await ctx.property(
+      fc.tuple(fc.nat({ max: requests.length - 1 }), wrongKey.filter((key) => key !== a.secret)),
+      async ([which, key]) => send(requests[which]!, { id: a.id, secret: key }, "merchant A's accessId and a wrong accessKey"),
+    );
+  },
+});

@@ -1,0 +1,4 @@
+import { registerChecks } from '../../src/harness/register-checks.ts';
+import { createChecks } from './create.checks.ts';
+
+registerChecks('trustly', 'create', createChecks);

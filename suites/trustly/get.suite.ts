@@ -1,0 +1,4 @@
+import { registerChecks } from '../../src/harness/register-checks.ts';
+import { getChecks } from './get.checks.ts';
+
+registerChecks('trustly', 'get', getChecks);
