@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import { renderHtmlReport } from '../report/html-report.ts';
 import { ResultsReporter } from '../report/results-reporter.ts';
-import { gatePasses, RESULTS_VERSION, summarise, type ResultsDocument } from '../report/results.ts';
+import { buildResults } from '../report/build-results.ts';
+import { gatePasses, type ResultsDocument } from '../report/results.ts';
 import { writeResults } from '../report/write-reports.ts';
 import { loadVendorSpec } from '../spec/vendor-spec.ts';
 import type { Rule } from '../spec/rule-catalogue.ts';
@@ -26,6 +27,8 @@ export async function runCommand(args: string[], out: (line: string) => void, er
     out(RUN_HELP);
     return 0;
   }
+  // The whole run's deadline counts from here: preflight, start-up and every check.
+  const deadlineAt = options.deadlineSeconds === undefined ? undefined : Date.now() + options.deadlineSeconds * 1000;
   const catalogue = new Map<string, Rule>();
   for (const vendor of options.vendors) for (const rule of (await loadVendorSpec(vendor)).rules) catalogue.set(rule.id, rule);
   if (options.target) await checkTarget(options, options.target);
@@ -41,7 +44,10 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   const startedAt = new Date();
   const progress = process.stderr.isTTY ? progressLine(pattern ? [...catalogue.keys()].filter((id) => pattern.test(id)).length : catalogue.size) : undefined;
   const reporter = new ResultsReporter(catalogue, options.seed, progress);
-  const env = describeRun(options);
+  const env = describeRun(options, deadlineAt);
+  // The write budget and rate cap live in the worker process (src/http): for them to hold for the
+  // whole run, every suite file must run in one and the same process, one file after another.
+  const oneProcess = options.target !== undefined || options.maxWrites !== undefined || options.rps !== undefined;
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
@@ -56,8 +62,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
         reporters: [reporter, ['junit', { suiteName: 'conform' }]],
         outputFile: { junit: join(reportDir, 'junit.xml') },
         testNamePattern: pattern,
-        // A live target is one account: files run one after another so the request rate stays civil.
-        fileParallelism: !options.target,
+        ...(oneProcess ? { maxWorkers: 1, isolate: false, fileParallelism: false } : {}),
       },
       {},
     );
@@ -94,7 +99,7 @@ async function checkTarget(options: RunOptions, target: URL): Promise<void> {
 }
 
 /** The run, as the CONFORM_* variables the conformance project's global setup reads. */
-function describeRun(options: RunOptions): Record<string, string> {
+function describeRun(options: RunOptions, deadlineAt: number | undefined): Record<string, string> {
   return {
     CONFORM_VENDORS: options.vendors.join(','),
     CONFORM_SEED: String(options.seed),
@@ -103,27 +108,27 @@ function describeRun(options: RunOptions): Record<string, string> {
     CONFORM_TIMEOUT_MS: String(options.timeoutMs),
     ...(options.target ? { CONFORM_TARGET: options.target.toString().replace(/\/$/, '') } : {}),
     ...(options.auth ? { CONFORM_AUTH: options.auth } : {}),
+    ...(options.maxWrites === undefined ? {} : { CONFORM_MAX_WRITES: String(options.maxWrites) }),
+    ...(options.rps === undefined ? {} : { CONFORM_RPS: String(options.rps) }),
+    ...(deadlineAt === undefined ? {} : { CONFORM_DEADLINE_AT: String(deadlineAt) }),
   };
 }
 
 function resultsDocument(vendor: Vendor, options: RunOptions, reporter: ResultsReporter, startedAt: Date, durationMs: number): ResultsDocument {
-  const rules = reporter.outcomes.filter((o) => o.vendor === vendor);
-  const target = options.target?.toString() ?? 'embedded mock';
-  return {
-    version: RESULTS_VERSION,
-    vendor,
-    target,
-    embedded: !options.target,
-    seed: options.seed,
-    runs: options.runs,
-    runId: options.runId,
-    startedAt: startedAt.toISOString(),
-    durationMs,
-    tool: { name: 'conform', version: packageVersion(), node: process.version },
-    rules,
-    summary: summarise(rules),
-    created: rules.flatMap((r) => r.created),
-  };
+  return buildResults(
+    {
+      vendor,
+      target: options.target?.toString() ?? 'embedded mock',
+      embedded: !options.target,
+      seed: options.seed,
+      runs: options.runs,
+      runId: options.runId,
+      startedAt: startedAt.toISOString(),
+      durationMs,
+      toolVersion: packageVersion(),
+    },
+    reporter.outcomes.filter((o) => o.vendor === vendor),
+  );
 }
 
 function packageVersion(): string {

@@ -6,7 +6,7 @@ import { UsageError } from './usage-error.ts';
 
 export const RUN_HELP = `conform run [--vendor trustist|trustly|all] [--target URL] [--auth hawk|hmac-sha256|MODULE]
             [--rule ID-or-glob ...] [--seed N] [--runs N] [--report-dir DIR] [--strict]
-            [--allow-production] [--timeout MS]
+            [--allow-production] [--timeout MS] [--max-writes N] [--rps N] [--deadline SECONDS]
 
 Run the conformance suite. Without --target, each vendor's embedded reference mock is started
 and is the target. Credentials come from the environment, never from flags:
@@ -26,7 +26,17 @@ and is the target. Credentials come from the environment, never from flags:
   --report-dir DIR    where reports go (default reports/latest)
   --strict            fail the gate on SHOULD rules too
   --allow-production  allow a target that is not loopback or a known sandbox host
-  --timeout MS        per-request timeout (default 10000)
+  --timeout MS        per-request timeout, the whole answer body included (default 10000)
+  --max-writes N      at most N POST/PUT/PATCH/DELETE requests in the whole run; checks that
+                      need more fail with "write budget of N exhausted"
+  --rps N             at most N requests per second (evenly spaced; may be fractional, e.g. 0.5)
+  --deadline SECONDS  the whole run's deadline: no request is sent after it and the remaining
+                      rules fail with "run deadline reached" (default 1800 with --target, none
+                      for the embedded mocks)
+
+With --target, every suite file runs in one worker process, so the write budget and the rate
+cap hold for the whole run. Requests answered 429 or 503 are retried (at most 3 times) after the
+Retry-After the target asks for (at most 30 s, never past the deadline), else with back-off.
 
 Writes DIR/<vendor>/results.json, DIR/junit.xml and DIR/index.html.
 Exit codes: 0 every MUST rule passed (every rule with --strict), 1 a rule failed,
@@ -43,12 +53,21 @@ export interface RunOptions {
   strict: boolean;
   allowProduction: boolean;
   timeoutMs: number;
+  /** Write requests allowed in the whole run; undefined: no budget. */
+  maxWrites?: number;
+  /** Requests per second for the whole run; undefined: no cap. */
+  rps?: number;
+  /** Seconds the whole run may take; undefined: no deadline. */
+  deadlineSeconds?: number;
   runId: string;
   help: boolean;
 }
 
 // Flags of the design that later versions add; refused plainly rather than silently ignored.
-const NOT_YET = ['baseline', 'max-writes', 'rps', 'shard'];
+const NOT_YET = ['baseline', 'shard'];
+
+/** A live target is someone's account: a run against it ends within half an hour unless told otherwise. */
+export const DEFAULT_TARGET_DEADLINE_SECONDS = 1800;
 
 export function parseRunOptions(args: string[]): RunOptions {
   const { values, positionals } = parseArgs({
@@ -64,6 +83,9 @@ export function parseRunOptions(args: string[]): RunOptions {
       strict: { type: 'boolean', default: false },
       'allow-production': { type: 'boolean', default: false },
       timeout: { type: 'string', default: '10000' },
+      'max-writes': { type: 'string' },
+      rps: { type: 'string' },
+      deadline: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       ...Object.fromEntries(NOT_YET.map((name) => [name, { type: 'string' as const }])),
     },
@@ -97,6 +119,13 @@ export function parseRunOptions(args: string[]): RunOptions {
     strict: values.strict,
     allowProduction: values['allow-production'],
     timeoutMs: integer('--timeout', values.timeout, 1, 600_000),
+    ...(values['max-writes'] === undefined ? {} : { maxWrites: integer('--max-writes', values['max-writes'], 0, 1_000_000_000) }),
+    ...(values.rps === undefined ? {} : { rps: positive('--rps', values.rps, 100_000) }),
+    ...(values.deadline !== undefined
+      ? { deadlineSeconds: positive('--deadline', values.deadline, 7 * 24 * 3600) }
+      : target
+        ? { deadlineSeconds: DEFAULT_TARGET_DEADLINE_SECONDS }
+        : {}),
     runId: randomBytes(4).toString('hex'),
     help: values.help,
   };
@@ -106,6 +135,14 @@ function integer(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
     throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${text}"`);
+  }
+  return value;
+}
+
+function positive(flag: string, text: string, max: number): number {
+  const value = Number(text);
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(text) || !(value > 0) || value > max) {
+    throw new UsageError(`${flag} must be a number greater than 0 and at most ${max}, not "${text}"`);
   }
   return value;
 }

@@ -25,13 +25,20 @@ export function assertTargetAllowed(target: URL, spec: LoadedSpec, allowProducti
   );
 }
 
-/** Fails with one clear line when nothing answers at the target. Any HTTP answer counts as reachable. */
+/**
+ * Fails with one clear line when nothing answers at the target within the per-request timeout.
+ * Any HTTP answer (its status line and headers) counts as reachable; the body is not waited for.
+ */
 export async function assertReachable(target: URL, timeoutMs: number): Promise<void> {
   try {
-    const response = await request(target, { method: 'GET', headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
-    await response.body.dump();
+    const response = await request(target, { method: 'GET', headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs) });
+    response.body.on('error', () => {});
+    response.body.destroy();
   } catch (error) {
-    const e = error as { code?: string; message?: string };
+    const e = error as { code?: string; message?: string; name?: string };
+    if (e.name === 'TimeoutError' || /^UND_ERR_(HEADERS|CONNECT)_TIMEOUT$/.test(e.code ?? '')) {
+      throw new UsageError(`cannot reach ${target.origin}: timeout, no answer within ${timeoutMs} ms (--timeout)`);
+    }
     throw new UsageError(`cannot reach ${target.origin}: ${e.code ?? ''} ${e.message ?? ''}`.replace(/\s+/g, ' ').trim());
   }
 }

@@ -3,6 +3,7 @@ import type fc from 'fast-check';
 import type { KeyCredentials } from '../auth/signer.ts';
 import type { Exchange } from '../http/exchange.ts';
 import type { VendorSpec } from '../spec/vendor-spec.ts';
+import { addShape } from './response-shapes.ts';
 import { runProperty } from './property.ts';
 import type { RunConfig } from './run-config.ts';
 import { RuleFailure, RuleSkip } from './rule-failure.ts';
@@ -12,6 +13,8 @@ export class CheckContext {
   readonly exchanges: Exchange[] = [];
   exchangeCount = 0;
   readonly created: string[] = [];
+  /** Response fields seen, per "operationId status": the raw material of the behaviour fingerprint. */
+  readonly shapes = new Map<string, Map<string, Set<string>>>();
   observation: unknown = undefined;
   observed = false;
 
@@ -66,8 +69,8 @@ export class CheckContext {
   }
 
   /** Runs a fast-check property with this rule's seed and run count; a failure is shrunk and recorded. */
-  property<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, options: { runs?: number } = {}): Promise<void> {
-    return runProperty(arbitrary, predicate, { seed: this.seed, numRuns: options.runs ?? this.runs });
+  property<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, options: { runs?: number; examples?: T[] } = {}): Promise<void> {
+    return runProperty(arbitrary, predicate, { seed: this.seed, numRuns: options.runs ?? this.runs, ...(options.examples ? { examples: options.examples } : {}) });
   }
 
   /** Fails the rule unless `condition` holds. */
@@ -91,11 +94,25 @@ export class CheckContext {
         expected: 'an HTTP response',
       });
     }
+    if (exchange.error !== undefined) {
+      // What arrived before the exchange failed (a cut-off, oversized or late body): its own
+      // error is the reason, not whatever the partial body happens to violate.
+      throw new RuleFailure(`${exchange.request.method} ${new URL(exchange.request.url).pathname} got an incomplete response: ${exchange.error}`, {
+        received: { status: exchange.response.status, error: exchange.error },
+        expected: 'a complete HTTP response',
+      });
+    }
     const { status, headers, body, json } = exchange.response;
     const contentType = headers['content-type'];
     const isJson = /json/i.test(contentType ?? '');
     if (isJson && json === undefined && body !== '') {
       throw new RuleFailure(`${operationId} answered ${status} with a body that is not valid JSON`, { received: body.slice(0, 200), expected: 'a JSON body' });
+    }
+    if (json !== undefined) {
+      const key = `${operationId} ${status}`;
+      const fields = this.shapes.get(key) ?? new Map<string, Set<string>>();
+      addShape(fields, json);
+      this.shapes.set(key, fields);
     }
     const result = this.spec.validators.validateResponse(operationId, status, contentType, json);
     if (!result.valid) {

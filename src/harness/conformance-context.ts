@@ -11,6 +11,12 @@ export interface VendorRun {
   auth?: string;
   timeoutMs: number;
   embedded: boolean;
+  /** Write requests allowed in the whole run (--max-writes); absent: no budget. */
+  maxWrites?: number;
+  /** Requests per second for the whole run (--rps); absent: no cap. */
+  rps?: number;
+  /** Epoch ms after which no request is sent (--deadline); absent: no deadline. */
+  deadlineAt?: number;
 }
 
 export interface ConformanceContext {

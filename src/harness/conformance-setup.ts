@@ -23,24 +23,44 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const runs = env.CONFORM_RUNS ? Number(env.CONFORM_RUNS) : DEFAULT_RUNS;
   const runId = env.CONFORM_RUN_ID ?? randomBytes(4).toString('hex');
   const timeoutMs = env.CONFORM_TIMEOUT_MS ? Number(env.CONFORM_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS;
+  const limits = httpLimitsFrom(env);
 
   const mocks: RunningMock[] = [];
   const context: ConformanceContext = { vendors: {} };
   for (const vendor of vendors as Vendor[]) {
     let run: VendorRun;
     if (target) {
-      run = { vendor, baseUrl: target, env: credentialEnv(vendor, env), seed, runs, runId, auth: env.CONFORM_AUTH, timeoutMs, embedded: false };
+      run = { vendor, baseUrl: target, env: credentialEnv(vendor, env), seed, runs, runId, auth: env.CONFORM_AUTH, timeoutMs, embedded: false, ...limits };
     } else {
       const auth = env.CONFORM_AUTH === 'hmac-sha256' ? 'hmac-sha256' : 'hawk';
       const mock = await startMock(vendor, { fault: env.CONFORM_FAULT || undefined, auth, env: {} });
       mocks.push(mock);
-      run = { vendor, baseUrl: mock.url, env: mock.credentials, seed, runs, runId, auth: env.CONFORM_AUTH, timeoutMs, embedded: true };
+      run = { vendor, baseUrl: mock.url, env: mock.credentials, seed, runs, runId, auth: env.CONFORM_AUTH, timeoutMs, embedded: true, ...limits };
     }
     context.vendors[vendor] = run;
   }
   project.provide('conform', context);
   return async () => {
     await Promise.all(mocks.map((m) => m.close()));
+  };
+}
+
+/** The run's HTTP limits: CONFORM_MAX_WRITES, CONFORM_RPS and CONFORM_DEADLINE_AT (epoch ms), each optional. */
+function httpLimitsFrom(env: NodeJS.ProcessEnv): Pick<VendorRun, 'maxWrites' | 'rps' | 'deadlineAt'> {
+  const read = (name: string, ok: (n: number) => boolean, expected: string): number | undefined => {
+    const text = env[name];
+    if (text === undefined || text === '') return undefined;
+    const value = Number(text);
+    if (!ok(value)) throw new Error(`${name} is "${text}"; it must be ${expected}`);
+    return value;
+  };
+  const maxWrites = read('CONFORM_MAX_WRITES', (n) => Number.isSafeInteger(n) && n >= 0, 'a whole number of 0 or more');
+  const rps = read('CONFORM_RPS', (n) => Number.isFinite(n) && n > 0, 'a number greater than 0');
+  const deadlineAt = read('CONFORM_DEADLINE_AT', (n) => Number.isSafeInteger(n) && n > 0, 'an epoch time in milliseconds');
+  return {
+    ...(maxWrites === undefined ? {} : { maxWrites }),
+    ...(rps === undefined ? {} : { rps }),
+    ...(deadlineAt === undefined ? {} : { deadlineAt }),
   };
 }
 

@@ -26,6 +26,11 @@ export interface RuleOutcome {
   /** The last exchanges of the check, secrets redacted; `exchangeCount` says how many there were in all. */
   exchanges: Exchange[];
   exchangeCount: number;
+  /**
+   * Response fields seen, per "operationId status", pointer -> JSON types. Folded into the run's
+   * behaviour fingerprint; not kept per rule in results.json.
+   */
+  shapes?: Record<string, Record<string, string[]>>;
   /** Records the check created on the target (ids), so a live run's test data can be found and cleaned. */
   created: string[];
   durationMs: number;

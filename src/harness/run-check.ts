@@ -4,6 +4,8 @@ import { CheckContext } from './check-context.ts';
 import { redactExchange } from './redact.ts';
 import type { RunConfig } from './run-config.ts';
 import { RuleFailure, RuleSkip } from './rule-failure.ts';
+import { toData } from './to-data.ts';
+import { toRecord } from './response-shapes.ts';
 import type { RuleOutcome } from './rule-outcome.ts';
 
 /** A rule's own fast-check seed: stable for (run seed, rule id), so one rule replays alone. */
@@ -52,16 +54,16 @@ export async function runCheck(check: Check, spec: VendorSpec, config: RunConfig
     source: rule.source,
     status,
     ...(reason === undefined ? {} : { reason }),
-    ...(ctx.observed ? { observation: ctx.observation } : {}),
+    ...(ctx.observed ? { observation: toData(ctx.observation) } : {}),
     ...(failure
       ? {
           failure: {
             message: failure.message,
-            ...('received' in failure ? { received: failure.received } : {}),
-            ...('expected' in failure ? { expected: failure.expected } : {}),
+            ...('received' in failure ? { received: toData(failure.received) } : {}),
+            ...('expected' in failure ? { expected: toData(failure.expected) } : {}),
             ...(failure.pointer === undefined ? {} : { pointer: failure.pointer }),
           },
-          ...(failure.counterexample === undefined ? {} : { counterexample: failure.counterexample }),
+          ...(failure.counterexample === undefined ? {} : { counterexample: toData(failure.counterexample) }),
           ...(failure.path === undefined ? {} : { path: failure.path }),
           replay: replayCommand(config, rule.id),
         }
@@ -70,6 +72,7 @@ export async function runCheck(check: Check, spec: VendorSpec, config: RunConfig
     exchanges: ctx.exchanges.map((e) => redactExchange(e, secrets)),
     exchangeCount: ctx.exchangeCount,
     created: ctx.created,
+    ...(ctx.shapes.size > 0 ? { shapes: toRecord(ctx.shapes) } : {}),
     durationMs: Math.round(performance.now() - started),
   };
 }

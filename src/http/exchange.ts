@@ -1,10 +1,20 @@
 import { request as undiciRequest, type Dispatcher } from 'undici';
 import type { KeyCredentials, Signer } from '../auth/signer.ts';
+import { httpState } from './configure-http.ts';
+import { describeError, errorCode, isConnectionError } from './describe-error.ts';
+import { MAX_BODY_BYTES, readBody } from './read-body.ts';
+import { retryDelayMs } from './retry-delay.ts';
+import { DEADLINE_REACHED, msToDeadline } from './run-deadline.ts';
+import { waitForSlot } from './wait-for-slot.ts';
+import { isWrite, releaseWrite, reserveWrite } from './write-budget.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** One HTTP request and its response as recorded for a report (secrets redacted by the reporter's caller). */
 export interface Exchange {
   request: { method: string; url: string; headers: Record<string, string>; body?: string };
+  /** With `error` set too, this is what arrived before the exchange failed (a partial body). */
   response?: { status: number; headers: Record<string, string>; body: string; json?: unknown };
+  /** Set whenever the exchange did not complete normally: not sent, no answer, or a cut-off answer. */
   error?: string;
   durationMs: number;
 }
@@ -21,12 +31,28 @@ export interface ExchangeOptions {
   headers?: Record<string, string>;
   signer?: Signer;
   credentials?: KeyCredentials;
+  /** The whole of one try, connection, headers and body together (default 10 000 ms). */
   timeoutMs?: number;
   dispatcher?: Dispatcher;
 }
 
-/** Sends one request, signs it when credentials are given, and returns the whole exchange. */
+const DEFAULT_TIMEOUT_MS = 10_000;
+/** Of a body over the cap, what the record keeps. */
+const KEPT_OF_OVERSIZED_BODY = 64 * 1024;
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+
+type Attempt = Pick<Exchange, 'response' | 'error'> & { retry?: 'status' | 'connection' };
+
+/**
+ * Sends one request, signs it when credentials are given, and returns the whole exchange. It
+ * never throws: every failure (budget, deadline, connection, timeout, cut-off or oversized body)
+ * ends as `error` on the record, and every try is bounded by `timeoutMs` and the run deadline.
+ * The process's limits (configureHttp) apply: rate cap, write budget, deadline, and retries after
+ * 429/503 honouring Retry-After.
+ */
 export async function exchange(options: ExchangeOptions): Promise<Exchange> {
+  const started = performance.now();
+  const method = options.method.toUpperCase();
   const url = new URL(options.path, options.baseUrl);
   const headers: Record<string, string> = { accept: 'application/json', ...lowerKeys(options.headers ?? {}) };
   let body: string | Buffer | undefined = options.rawBody;
@@ -34,35 +60,121 @@ export async function exchange(options: ExchangeOptions): Promise<Exchange> {
     body = JSON.stringify(options.json);
     headers['content-type'] ??= 'application/json';
   }
-  if (options.signer && options.credentials) {
-    Object.assign(headers, options.signer({ method: options.method, url, body: body ?? '', contentType: headers['content-type'] }, options.credentials));
-  }
-  const recorded: Exchange['request'] = {
+  // Signed afresh for every try: a retry must not replay a nonce or a stale timestamp.
+  const sign = (): Record<string, string> =>
+    options.signer && options.credentials
+      ? { ...headers, ...options.signer({ method: options.method, url, body: body ?? '', contentType: headers['content-type'] }, options.credentials) }
+      : { ...headers };
+  let sent = { ...headers };
+  const record = (): Exchange['request'] => ({
     method: options.method,
     url: url.toString(),
-    headers: { ...headers },
+    headers: { ...sent },
     ...(body === undefined ? {} : { body: Buffer.isBuffer(body) ? body.toString('utf8') : body }),
-  };
-  const started = performance.now();
-  const timeout = options.timeoutMs ?? 10_000;
+  });
+  const done = (outcome: Pick<Exchange, 'response' | 'error'>): Exchange => ({
+    request: record(),
+    ...(outcome.response ? { response: outcome.response } : {}),
+    ...(outcome.error === undefined ? {} : { error: outcome.error }),
+    durationMs: performance.now() - started,
+  });
+
   try {
-    const response = await undiciRequest(url, {
-      method: options.method as Dispatcher.HttpMethod,
-      headers,
-      body,
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
-      dispatcher: options.dispatcher,
-    });
-    const text = await response.body.text();
-    const responseHeaders = flattenHeaders(response.headers);
-    return {
-      request: recorded,
-      response: { status: response.statusCode, headers: responseHeaders, body: text, json: tryJson(text) },
-      durationMs: performance.now() - started,
-    };
+    sent = sign();
+    const write = isWrite(method);
+    if (write) {
+      const refused = reserveWrite();
+      if (refused) return done({ error: refused });
+    }
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const { maxRetries, backoffBaseMs, maxRetryDelayMs } = httpState().limits;
+    let last: Attempt | undefined;
+    for (let tries = 0; ; tries++) {
+      const refused = await waitForSlot();
+      if (refused) {
+        if (write && tries === 0) releaseWrite();
+        return done(last ? { ...last, error: `${refused} before retrying ${what(last)}` } : { error: refused });
+      }
+      if (tries > 0) sent = sign();
+      last = await sendOnce(url, method, sent, body, timeoutMs, options.dispatcher);
+      const retryable = last.retry === 'status' || (last.retry === 'connection' && IDEMPOTENT.has(method));
+      if (!retryable || tries >= maxRetries) {
+        const note = tries > 0 && last.error !== undefined ? ` (${tries + 1} tries)` : '';
+        return done({ ...last, ...(last.error === undefined ? {} : { error: last.error + note }) });
+      }
+      const delay = retryDelayMs({ retry: tries, retryAfter: last.response?.headers['retry-after'], baseMs: backoffBaseMs, capMs: maxRetryDelayMs });
+      const left = msToDeadline();
+      if (left !== undefined && delay >= left) return done({ ...last, error: `${DEADLINE_REACHED} before retrying ${what(last)}` });
+      await sleep(delay);
+    }
   } catch (error) {
-    return { request: recorded, error: describeError(error), durationMs: performance.now() - started };
+    // Nothing above should throw (a signer might); the caller still gets a record, never a rejection.
+    return done({ error: describeError(error) });
+  }
+}
+
+function what(attempt: Attempt): string {
+  return attempt.response ? `a ${attempt.response.status}` : `after ${attempt.error}`;
+}
+
+/**
+ * One try. A timer covers the whole of it, headers and body alike, so a server dripping a byte
+ * a second is cut off at `timeoutMs` like one that never answers; the run deadline cuts it
+ * shorter when it comes first.
+ */
+async function sendOnce(url: URL, method: string, headers: Record<string, string>, body: string | Buffer | undefined, timeoutMs: number, dispatcher: Dispatcher | undefined): Promise<Attempt> {
+  const left = msToDeadline();
+  if (left !== undefined && left <= 0) return { error: DEADLINE_REACHED };
+  const byDeadline = left !== undefined && left < timeoutMs;
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(
+    () => {
+      expired = true;
+      controller.abort(new Error(byDeadline ? DEADLINE_REACHED : `timeout of ${timeoutMs} ms`));
+    },
+    byDeadline ? left : timeoutMs,
+  );
+  const timedOut = (error: unknown): boolean => expired || /^UND_ERR_(HEADERS|BODY)_TIMEOUT$/.test(errorCode(error) ?? '');
+  const noHeaders = byDeadline ? `${DEADLINE_REACHED} with no response yet` : `timeout: no response within ${timeoutMs} ms (--timeout)`;
+  const noBody = (received: number) =>
+    byDeadline
+      ? `${DEADLINE_REACHED} with the response body incomplete (${received} bytes received)`
+      : `timeout: response body incomplete after ${timeoutMs} ms (--timeout), ${received} bytes received`;
+  try {
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await undiciRequest(url, {
+        method: method as Dispatcher.HttpMethod,
+        headers,
+        body,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        signal: controller.signal,
+        dispatcher,
+      });
+    } catch (error) {
+      if (timedOut(error)) return { error: noHeaders };
+      return { error: describeError(error), ...(isConnectionError(error) ? { retry: 'connection' as const } : {}) };
+    }
+    const read = await readBody(response.body, MAX_BODY_BYTES);
+    const overCap = read.overCap;
+    const bytes = overCap ? read.bytes.subarray(0, KEPT_OF_OVERSIZED_BODY) : read.bytes;
+    const text = bytes.toString('utf8');
+    const partial = {
+      status: response.statusCode,
+      headers: flattenHeaders(response.headers),
+      body: text,
+      ...(overCap || read.error !== undefined ? {} : { json: tryJson(text) }),
+    };
+    if (overCap) return { response: partial, error: `response body over ${MAX_BODY_BYTES / 1024 / 1024} MiB` };
+    if (read.error !== undefined) {
+      if (timedOut(read.error)) return { response: partial, error: noBody(read.received) };
+      return { response: partial, error: `response body cut off after ${read.received} bytes: ${describeError(read.error)}` };
+    }
+    return { response: partial, ...(response.statusCode === 429 || response.statusCode === 503 ? { retry: 'status' as const } : {}) };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -83,9 +195,4 @@ function tryJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function describeError(error: unknown): string {
-  const e = error as { code?: string; message?: string };
-  return e.code ? `${e.code}: ${e.message ?? ''}`.trim() : String(e.message ?? error);
 }

@@ -1,8 +1,9 @@
 import type { RuleOutcome, RuleStatus } from '../harness/rule-outcome.ts';
 import type { Vendor } from '../spec/vendors.ts';
+import type { BehaviourFingerprint } from './fingerprint.ts';
 
 /** The version of the results.json format; bumped on any change a reader would notice. */
-export const RESULTS_VERSION = '1.0';
+export const RESULTS_VERSION = '1.1';
 
 /**
  * results.json: one document per vendor and run. Exported and versioned because CI gates,
@@ -10,7 +11,8 @@ export const RESULTS_VERSION = '1.0';
  * JSON Schema, and every written file is validated against it.
  */
 export interface ResultsDocument {
-  version: typeof RESULTS_VERSION;
+  /** 1.0 documents (no fingerprint) are still read, e.g. as baselines. */
+  version: '1.0' | typeof RESULTS_VERSION;
   vendor: Vendor;
   /** The target's base URL, or "embedded mock" with its address. */
   target: string;
@@ -25,6 +27,8 @@ export interface ResultsDocument {
   summary: Record<RuleStatus, number> & { total: number };
   /** Ids of every record this run created on the target (for clean-up on a live account). */
   created: string[];
+  /** What the target did beyond pass and fail (since 1.1): compared by `conform diff`. */
+  fingerprint?: BehaviourFingerprint;
 }
 
 export function summarise(rules: RuleOutcome[]): ResultsDocument['summary'] {

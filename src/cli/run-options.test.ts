@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TARGET_DEADLINE_SECONDS, parseRunOptions, RUN_HELP } from './run-options.ts';
+import { UsageError } from './usage-error.ts';
+
+const TARGET = ['--vendor', 'trustly', '--target', 'http://127.0.0.1:4010'];
+
+describe('conform run: --max-writes, --rps, --deadline', () => {
+  it('reads them', () => {
+    const options = parseRunOptions([...TARGET, '--max-writes', '40', '--rps', '0.5', '--deadline', '90']);
+    expect(options).toMatchObject({ maxWrites: 40, rps: 0.5, deadlineSeconds: 90 });
+    expect(parseRunOptions(['--max-writes', '0']).maxWrites).toBe(0);
+  });
+
+  it('defaults the deadline to 1800 s for a live target and to none for the embedded mocks; no budget, no rate cap', () => {
+    expect(parseRunOptions(TARGET)).toMatchObject({ deadlineSeconds: DEFAULT_TARGET_DEADLINE_SECONDS });
+    const embedded = parseRunOptions([]);
+    expect(embedded.deadlineSeconds).toBeUndefined();
+    expect(embedded.maxWrites).toBeUndefined();
+    expect(embedded.rps).toBeUndefined();
+  });
+
+  it.each([
+    [['--max-writes=-1'], /^--max-writes must be a whole number/],
+    [['--max-writes', '2.5'], /^--max-writes must be a whole number/],
+    [['--rps', '0'], /^--rps must be a number greater than 0/],
+    [['--rps', 'fast'], /^--rps must be a number greater than 0/],
+    [['--deadline', '0'], /^--deadline must be a number greater than 0/],
+    [['--deadline', '1e3'], /^--deadline must be a number greater than 0/],
+  ])('refuses %j with a message naming the flag', (args, message) => {
+    expect(() => parseRunOptions([...TARGET, ...args])).toThrow(UsageError);
+    expect(() => parseRunOptions([...TARGET, ...args])).toThrow(message);
+  });
+
+  it('still refuses --shard and --baseline as not available yet', () => {
+    expect(() => parseRunOptions(['--shard', '1/2'])).toThrow(/--shard is not available/);
+    expect(() => parseRunOptions(['--baseline', 'x.json'])).toThrow(/--baseline is not available/);
+  });
+
+  it('documents them in --help', () => {
+    for (const flag of ['--max-writes N', '--rps N', '--deadline SECONDS']) expect(RUN_HELP).toContain(flag);
+  });
+});

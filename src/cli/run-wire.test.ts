@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listenTestServer, type TestServer } from '../http/listen-test-server.ts';
+import type { ResultsDocument } from '../report/results.ts';
+
+// `conform run` against targets that misbehave on the wire: it must end, within its deadline,
+// with a clear exit code and message, and write its reports when the run itself got going.
+
+const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
+const CREDENTIALS = { TRUSTLY_ACCESS_ID: 'dummy-id', TRUSTLY_ACCESS_KEY: 'dummy-key' };
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+function conform(args: string[], env: Record<string, string>): Promise<Result> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 55_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr, ms: Date.now() - started });
+    });
+  });
+}
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('conform run against a target that misbehaves on the wire', () => {
+  it('exits 2 with one line when the target accepts connections and never answers', { timeout: 60_000 }, async () => {
+    server = await listenTestServer(createNetServer(() => {}));
+    const dir = await mkdtemp(join(tmpdir(), 'conform-wire-'));
+    const run = await conform(['run', '--vendor', 'trustly', '--target', server.url, '--timeout', '300', '--deadline', '5', '--runs', '2', '--report-dir', dir], CREDENTIALS);
+    expect(run.code, run.stdout + run.stderr).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(new RegExp(`cannot reach http://127\\.0\\.0\\.1:${server.port}: .*timeout`));
+  });
+
+  it('ends by the deadline, exit 1, with results.json naming the timeout, when every request after the preflight hangs', { timeout: 60_000 }, async () => {
+    let hung = 0;
+    server = await listenTestServer(
+      createHttpServer((req, res) => {
+        req.resume();
+        if (req.url === '/') res.writeHead(404).end('not here');
+        else hung++; // never answers
+      }),
+    );
+    const dir = await mkdtemp(join(tmpdir(), 'conform-wire-'));
+    const run = await conform(['run', '--vendor', 'trustly', '--target', server.url, '--timeout', '300', '--deadline', '5', '--runs', '2', '--report-dir', dir], CREDENTIALS);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    // The deadline plus start-up and teardown; a hang would reach the 55 s kill instead.
+    expect(run.ms).toBeLessThan(5_000 + 20_000);
+    expect(hung).toBeGreaterThan(0);
+    const document = JSON.parse(await readFile(join(dir, 'trustly', 'results.json'), 'utf8')) as ResultsDocument;
+    const failed = document.rules.filter((r) => r.status === 'failed');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(document.rules.filter((r) => r.status === 'passed')).toEqual([]);
+    for (const rule of failed) expect(rule.failure?.message, rule.id).toMatch(/timeout|deadline/);
+    expect(failed.some((r) => /run deadline reached \(--deadline\)/.test(r.failure!.message))).toBe(true);
+    expect(run.stdout).toMatch(/FAILED MUST trustly\./);
+  });
+});
+
+describe('conform run refuses a bad limit', () => {
+  it('exits 2 with one line naming the flag', { timeout: 30_000 }, async () => {
+    const run = await conform(['run', '--vendor', 'trustly', '--rps', '0'], {});
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/--rps must be a number greater than 0/);
+  });
+});
