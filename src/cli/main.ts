@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { SpecError } from '../spec/index.ts';
+import { diffCommand } from './diff-command.ts';
 import { mockCommand } from './mock-command.ts';
+import { reportCommand } from './report-command.ts';
 import { rulesCommand } from './rules-command.ts';
 import { runCommand } from './run-command.ts';
 import { UsageError } from './usage-error.ts';
@@ -26,10 +28,12 @@ const COMMANDS: Record<string, Command> = {
   rules: rulesCommand,
   mock: mockCommand,
   run: runCommand,
+  diff: diffCommand,
+  report: reportCommand,
 };
 
 // Commands of the design that this version does not ship yet: say so plainly rather than pretend.
-const PLANNED = ['diff', 'report', 'pact'];
+const PLANNED = ['pact'];
 
 export async function main(argv: string[], out = (line: string) => console.log(line), err = (line: string) => console.error(line)): Promise<number> {
   const [name, ...args] = argv;

@@ -3,11 +3,13 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
-import { renderHtmlReport } from '../report/html-report.ts';
+import { formatDiff } from '../report/format-diff.ts';
 import { ResultsReporter } from '../report/results-reporter.ts';
+import type { RuleOutcome } from '../harness/rule-outcome.ts';
 import { buildResults } from '../report/build-results.ts';
 import { gatePasses, type ResultsDocument } from '../report/results.ts';
-import { writeResults } from '../report/write-reports.ts';
+import { summaryLines, writeRunReports } from '../report/write-reports.ts';
+import { diffRuns, readResults } from './diff-command.ts';
 import { loadVendorSpec } from '../spec/vendor-spec.ts';
 import type { Rule } from '../spec/rule-catalogue.ts';
 import type { Vendor } from '../spec/vendors.ts';
@@ -37,6 +39,8 @@ export async function runCommand(args: string[], out: (line: string) => void, er
     throw new UsageError(`--rule ${options.rules.join(' ')} matches no rule; "conform rules" lists them`);
   }
 
+  // Read the baseline before running: a bad path is a usage error, not a lost run.
+  const baseline = options.baseline === undefined ? undefined : await readResults(options.baseline);
   const reportDir = resolve(options.reportDir);
   await rm(join(reportDir, 'junit.xml'), { force: true });
   await rm(join(reportDir, 'index.html'), { force: true });
@@ -59,7 +63,12 @@ export async function runCommand(args: string[], out: (line: string) => void, er
         config: join(ROOT, 'vitest.config.ts'),
         project: 'conformance',
         watch: false,
-        reporters: [reporter, ['junit', { suiteName: 'conform' }]],
+        reporters: [
+          reporter,
+          ['junit', { suiteName: 'conform' }],
+          ...(options.shard ? [['blob', { outputFile: join(blobDir(reportDir), `blob-${options.shard.index}-${options.shard.count}.json`) }] satisfies ['blob', { outputFile: string }]] : []),
+        ],
+        ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
         outputFile: { junit: join(reportDir, 'junit.xml') },
         testNamePattern: pattern,
         ...(oneProcess ? { maxWorkers: 1, isolate: false, fileParallelism: false } : {}),
@@ -73,20 +82,32 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   if (progress) process.stderr.write('\n');
 
   const durationMs = Date.now() - startedAt.getTime();
-  const documents = options.vendors.map((vendor) => resultsDocument(vendor, options, reporter, startedAt, durationMs));
+  // Rules left out by --rule are not part of this run: vitest reports them skipped, the run does not.
+  const outcomes = reporter.outcomes.filter((o) => !pattern || pattern.test(o.id));
+  const documents = options.vendors.map((vendor) => resultsDocument(vendor, options, outcomes, startedAt, durationMs));
   for (const error of reporter.errors) err(`conform: ${error}`);
-  const written = await writeResults(reportDir, documents);
-  const html = join(reportDir, 'index.html');
-  await writeFile(html, renderHtmlReport(documents));
-  written.push(join(reportDir, 'junit.xml'), html);
-  for (const document of documents) {
-    const s = document.summary;
-    out(`${document.vendor}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped, ${s.observed} observed (seed ${options.seed})`);
-    for (const rule of document.rules.filter((r) => r.status === 'failed')) out(`  FAILED ${rule.level} ${rule.id}: ${rule.failure?.message.split('\n')[0]}`);
+  if (options.shard) {
+    const meta: ShardMeta = { vendors: options.vendors, documents: documents.map(({ rules: _rules, summary: _summary, created: _created, fingerprint: _fp, ...rest }) => rest) };
+    await mkdir(blobDir(reportDir), { recursive: true });
+    await writeFile(join(blobDir(reportDir), `run-${options.shard.index}-${options.shard.count}.json`), `${JSON.stringify(meta, null, 2)}\n`);
   }
-  out(`reports: ${written.join(', ')}`);
+  const diffs = baseline ? await diffRuns(baseline, documents) : undefined;
+  const written = await writeRunReports(reportDir, documents, diffs && { baseline: options.baseline!, diffs });
+  for (const line of summaryLines(documents)) out(line);
+  if (diffs) for (const diff of diffs) out(formatDiff(diff));
+  out(`reports: ${[...written, join(reportDir, 'junit.xml')].join(', ')}`);
   if (reporter.errors.length > 0 && documents.every((d) => d.rules.length === 0)) return 2;
-  return gatePasses(documents, options.strict) ? 0 : 1;
+  return gatePasses(documents, options.strict) && !diffs?.some((d) => d.failing) ? 0 : 1;
+}
+
+/** What a shard records beside its blob so "conform report" can describe the merged run. */
+export interface ShardMeta {
+  vendors: Vendor[];
+  documents: Omit<ResultsDocument, 'rules' | 'summary' | 'created' | 'fingerprint'>[];
+}
+
+export function blobDir(reportDir: string): string {
+  return join(reportDir, 'blob');
 }
 
 async function checkTarget(options: RunOptions, target: URL): Promise<void> {
@@ -114,7 +135,7 @@ function describeRun(options: RunOptions, deadlineAt: number | undefined): Recor
   };
 }
 
-function resultsDocument(vendor: Vendor, options: RunOptions, reporter: ResultsReporter, startedAt: Date, durationMs: number): ResultsDocument {
+function resultsDocument(vendor: Vendor, options: RunOptions, outcomes: RuleOutcome[], startedAt: Date, durationMs: number): ResultsDocument {
   return buildResults(
     {
       vendor,
@@ -127,7 +148,7 @@ function resultsDocument(vendor: Vendor, options: RunOptions, reporter: ResultsR
       durationMs,
       toolVersion: packageVersion(),
     },
-    reporter.outcomes.filter((o) => o.vendor === vendor),
+    outcomes.filter((o) => o.vendor === vendor),
   );
 }
 

@@ -31,12 +31,14 @@ describe('conform run: --max-writes, --rps, --deadline', () => {
     expect(() => parseRunOptions([...TARGET, ...args])).toThrow(message);
   });
 
-  it('still refuses --shard and --baseline as not available yet', () => {
-    expect(() => parseRunOptions(['--shard', '1/2'])).toThrow(/--shard is not available/);
-    expect(() => parseRunOptions(['--baseline', 'x.json'])).toThrow(/--baseline is not available/);
+  it('takes --shard I/N with a seed, and refuses it without one or out of range', () => {
+    expect(parseRunOptions(['--shard', '2/3', '--seed', '5']).shard).toEqual({ index: 2, count: 3 });
+    expect(() => parseRunOptions(['--shard', '1/2'])).toThrow(/--shard needs --seed/);
+    for (const bad of ['0/2', '3/2', '1-2', 'a/b']) expect(() => parseRunOptions(['--shard', bad, '--seed', '1'])).toThrow(/--shard must be I\/N/);
+    expect(parseRunOptions(['--baseline', 'x.json']).baseline).toBe('x.json');
   });
 
   it('documents them in --help', () => {
-    for (const flag of ['--max-writes N', '--rps N', '--deadline SECONDS']) expect(RUN_HELP).toContain(flag);
+    for (const flag of ['--max-writes N', '--rps N', '--deadline SECONDS', '--baseline RESULTS', '--shard I/N']) expect(RUN_HELP).toContain(flag);
   });
 });

@@ -7,6 +7,7 @@ import { UsageError } from './usage-error.ts';
 export const RUN_HELP = `conform run [--vendor trustist|trustly|all] [--target URL] [--auth hawk|hmac-sha256|MODULE]
             [--rule ID-or-glob ...] [--seed N] [--runs N] [--report-dir DIR] [--strict]
             [--allow-production] [--timeout MS] [--max-writes N] [--rps N] [--deadline SECONDS]
+            [--baseline RESULTS] [--shard I/N]
 
 Run the conformance suite. Without --target, each vendor's embedded reference mock is started
 and is the target. Credentials come from the environment, never from flags:
@@ -34,6 +35,13 @@ and is the target. Credentials come from the environment, never from flags:
                       rules fail with "run deadline reached" (default 1800 with --target, none
                       for the embedded mocks)
 
+  --baseline RESULTS  compare with an earlier run (a results.json or report directory): print
+                      and report what changed; a regression or a change to a documented
+                      response field fails the gate (see conform diff)
+  --shard I/N         run the I-th of N parts of the suite files (needs --seed, so every part
+                      draws the same inputs); DIR/blob/ then holds what "conform report"
+                      merges into one report
+
 With --target, every suite file runs in one worker process, so the write budget and the rate
 cap hold for the whole run. Requests answered 429 or 503 are retried (at most 3 times) after the
 Retry-After the target asks for (at most 30 s, never past the deadline), else with back-off.
@@ -59,12 +67,13 @@ export interface RunOptions {
   rps?: number;
   /** Seconds the whole run may take; undefined: no deadline. */
   deadlineSeconds?: number;
+  /** A results.json file or report directory to diff the run against. */
+  baseline?: string;
+  /** This process runs part `index` (1-based) of `count`. */
+  shard?: { index: number; count: number };
   runId: string;
   help: boolean;
 }
-
-// Flags of the design that later versions add; refused plainly rather than silently ignored.
-const NOT_YET = ['baseline', 'shard'];
 
 /** A live target is someone's account: a run against it ends within half an hour unless told otherwise. */
 export const DEFAULT_TARGET_DEADLINE_SECONDS = 1800;
@@ -87,14 +96,12 @@ export function parseRunOptions(args: string[]): RunOptions {
       rps: { type: 'string' },
       deadline: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
-      ...Object.fromEntries(NOT_YET.map((name) => [name, { type: 'string' as const }])),
+      baseline: { type: 'string' },
+      shard: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
   });
-  for (const name of NOT_YET) {
-    if ((values as Record<string, unknown>)[name] !== undefined) throw new UsageError(`--${name} is not available in this version yet`);
-  }
   if (positionals.length > 0) throw new UsageError(`conform run takes no positional arguments (got "${positionals[0]}"); see conform run --help`);
   const vendors = selectVendors(values.vendor);
   let target: URL | undefined;
@@ -108,6 +115,8 @@ export function parseRunOptions(args: string[]): RunOptions {
     if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new UsageError(`--target must be an http or https URL, not ${target.protocol}`);
   }
   if (values.auth !== undefined && !vendors.includes('trustist')) throw new UsageError('--auth applies to trustist only; trustly uses Basic auth');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard && values.seed === undefined) throw new UsageError('--shard needs --seed: every part of a sharded run must draw the same inputs');
   return {
     vendors,
     target,
@@ -126,9 +135,19 @@ export function parseRunOptions(args: string[]): RunOptions {
       : target
         ? { deadlineSeconds: DEFAULT_TARGET_DEADLINE_SECONDS }
         : {}),
+    ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
+    ...(shard ? { shard } : {}),
     runId: randomBytes(4).toString('hex'),
     help: values.help,
   };
+}
+
+function parseShard(text: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be I/N with 1 <= I <= N, e.g. 1/3, not "${text}"`);
+  return { index, count };
 }
 
 function integer(flag: string, text: string, min: number, max: number): number {

@@ -4,10 +4,14 @@ import { renderStatusChart } from './html-report-chart.ts';
 import { htmlReportClient } from './html-report.client.ts';
 import { htmlReportCss } from './html-report.css.ts';
 import { renderRule, ruleAnchor, ruleArea, STATUSES, statusBadge } from './html-report-rule.ts';
+import type { ResultsDiff } from './diff-results.ts';
+import { renderDiffSection } from './html-report-diff.ts';
 import { summarise, type ResultsDocument } from './results.ts';
 
 export interface HtmlReportOptions {
   title?: string;
+  /** With a baseline (conform run --baseline), what changed since it. */
+  diff?: { baseline: string; diffs: ResultsDiff[] };
 }
 
 // QA opens the report from disk, often on a machine that holds a live account's data: the page
@@ -39,11 +43,12 @@ export function renderHtmlReport(documents: ResultsDocument[], extra: HtmlReport
 <div class="wrap">
 <h1>${h(title)}</h1>
 ${renderVerdict(documents)}
-<nav class="toc" aria-label="Sections"><a href="#summary">Summary</a><a href="#runs">Runs</a><a href="#rules">Rules</a><a href="#observed">Observed behaviours</a><a href="#created">Test data created</a></nav>
+<nav class="toc" aria-label="Sections"><a href="#summary">Summary</a>${extra.diff ? '<a href="#changes">Changes</a>' : ''}<a href="#runs">Runs</a><a href="#rules">Rules</a><a href="#observed">Observed behaviours</a><a href="#created">Test data created</a></nav>
 </div>
 </header>
 <main class="wrap">
 ${renderSummary(documents)}
+${extra.diff ? renderDiffSection(extra.diff.diffs, extra.diff.baseline) : ''}
 ${renderRuns(documents)}
 ${renderFailures(documents)}
 ${renderMatrix(documents)}

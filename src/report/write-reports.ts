@@ -2,6 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import type { ResultsDiff } from './diff-results.ts';
+import { renderHtmlReport } from './html-report.ts';
 import type { ResultsDocument } from './results.ts';
 
 let validator: ((value: unknown) => boolean) & { errors?: unknown } | undefined;
@@ -30,4 +32,33 @@ export async function writeResults(dir: string, documents: ResultsDocument[]): P
     written.push(path);
   }
   return written;
+}
+
+/**
+ * Writes a run's reports into DIR: <vendor>/results.json for each document, and index.html
+ * (with the diff section when the run was compared with a baseline, whose diff also goes to
+ * diff.json). junit.xml is vitest's own reporter's. Returns the paths written.
+ */
+export async function writeRunReports(dir: string, documents: ResultsDocument[], diff?: { baseline: string; diffs: ResultsDiff[] }): Promise<string[]> {
+  const written = await writeResults(dir, documents);
+  if (diff) {
+    const path = join(dir, 'diff.json');
+    await writeFile(path, `${JSON.stringify(diff, null, 2)}\n`);
+    written.push(path);
+  }
+  const html = join(dir, 'index.html');
+  await writeFile(html, renderHtmlReport(documents, diff ? { diff } : {}));
+  written.push(html);
+  return written;
+}
+
+/** One line per vendor and one per failed rule: what a terminal or CI log shows of a run. */
+export function summaryLines(documents: ResultsDocument[]): string[] {
+  const lines: string[] = [];
+  for (const document of documents) {
+    const s = document.summary;
+    lines.push(`${document.vendor}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped, ${s.observed} observed (seed ${document.seed})`);
+    for (const rule of document.rules.filter((r) => r.status === 'failed')) lines.push(`  FAILED ${rule.level} ${rule.id}: ${rule.failure?.message.split('\n')[0]}`);
+  }
+  return lines;
 }

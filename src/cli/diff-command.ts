@@ -1,0 +1,73 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { diffResults, type ResultsDiff } from '../report/diff-results.ts';
+import { documentedField } from '../report/documented-field.ts';
+import { formatDiff } from '../report/format-diff.ts';
+import type { ResultsDocument } from '../report/results.ts';
+import { validateResults } from '../report/write-reports.ts';
+import { loadVendorSpec } from '../spec/vendor-spec.ts';
+import { VENDORS } from '../spec/vendors.ts';
+import { UsageError } from './usage-error.ts';
+
+export const DIFF_HELP = `conform diff <baseline> <current> [--json]
+
+Compare two runs: the rules that regressed (to failed), recovered, or became skipped; the
+observed behaviours that changed; the response fields that appeared, disappeared or changed
+type. Each argument is a results.json file or a report directory holding <vendor>/results.json.
+Exit 1 on a regression or a change to a field the spec documents, 0 otherwise, 2 if a file
+cannot be read.`;
+
+export async function diffCommand(args: string[], out: (line: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  if (values.help) {
+    out(DIFF_HELP);
+    return 0;
+  }
+  if (positionals.length !== 2) throw new UsageError('conform diff needs two arguments: <baseline> <current> (results.json files or report directories)');
+  const diffs = await diffRuns(await readResults(positionals[0]!), await readResults(positionals[1]!));
+  out(values.json ? JSON.stringify(diffs, null, 2) : diffs.map(formatDiff).join('\n'));
+  return diffs.some((d) => d.failing) ? 1 : 0;
+}
+
+/** Diffs every vendor present in the current run against the baseline's document of that vendor. */
+export async function diffRuns(baseline: ResultsDocument[], current: ResultsDocument[]): Promise<ResultsDiff[]> {
+  const diffs: ResultsDiff[] = [];
+  for (const document of current) {
+    const base = baseline.find((b) => b.vendor === document.vendor);
+    if (!base) throw new UsageError(`the baseline has no ${document.vendor} results`);
+    diffs.push(diffResults(base, document, documentedField((await loadVendorSpec(document.vendor)).spec)));
+  }
+  return diffs;
+}
+
+/** A results.json file, or every <vendor>/results.json of a report directory, validated. */
+export async function readResults(path: string): Promise<ResultsDocument[]> {
+  let files = [path];
+  try {
+    if ((await stat(path)).isDirectory()) {
+      files = [];
+      for (const vendor of VENDORS) {
+        const file = join(path, vendor, 'results.json');
+        if (await stat(file).then(() => true, () => false)) files.push(file);
+      }
+      if (files.length === 0) throw new UsageError(`${path} holds no <vendor>/results.json`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  const documents: ResultsDocument[] = [];
+  for (const file of files) {
+    let document: unknown;
+    try {
+      document = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+    }
+    const problems = await validateResults(document);
+    if (problems.length > 0) throw new UsageError(`${file} is not a conform results.json: ${problems.slice(0, 3).join('; ')}`);
+    documents.push(document as ResultsDocument);
+  }
+  return documents;
+}
