@@ -107,7 +107,8 @@ describe('run deadline (deadlineAt)', () => {
     expect(Date.now() - started).toBeLessThan(300 + 1000);
     const after = await exchange({ baseUrl: target.url, method: 'POST', path: '/', json: {} });
     expect(after.error).toBe('run deadline reached (--deadline)');
-    expect(after.durationMs).toBeLessThan(50);
+    // Refused before any connection: far quicker than any round trip (generous for a loaded machine).
+    expect(after.durationMs).toBeLessThan(1000);
     expect(target.seen).toHaveLength(1);
   });
 

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 // The mocks' defensive HTTP plumbing: everything a hostile or broken client can send is turned
 // into an HttpProblem before it reaches a vendor's logic, so no input can crash a mock or
@@ -149,5 +150,17 @@ export function answerClientErrors(server: Server, render: (problem: HttpProblem
     const problem = new HttpProblem(400, 'bad_request', `the request could not be parsed (${error.code ?? 'parse error'})`);
     const body = Buffer.from(JSON.stringify(render(problem)));
     socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+  });
+}
+
+/** Starts listening and resolves with the server's base URL; a failure to bind (port in use) rejects. */
+export function listen(server: Server, port = 0, host = '127.0.0.1'): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      resolve(`http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`);
+    });
   });
 }

@@ -1,19 +1,10 @@
 import type { RuleOutcome } from '../harness/rule-outcome.ts';
-import type { Vendor } from '../spec/vendors.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { RESULTS_VERSION, summarise, type ResultsDocument } from './results.ts';
 
-export interface RunDescription {
-  vendor: Vendor;
-  target: string;
-  embedded: boolean;
-  seed: number;
-  runs: number;
-  runId: string;
-  startedAt: string;
-  durationMs: number;
+export type RunDescription = Pick<ResultsDocument, 'vendor' | 'target' | 'embedded' | 'seed' | 'runs' | 'runId' | 'startedAt' | 'durationMs'> & {
   toolVersion: string;
-}
+};
 
 /** One vendor's results document from its rules' outcomes; per-rule shapes fold into the fingerprint. */
 export function buildResults(run: RunDescription, outcomes: RuleOutcome[]): ResultsDocument {

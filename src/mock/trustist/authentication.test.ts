@@ -1,19 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import Hawk from '@hapi/hawk';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHmacSha256Signer, hawkSigner, hmacSha256Signer, hmacStringToSign, type Signer } from '../../auth/index.ts';
 import { hmacStringToSign as mockStringToSign, parseHmacAuthorization } from './hmac-authenticator.ts';
-import { startTestMock, type TestMock } from './trustist-test-kit.ts';
+import { mocksClosedAfterEach, type TestMock } from './trustist-test-kit.ts';
 
-const started: TestMock[] = [];
-async function start(...args: Parameters<typeof startTestMock>): Promise<TestMock> {
-  const mock = await startTestMock(...args);
-  started.push(mock);
-  return mock;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((m) => m.close()));
-});
+const start = mocksClosedAfterEach();
 
 /** One request to each operation: auth must be judged the same way on all of them. */
 const EVERY_OPERATION = [

@@ -1,17 +1,9 @@
 import { connect } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hawkSigner, type Signer } from '../../auth/index.ts';
-import { startTestMock, type TestMock } from './trustist-test-kit.ts';
+import { mocksClosedAfterEach, type TestMock } from './trustist-test-kit.ts';
 
-const started: TestMock[] = [];
-async function start(...args: Parameters<typeof startTestMock>): Promise<TestMock> {
-  const mock = await startTestMock(...args);
-  started.push(mock);
-  return mock;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((m) => m.close()));
-});
+const start = mocksClosedAfterEach();
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 

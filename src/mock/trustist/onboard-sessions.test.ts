@@ -1,15 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startTestMock, type TestMock } from './trustist-test-kit.ts';
+import { describe, expect, it } from 'vitest';
+import { mocksClosedAfterEach, type TestMock } from './trustist-test-kit.ts';
 
-const started: TestMock[] = [];
-async function start(...args: Parameters<typeof startTestMock>): Promise<TestMock> {
-  const mock = await startTestMock(...args);
-  started.push(mock);
-  return mock;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((m) => m.close()));
-});
+const start = mocksClosedAfterEach();
 
 const PERSON = { firstName: 'Sarah', lastName: 'Johnson', emailAddress: 'sarah@example.com' };
 const IDENTITY = { identity: { identityCheck: true } };

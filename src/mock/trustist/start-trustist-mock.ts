@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadVendorSpec } from '../../spec/index.ts';
-import { answerClientErrors } from '../http-kit.ts';
+import { answerClientErrors, listen } from '../http-kit.ts';
 import type { MockOptions, RunningMock } from '../mock-types.ts';
 import { CustomerStore } from './customer-store.ts';
 import { trustistFault } from './faults.ts';
@@ -27,15 +26,7 @@ export async function startTrustistMock(options: MockOptions = {}): Promise<Runn
     createRequestHandler({ auth: { keyring, scheme, clock: options.clock ?? Date.now, fault }, store, validators, fault, baseUrl: () => url }),
   );
   answerClientErrors(server, errorBody);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  url = await listen(server, options.port, options.host);
 
   return {
     vendor: 'trustist',

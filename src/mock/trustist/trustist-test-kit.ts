@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { createHmacSha256Signer, hawkSigner, type KeyCredentials, type Signer } from '../../auth/index.ts';
 import { exchange } from '../../http/exchange.ts';
 import { loadVendorSpec, type SpecValidators } from '../../spec/index.ts';
@@ -135,3 +135,16 @@ export function manualClock(start = Date.now()) {
 }
 
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A startTestMock for one test file: every mock it starts is closed after each test. */
+export function mocksClosedAfterEach(): typeof startTestMock {
+  const started: TestMock[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((m) => m.close()));
+  });
+  return async (...args) => {
+    const mock = await startTestMock(...args);
+    started.push(mock);
+    return mock;
+  };
+}

@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadVendorSpec } from '../../spec/index.ts';
-import { answerClientErrors, type HttpProblem } from '../http-kit.ts';
+import { answerClientErrors, listen, type HttpProblem } from '../http-kit.ts';
 import type { MockOptions, RunningMock } from '../mock-types.ts';
 import { CustomerStore } from './customer-store.ts';
 import { TRUSTLY_FAULTS, isTrustlyFault, type TrustlyFaultName } from './faults.ts';
@@ -40,19 +39,11 @@ export async function startTrustlyMock(options: MockOptions = {}): Promise<Runni
     errorBody(new TrustlyProblem(400, ERROR_CODES.invalidParameter, DOMAINS.request, { message: problem.message }), fault),
   );
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = await listen(server, options.port, options.host);
 
   return {
     vendor: 'trustly',
-    url: `http://${host}:${address.port}`,
+    url,
     ...(fault === undefined ? {} : { fault }),
     credentials,
     snapshot: () => ctx.store.snapshot(),
