@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { SpecError } from '../spec/index.ts';
 import { diffCommand } from './diff-command.ts';
 import { mockCommand } from './mock-command.ts';
+import { pactCommand } from './pact-command.ts';
 import { reportCommand } from './report-command.ts';
 import { rulesCommand } from './rules-command.ts';
 import { runCommand } from './run-command.ts';
@@ -30,10 +31,9 @@ const COMMANDS: Record<string, Command> = {
   run: runCommand,
   diff: diffCommand,
   report: reportCommand,
+  pact: pactCommand,
 };
 
-// Commands of the design that this version does not ship yet: say so plainly rather than pretend.
-const PLANNED = ['pact'];
 
 export async function main(argv: string[], out = (line: string) => console.log(line), err = (line: string) => console.error(line)): Promise<number> {
   const [name, ...args] = argv;
@@ -48,7 +48,6 @@ export async function main(argv: string[], out = (line: string) => console.log(l
   const command = COMMANDS[name];
   try {
     if (!command) {
-      if (PLANNED.includes(name)) throw new UsageError(`"conform ${name}" is not available in this version yet; available: ${Object.keys(COMMANDS).join(', ')}`);
       throw new UsageError(`unknown command "${name}"; run "conform --help" for the list`);
     }
     return await command(args, out, err);

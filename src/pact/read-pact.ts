@@ -1,0 +1,190 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Vendor } from '../spec/vendors.ts';
+
+/** A pact file that cannot be read as one: exit 2, like any other input the user must fix. */
+export class PactFileError extends Error {
+  override name = 'PactFileError';
+}
+
+/** One HTTP interaction of a pact, whatever its specification version (2, 3 or 4). */
+export interface PactInteraction {
+  description: string;
+  providerStates: { name: string; params?: Record<string, unknown> }[];
+  request: {
+    method: string;
+    path: string;
+    query: Record<string, string[]>;
+    headers: Record<string, string>;
+    /** The example body (matchers' example values), parsed when it is JSON. */
+    body?: unknown;
+    contentType?: string;
+  };
+  response: {
+    status: number;
+    /** Statuses a V4 status-code matcher allows beside the example: a list, or a class such as "success". */
+    statusRule?: number[] | string;
+    headers: Record<string, string>;
+    body?: unknown;
+    contentType?: string;
+  };
+}
+
+export interface Pact {
+  file: string;
+  consumer: string;
+  provider: string;
+  specification: string;
+  interactions: PactInteraction[];
+  /** Interactions of other kinds (messages, plugins): neither verified over HTTP nor checked. */
+  skipped: string[];
+}
+
+export async function readPact(file: string): Promise<Pact> {
+  const path = resolve(file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new PactFileError(`cannot read the pact file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new PactFileError(`${file} is not JSON: ${(error as Error).message}`);
+  }
+  return parsePact(document, path);
+}
+
+/** Reads a parsed pact document; `file` names it in messages. */
+export function parsePact(document: unknown, file: string): Pact {
+  if (!isObject(document) || !Array.isArray(document.interactions)) throw new PactFileError(`${file} is not a pact file (no "interactions" list)`);
+  const consumer = nameOf(document.consumer);
+  const provider = nameOf(document.provider);
+  if (consumer === undefined || provider === undefined) throw new PactFileError(`${file} is not a pact file (no consumer or provider name)`);
+  const metadata = isObject(document.metadata) ? document.metadata : {};
+  const specification = String(
+    (isObject(metadata.pactSpecification) && metadata.pactSpecification.version) || (isObject(metadata['pact-specification']) && metadata['pact-specification'].version) || '2.0.0',
+  );
+  const interactions: PactInteraction[] = [];
+  const skipped: string[] = [];
+  document.interactions.forEach((raw: unknown, index: number) => {
+    if (!isObject(raw)) throw new PactFileError(`${file}: interaction ${index} is not an object`);
+    const description = typeof raw.description === 'string' ? raw.description : `interaction ${index}`;
+    if ((raw.type !== undefined && raw.type !== 'Synchronous/HTTP') || !isObject(raw.request) || !isObject(raw.response)) {
+      skipped.push(description);
+      return;
+    }
+    interactions.push(parseInteraction(raw, description, file, specification.startsWith('4')));
+  });
+  return { file, consumer, provider, specification, interactions, skipped };
+}
+
+/**
+ * The vendor a pact is for: named by its provider (`trustist-customers`, `trustly-customers`,
+ * or any name that holds the vendor's), else told by its paths (Trustly's carry `/api/v1`).
+ */
+export function vendorOfPact(pact: Pact): Vendor | undefined {
+  const name = pact.provider.toLowerCase();
+  if (name.includes('trustist')) return 'trustist';
+  if (name.includes('trustly')) return 'trustly';
+  const paths = pact.interactions.map((i) => i.request.path);
+  if (paths.length === 0) return undefined;
+  if (paths.every((p) => p.startsWith('/api/v1/'))) return 'trustly';
+  if (paths.every((p) => p.startsWith('/v1/'))) return 'trustist';
+  return undefined;
+}
+
+function parseInteraction(raw: Record<string, unknown>, description: string, file: string, v4: boolean): PactInteraction {
+  const request = raw.request as Record<string, unknown>;
+  const response = raw.response as Record<string, unknown>;
+  if (typeof request.method !== 'string' || typeof request.path !== 'string') {
+    throw new PactFileError(`${file}: interaction "${description}" has no request method or path`);
+  }
+  const requestHeaders = headersOf(request.headers);
+  const responseHeaders = headersOf(response.headers);
+  const requestBody = bodyOf(request.body, requestHeaders['content-type'], v4);
+  const responseBody = bodyOf(response.body, responseHeaders['content-type'], v4);
+  const status = typeof response.status === 'number' ? response.status : 200;
+  const statusRule = statusRuleOf(response.matchingRules);
+  return {
+    description,
+    providerStates: statesOf(raw),
+    request: {
+      method: request.method.toUpperCase(),
+      path: request.path,
+      query: queryOf(request.query),
+      headers: requestHeaders,
+      ...requestBody,
+    },
+    response: { status, ...(statusRule === undefined ? {} : { statusRule }), headers: responseHeaders, ...responseBody },
+  };
+}
+
+function statesOf(raw: Record<string, unknown>): PactInteraction['providerStates'] {
+  if (Array.isArray(raw.providerStates)) {
+    return raw.providerStates.filter(isObject).map((s) => ({ name: String(s.name), ...(isObject(s.params) ? { params: s.params } : {}) }));
+  }
+  return typeof raw.providerState === 'string' ? [{ name: raw.providerState }] : [];
+}
+
+/** V2 writes the query as one string, V3 and V4 as a map of value lists. */
+function queryOf(query: unknown): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  if (typeof query === 'string') {
+    for (const [key, value] of new URLSearchParams(query)) (out[key] ??= []).push(value);
+  } else if (isObject(query)) {
+    for (const [key, value] of Object.entries(query)) out[key] = Array.isArray(value) ? value.map(String) : [String(value)];
+  }
+  return out;
+}
+
+/** Lower-case names; V4 writes each value as a list. */
+function headersOf(headers: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isObject(headers)) return out;
+  for (const [key, value] of Object.entries(headers)) out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  return out;
+}
+
+/** V4 wraps a body as `{ content, contentType, encoded }`; earlier versions hold the JSON itself. */
+function bodyOf(body: unknown, headerType: string | undefined, v4: boolean): { body?: unknown; contentType?: string } {
+  if (body === undefined) return headerType === undefined ? {} : { contentType: headerType };
+  if (v4 && isObject(body) && 'content' in body) {
+    const contentType = typeof body.contentType === 'string' ? body.contentType : headerType;
+    let content = body.content;
+    if (typeof content === 'string' && (body.encoded === 'base64' || body.encoded === true)) {
+      content = Buffer.from(content, 'base64').toString('utf8');
+    }
+    if (typeof content === 'string' && /json/i.test(contentType ?? '')) {
+      try {
+        content = JSON.parse(content);
+      } catch {
+        // Left as text: the check reports that it is not JSON.
+      }
+    }
+    return { body: content, ...(contentType === undefined ? {} : { contentType }) };
+  }
+  return { body, contentType: headerType ?? 'application/json' };
+}
+
+function statusRuleOf(rules: unknown): number[] | string | undefined {
+  if (!isObject(rules) || !isObject(rules.status)) return undefined;
+  const root = rules.status.$ ?? rules.status;
+  const matchers = isObject(root) && Array.isArray(root.matchers) ? root.matchers : [];
+  for (const matcher of matchers) {
+    if (!isObject(matcher) || matcher.match !== 'statusCode') continue;
+    if (Array.isArray(matcher.status)) return matcher.status.map(Number);
+    if (typeof matcher.status === 'string') return matcher.status;
+  }
+  return undefined;
+}
+
+function nameOf(party: unknown): string | undefined {
+  return isObject(party) && typeof party.name === 'string' ? party.name : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,66 @@
+import type { KeyCredentials } from '../../src/auth/signer.ts';
+import { clientContext } from '../../src/pact/client-context.ts';
+import { TrustistClient, type Reply } from '../../src/vendors/trustist/client.ts';
+import type { Customer, CustomerPatch } from '../../src/vendors/trustist/model.ts';
+
+/** A new customer as conform-example-app registers it. */
+export interface NewCustomer {
+  firstName?: string;
+  lastName?: string;
+  emailAddress?: string;
+  dateOfBirth?: string;
+  address?: { addressLine1?: string; addressLine2?: string; city?: string; postalCode?: string; country?: string };
+  orgId?: string;
+}
+
+export type IdentityCheck = { started: true; onboardUrl: string } | { started: false; reason: 'missing_person_data'; status: number };
+
+/**
+ * conform-example-app's Trustist integration: the calls an application that verifies its
+ * customers' identity makes, written on the project's typed client. It is the consumer the
+ * pacts in trustist-contract.ts describe, and what their consumer tests exercise.
+ */
+export class TrustistCustomers {
+  private constructor(private readonly client: TrustistClient) {}
+
+  static async connect(baseUrl: string, credentials: KeyCredentials): Promise<TrustistCustomers> {
+    return new TrustistCustomers(new TrustistClient(await clientContext('trustist', baseUrl), credentials));
+  }
+
+  async register(customer: NewCustomer): Promise<Customer> {
+    // The documentation allows either success status (spec x-ambiguity); the app accepts both.
+    return expectStatus('create a customer', await this.client.createCustomer(customer), [200, 201]);
+  }
+
+  async find(id: string): Promise<Customer> {
+    return expectStatus('read a customer', await this.client.getCustomer(id), [200]);
+  }
+
+  /** A partial update: only the fields given change; a field given as null is cleared. */
+  async change(id: string, patch: CustomerPatch): Promise<Customer> {
+    return expectStatus('update a customer', await this.client.updateCustomer(id, patch), [200]);
+  }
+
+  async inOrganisation(orgId: string): Promise<Customer[]> {
+    const reply = await this.client.listCustomers(orgId);
+    if (reply.status !== 200) throw unexpected('list customers', reply);
+    return reply.customers;
+  }
+
+  /** Starts identity and AML checks; a customer without the person data is refused, and the app asks for it. */
+  async startIdentityCheck(customerId: string): Promise<IdentityCheck> {
+    const reply = await this.client.createOnboardSession({ customerId, options: { identity: { identityCheck: true, amlExtensiveScreening: true } } });
+    if ((reply.status === 200 || reply.status === 201) && typeof reply.body?.onboardUrl === 'string') return { started: true, onboardUrl: reply.body.onboardUrl };
+    if (reply.status >= 400 && reply.status < 500 && reply.body?.error === 'missing_person_data') return { started: false, reason: 'missing_person_data', status: reply.status };
+    throw unexpected('start an identity check', reply);
+  }
+}
+
+function expectStatus<T>(what: string, reply: Reply<T>, statuses: number[]): T {
+  if (!statuses.includes(reply.status)) throw unexpected(what, reply);
+  return reply.body;
+}
+
+function unexpected(what: string, reply: Reply): Error {
+  return new Error(`conform-example-app could not ${what}: ${reply.status} ${reply.exchange.response?.body.slice(0, 200) ?? ''}`);
+}
