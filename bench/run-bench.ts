@@ -1,0 +1,97 @@
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { VENDORS } from '../src/spec/vendors.ts';
+import type { Figure } from './figure.ts';
+import { describeMachine } from './machine.ts';
+import { measureMockScale } from './mock-scale.ts';
+import { measureMockThroughput } from './mock-throughput.ts';
+import { printTable } from './print-table.ts';
+import { measureStartup } from './startup.ts';
+import { measureSuiteOverhead } from './suite-overhead.ts';
+import { BENCH_REPORT_VERSION, figureRecord, writeBenchReport } from './write-bench-report.ts';
+
+// `npm run bench`: the four figures of the performance section, each the median of several runs
+// measured next to its baseline, printed as a table and written to reports/bench.json (and
+// reports/bench.md, the same table in Markdown for the README).
+
+const SECTIONS = ['suite', 'throughput', 'scale', 'startup'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    runs: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log(`npm run bench [-- --quick] [-- --only ${SECTIONS.join(',')}] [-- --runs N]
+  --quick   fewer and shorter runs, 10,000 customers instead of 100,000: a smoke test, not figures
+  --only    run some sections only (comma-separated)
+  --runs    runs per figure (default 5; at least 5 for figures worth quoting)`);
+  process.exit(0);
+}
+const only = new Set((values.only ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
+for (const name of only) if (!SECTIONS.includes(name as Section)) throw new Error(`--only: unknown section "${name}"; valid: ${SECTIONS.join(', ')}`);
+const quick = values.quick;
+const runs = values.runs ? Number(values.runs) : quick ? 2 : 5;
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number of 1 or more, not "${values.runs}"`);
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const machine = describeMachine();
+const started = performance.now();
+log(`conform bench: ${machine.cpuCount} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage}; ${runs} runs per figure${quick ? ' (--quick)' : ''}`);
+
+const figures: Figure[] = [];
+const section = async (name: Section, title: string, measure: () => Promise<Figure[]>) => {
+  if (!only.has(name)) return;
+  const at = performance.now();
+  log(`\n${title}`);
+  figures.push(...(await measure()));
+  log(`  (${((performance.now() - at) / 1000).toFixed(0)} s)`);
+};
+
+await section('suite', '1. Suite overhead: the full suite vs a raw undici replay of its exchanges', async () => {
+  const out: Figure[] = [];
+  for (const vendor of VENDORS) out.push(await measureSuiteOverhead(vendor, runs, log, 'child'));
+  for (const vendor of VENDORS) out.push(await measureSuiteOverhead(vendor, runs, log, 'in-process'));
+  return out;
+});
+await section('throughput', '2. Mock throughput: the mocks vs bare node:http vs Prism', async () => {
+  const out: Figure[] = [];
+  for (const vendor of VENDORS) out.push(...(await measureMockThroughput(vendor, { runs, seconds: quick ? 1 : 2, connections: 10 }, log)));
+  return out;
+});
+await section('scale', '3. Scale: memory and list latency with many customers', async () => {
+  const out: Figure[] = [];
+  const options = { large: quick ? 10_000 : 100_000, small: 1_000, runs, requests: 100 };
+  for (const vendor of VENDORS) out.push(...(await measureMockScale(vendor, options, log)));
+  return out;
+});
+await section('startup', '4. Start-up: conform run to its first request', () => measureStartup(runs, log));
+
+const durationMs = performance.now() - started;
+console.log('');
+printTable(figures, (line) => console.log(line));
+const missed = figures.filter((f) => f.met === false).map((f) => f.id);
+console.log(`\n${missed.length === 0 ? 'every goal met' : `goals missed: ${missed.join(', ')}`}; ${(durationMs / 1000).toFixed(0)} s`);
+
+const reports = fileURLToPath(new URL('../reports/', import.meta.url));
+await writeBenchReport(
+  `${reports}bench.json`,
+  `${reports}bench.md`,
+  {
+    version: BENCH_REPORT_VERSION,
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    machine,
+    startedAt: machine.date,
+    durationMs: Math.round(durationMs),
+    loadAverageAtEnd: Math.round((loadavg()[0] ?? 0) * 10) / 10,
+    figures: figures.map(figureRecord),
+    missed,
+  },
+  figures,
+);
+console.log(`written: reports/bench.json, reports/bench.md`);
