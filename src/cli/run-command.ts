@@ -16,6 +16,7 @@ import type { Vendor } from '../spec/vendors.ts';
 import { parseRunOptions, RUN_HELP, rulePattern, type RunOptions } from './run-options.ts';
 import { assertReachable, assertTargetAllowed } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';
+import { resolveSigner } from '../harness/resolve-signer.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REQUIRED_CREDENTIALS: Record<Vendor, [string, string]> = {
@@ -28,6 +29,13 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   if (options.help) {
     out(RUN_HELP);
     return 0;
+  }
+  if (options.auth !== undefined && !['hawk', 'hmac-sha256'].includes(options.auth)) {
+    // A signer module is loaded in the workers; load it here first, so a bad one is one clear line.
+    options.auth = resolve(options.auth);
+    await resolveSigner('trustist', options.auth).catch((error: Error) => {
+      throw new UsageError(`--auth ${options.auth}: ${error.message.split('\n')[0]}`);
+    });
   }
   // The whole run's deadline counts from here: preflight, start-up and every check.
   const deadlineAt = options.deadlineSeconds === undefined ? undefined : Date.now() + options.deadlineSeconds * 1000;
