@@ -53,12 +53,19 @@ describe('conform run as a subprocess', () => {
     expect(await readdir(dir)).toContain('junit.xml');
     const junit = await readFile(join(dir, 'junit.xml'), 'utf8');
     expect(junit).toMatch(/<testcase [^>]*name="trustly\.auth\.required"/);
-    // No configured secret may reach any file the run writes, nor its output.
-    for (const secret of [good.credentials.TRUSTLY_ACCESS_KEY!, good.credentials.TRUSTLY_MERCHANT_B_ACCESS_KEY!]) {
-      expect(JSON.stringify(document)).not.toContain(secret);
-      expect(junit).not.toContain(secret);
-      expect(run.stdout + run.stderr).not.toContain(secret);
+    // No configured secret may reach any file the run writes, nor its output: neither as it
+    // is nor inside a Basic header's base64.
+    const secrets = [
+      ['TRUSTLY_ACCESS_ID', 'TRUSTLY_ACCESS_KEY'],
+      ['TRUSTLY_MERCHANT_B_ACCESS_ID', 'TRUSTLY_MERCHANT_B_ACCESS_KEY'],
+    ].flatMap(([id, key]) => [good.credentials[key!]!, Buffer.from(`${good.credentials[id!]}:${good.credentials[key!]}`).toString('base64')]);
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    expect(files.length).toBeGreaterThanOrEqual(3); // results.json, junit.xml, index.html
+    for (const file of files) {
+      const text = await readFile(file, 'utf8');
+      for (const secret of secrets) expect(text.includes(secret), `${file} holds a secret`).toBe(false);
     }
+    for (const secret of secrets) expect(run.stdout + run.stderr).not.toContain(secret);
   });
 
   it('exits 1 against a faulty mock, with the rule the fault breaks failed in results.json', async () => {
