@@ -14,7 +14,8 @@ import { loadVendorSpec } from '../spec/vendor-spec.ts';
 import { SpecError } from '../spec/load-spec.ts';
 import { VENDORS, type Vendor } from '../spec/vendors.ts';
 import { selectVendors } from './rules-command.ts';
-import { assertReachable, assertTargetAllowed } from './target-guard.ts';
+import { integer } from './run-options.ts';
+import { assertReachable, assertTargetAllowed, parseTargetFlag } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';
 
 export const PACT_HELP = `conform pact verify [--vendor trustist|trustly|all] [--pact-dir DIR] [--target URL]
@@ -123,18 +124,8 @@ async function verifyCommand(args: string[], out: Out): Promise<number> {
   const auth = values.auth;
   if (auth !== undefined && auth !== 'hawk' && auth !== 'hmac-sha256') throw new UsageError(`--auth must be hawk or hmac-sha256, not "${auth}"`);
   if (auth !== undefined && !vendors.includes('trustist')) throw new UsageError('--auth applies to trustist only; trustly uses Basic auth');
-  const timeoutMs = Number(values.timeout);
-  if (!/^\d+$/.test(values.timeout) || timeoutMs < 1 || timeoutMs > 600_000) throw new UsageError(`--timeout must be a whole number from 1 to 600000, not "${values.timeout}"`);
-  let target: URL | undefined;
-  if (values.target !== undefined) {
-    if (vendors.length !== 1) throw new UsageError(`--target needs one vendor: add --vendor ${VENDORS.join(' or --vendor ')}`);
-    try {
-      target = new URL(values.target);
-    } catch {
-      throw new UsageError(`--target "${values.target}" is not a URL; give the base URL, e.g. https://api-sandbox.trustistecommerce.com`);
-    }
-    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new UsageError(`--target must be an http or https URL, not ${target.protocol}`);
-  }
+  const timeoutMs = integer('--timeout', values.timeout, 1, 600_000);
+  const target = values.target === undefined ? undefined : parseTargetFlag(values.target, vendors);
 
   const startedAt = new Date();
   const generatedDir = values['pact-dir'] === undefined ? await mkdtemp(join(tmpdir(), 'conform-pacts-')) : undefined;

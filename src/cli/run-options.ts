@@ -1,7 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { VENDORS, type Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../spec/vendors.ts';
 import { selectVendors } from './rules-command.ts';
+import { parseTargetFlag } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';
 
 export const RUN_HELP = `conform run [--vendor trustist|trustly|all] [--target URL] [--auth hawk|hmac-sha256|MODULE]
@@ -104,16 +105,7 @@ export function parseRunOptions(args: string[]): RunOptions {
   });
   if (positionals.length > 0) throw new UsageError(`conform run takes no positional arguments (got "${positionals[0]}"); see conform run --help`);
   const vendors = selectVendors(values.vendor);
-  let target: URL | undefined;
-  if (values.target !== undefined) {
-    if (vendors.length !== 1) throw new UsageError(`--target needs one vendor: add --vendor ${VENDORS.join(' or --vendor ')}`);
-    try {
-      target = new URL(values.target);
-    } catch {
-      throw new UsageError(`--target "${values.target}" is not a URL; give the base URL, e.g. https://api-sandbox.trustistecommerce.com`);
-    }
-    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new UsageError(`--target must be an http or https URL, not ${target.protocol}`);
-  }
+  const target = values.target === undefined ? undefined : parseTargetFlag(values.target, vendors);
   if (values.auth !== undefined && !vendors.includes('trustist')) throw new UsageError('--auth applies to trustist only; trustly uses Basic auth');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (shard && values.seed === undefined) throw new UsageError('--shard needs --seed: every part of a sharded run must draw the same inputs');
@@ -150,7 +142,8 @@ function parseShard(text: string): { index: number; count: number } {
   return { index, count };
 }
 
-function integer(flag: string, text: string, min: number, max: number): number {
+/** A whole-number flag within bounds, or a UsageError naming the flag. */
+export function integer(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
     throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${text}"`);

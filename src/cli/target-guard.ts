@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { LoadedSpec } from '../spec/load-spec.ts';
+import { VENDORS, type Vendor } from '../spec/vendors.ts';
 import { UsageError } from './usage-error.ts';
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
@@ -41,4 +42,17 @@ export async function assertReachable(target: URL, timeoutMs: number): Promise<v
     }
     throw new UsageError(`cannot reach ${target.origin}: ${e.code ?? ''} ${e.message ?? ''}`.replace(/\s+/g, ' ').trim());
   }
+}
+
+/** The --target flag as a URL: one vendor only, http or https, or a UsageError saying what to give. */
+export function parseTargetFlag(text: string, vendors: Vendor[]): URL {
+  if (vendors.length !== 1) throw new UsageError(`--target needs one vendor: add --vendor ${VENDORS.join(' or --vendor ')}`);
+  let target: URL;
+  try {
+    target = new URL(text);
+  } catch {
+    throw new UsageError(`--target "${text}" is not a URL; give the base URL, e.g. https://api-sandbox.trustistecommerce.com`);
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new UsageError(`--target must be an http or https URL, not ${target.protocol}`);
+  return target;
 }
