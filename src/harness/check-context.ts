@@ -35,6 +35,14 @@ export class CheckContext {
     return this.config.runs;
   }
 
+  /**
+   * The run count capped at `most`: for rules that depend on the key or the tenant rather than on
+   * the data, where more runs only add requests.
+   */
+  runsAtMost(most: number): number {
+    return Math.max(1, Math.min(this.config.runs, most));
+  }
+
   /** Keeps the last exchanges for the report; the count says how many there were. */
   record(exchange: Exchange): void {
     this.exchangeCount++;

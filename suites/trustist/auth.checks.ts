@@ -108,7 +108,7 @@ export const authChecks = defineChecks('auth', {
         const reply = await a.raw({ operationId: op.operationId, method: op.method, path: op.path, ...body(op), sign: { credentials: unknown } });
         expectStatus(ctx, reply, [401], 'a request signed with a key id the vendor never issued must get 401');
       },
-      { runs: Math.min(ctx.runs, 12), examples: ops.map((_, i) => [{ id: '00000000-0000-4000-8000-000000000000', secret: 'not-a-real-secret-0000' }, i] as [{ id: string; secret: string }, number]) },
+      { runs: ctx.runsAtMost(12), examples: ops.map((_, i) => [{ id: '00000000-0000-4000-8000-000000000000', secret: 'not-a-real-secret-0000' }, i] as [{ id: string; secret: string }, number]) },
     );
     await expectUntouched(ctx, a, ns, record);
   },

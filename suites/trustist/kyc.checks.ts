@@ -117,7 +117,7 @@ export const kycChecks = defineChecks('kyc', {
         const id = await customerWith(ctx, a, forms, values);
         statuses.add(await expectRefused(ctx, a, id, options, `${name} for a customer with ${describeForms(forms)}`));
       },
-      { runs: Math.max(1, Math.min(ctx.runs, 10)) },
+      { runs: ctx.runsAtMost(10) },
     );
     // The refusal's status is undocumented (400 or 422 in the spec): recorded.
     ctx.observe({ status: [...statuses].sort(), ...(notSetUp.length > 0 ? { notSetUp } : {}) });

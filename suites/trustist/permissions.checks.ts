@@ -11,9 +11,6 @@ import { fieldsOf, withChange } from '../../src/vendors/trustist/model.ts';
 // every permission but read_customers. Whether a refused write left a trace is judged with
 // tenant A's full key, which sees the same tenant's records.
 
-/** Permission rules are about the key, not the data: fewer runs than the data rules need. */
-const fewRuns = (runs: number) => Math.max(1, Math.min(runs, 10));
-
 export const permissionsChecks = defineChecks('permissions', {
   'trustist.permissions.create': async (ctx: CheckContext) => {
     const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
@@ -28,7 +25,7 @@ export const permissionsChecks = defineChecks('permissions', {
         expectStatus(ctx, list, [200], 'tenant A lists its own customers');
         ctx.assertEqual(idsOf(list.customers), [], `a refused create must create nothing, but the list by orgId ${ns} is not empty`);
       },
-      { runs: fewRuns(ctx.runs) },
+      { runs: ctx.runsAtMost(10) },
     );
   },
 
@@ -48,7 +45,7 @@ export const permissionsChecks = defineChecks('permissions', {
         const read = reads[index]!;
         expectStatus(ctx, await read.run(), [403], `a key without read_customers must get 403 on ${read.what}`);
       },
-      { runs: fewRuns(ctx.runs), examples: [...reads.keys()] },
+      { runs: ctx.runsAtMost(10), examples: [...reads.keys()] },
     );
   },
 
@@ -69,7 +66,7 @@ export const permissionsChecks = defineChecks('permissions', {
         expectStatus(ctx, after, [200], 'tenant A reads its own customer');
         expectUnchanged(ctx, after.body, before, 'a refused update must leave the record unchanged (as tenant A sees it)');
       },
-      { runs: fewRuns(ctx.runs) },
+      { runs: ctx.runsAtMost(10) },
     );
   },
 });

@@ -11,9 +11,6 @@ import { fieldsOf, withChange } from '../../src/vendors/trustist/model.ts';
 // not 403: a 403 would confirm the id exists). What A's record looks like afterwards is read
 // with A's own key.
 
-/** Isolation does not depend on the record's content much: fewer runs than the data rules. */
-const fewRuns = (runs: number) => Math.max(1, Math.min(runs, 10));
-
 export const tenancyChecks = defineChecks('tenancy', {
   'trustist.tenancy.get-isolated': async (ctx: CheckContext) => {
     const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
@@ -24,7 +21,7 @@ export const tenancyChecks = defineChecks('tenancy', {
         const record = await createCustomer(ctx, a, inNamespace(template, orgNamespace(ctx, 'iso-get')));
         expectStatus(ctx, await b.getCustomer(record.id), [404], "another tenant's key must get 404 for the customer");
       },
-      { runs: fewRuns(ctx.runs) },
+      { runs: ctx.runsAtMost(10) },
     );
   },
 
@@ -40,7 +37,7 @@ export const tenancyChecks = defineChecks('tenancy', {
         const after = expectOk(ctx, await a.getCustomer(before.id), 'tenant A reads its own customer');
         expectUnchanged(ctx, after, before, "another tenant's update must change nothing (as tenant A sees the record)");
       },
-      { runs: fewRuns(ctx.runs) },
+      { runs: ctx.runsAtMost(10) },
     );
   },
 
@@ -65,7 +62,7 @@ export const tenancyChecks = defineChecks('tenancy', {
         const leaked = list.customers.filter((c) => ofA.has(c.id) && !ofB.has(c.id)).map((c) => c.id);
         ctx.assertEqual(leaked, [], "a list by orgId must never show another tenant's customer");
       },
-      { runs: fewRuns(ctx.runs) },
+      { runs: ctx.runsAtMost(10) },
     );
     const all = await b.listCustomers();
     expectStatus(ctx, all, [200], 'an unfiltered list must succeed');
