@@ -9,6 +9,11 @@ export interface MockOptions {
   port?: number;
   /** Name of a fault of src/mock/faults.ts to inject, or undefined for the conforming mock. */
   fault?: string;
+  /**
+   * Names of doc-correct variants (src/mock/variants.ts): correct behaviours the docs allow that
+   * the default mock does not show. At most one per group; they combine with a fault.
+   */
+  variants?: readonly string[];
   /** Where credential variables are read from (design.md); missing keys are generated. */
   env?: Record<string, string | undefined>;
   /** Milliseconds since the epoch; tests move time by replacing it. */
@@ -21,6 +26,7 @@ export interface RunningMock {
   vendor: Vendor;
   url: string;
   fault?: string;
+  variants?: string[];
   /** Every key the mock accepts, by the environment variable that names it (design.md). */
   credentials: Record<string, string>;
   /** A deep copy of the store, for tests that check a request changed nothing. */

@@ -28,7 +28,7 @@ export function createFields(body: Record<string, unknown>, fault?: TrustistFaul
  * reading a typed DTO bound to a nested object gives, and it keeps the stored address exactly the
  * one the caller last sent.
  */
-export function applyUpdate(previous: Customer, body: Record<string, unknown>, fault?: TrustistFaultName): Customer {
+export function applyUpdate(previous: Customer, body: Record<string, unknown>, fault?: TrustistFaultName, mergeAddress = false): Customer {
   const next: Record<string, unknown> =
     fault === 'update-replaces-record' ? { id: previous.id, tenantId: previous.tenantId, created: previous.created, lastUpdated: previous.lastUpdated } : { ...previous };
   const changes: Record<string, unknown> = {};
@@ -39,6 +39,11 @@ export function applyUpdate(previous: Customer, body: Record<string, unknown>, f
       if (fault === 'null-leaves-unchanged') continue;
       if (fault === 'null-stored-as-string') next[field] = 'null';
       else delete next[field];
+    } else if (field === 'address' && mergeAddress && previous.address && isPlainObject(value)) {
+      // The address-update-merges variant: sent fields replace, null ones clear, the rest stay.
+      const merged: Record<string, unknown> = { ...previous.address };
+      for (const [part, given] of Object.entries(value)) if (given === null) delete merged[part];
+      changes[field] = { ...addressOf(merged), ...addressOf(value) };
     } else {
       changes[field] = field === 'address' ? addressOf(value) : value;
     }

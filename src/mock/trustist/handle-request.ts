@@ -3,18 +3,21 @@ import type { SpecValidators } from '../../spec/index.ts';
 import { HttpProblem, parseJsonBody, parseTarget, readBody, sendJson, type ParsedTarget } from '../http-kit.ts';
 import type { AuthSettings } from './auth-types.ts';
 import { authenticateRequest } from './authenticate-request.ts';
-import type { CustomerStore } from './customer-store.ts';
+import type { Customer, CustomerStore } from './customer-store.ts';
 import type { TrustistFaultName } from './faults.ts';
 import type { HandlerContext } from './handler-context.ts';
 import type { OperationId } from './route-request.ts';
 import { routeRequest } from './route-request.ts';
+import { presentCustomer } from './present-customer.ts';
 import { forbidden, notFound, sendProblem, unauthorized } from './trustist-problem.ts';
+import type { TrustistVariantName } from './variants.ts';
 
 export interface MockState {
   auth: AuthSettings;
   store: CustomerStore;
   validators: SpecValidators;
   fault?: TrustistFaultName;
+  variants: ReadonlySet<TrustistVariantName>;
   baseUrl: () => string;
 }
 
@@ -35,7 +38,7 @@ const PERMISSION_NOT_CHECKED: Partial<Record<TrustistFaultName, OperationId>> = 
 export function createRequestHandler(state: MockState): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     handle(req, res, state).catch((error: unknown) => {
-      if (error instanceof HttpProblem) return sendProblem(res, error);
+      if (error instanceof HttpProblem) return sendProblem(res, error, state.variants);
       process.stderr.write(`trustist mock: unexpected error on ${req.method} ${req.url}: ${(error as Error)?.stack ?? String(error)}\n`);
       if (res.headersSent) return res.destroy();
       sendJson(res, 500, { error: 'internal_error', message: `the mock failed unexpectedly: ${(error as Error)?.message ?? String(error)}` });
@@ -44,7 +47,7 @@ export function createRequestHandler(state: MockState): (req: IncomingMessage, r
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, state: MockState): Promise<void> {
-  const { auth, fault } = state;
+  const { auth, fault, variants } = state;
   const authenticated = await authenticateRequest(req, auth);
   const raw = await readBody(req);
   authenticated.verifyBody(raw);
@@ -60,12 +63,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: MockStat
 
   const key = fault === 'merchant-key-accepted' && !authenticated.key.tenantId ? auth.keyring.primary : authenticated.key;
   if (!key.tenantId) {
+    // The vendor's API-keys page gives 403 for a merchant key; a variant answers that way.
+    if (variants.has('merchant-key-403')) throw forbidden('this key has no tenant context: customer endpoints need a tenant key, merchant keys cover payments only');
     // The seed: a key "missing tenant context" gets 401 (the API-keys page's 403 is also accepted).
     throw unauthorized('this key has no tenant context: customer endpoints need a tenant key, merchant keys cover payments only', auth.scheme === 'hawk' ? 'Hawk' : 'HMAC-SHA256');
   }
   const ctx: HandlerContext = {
     store: state.store,
     fault,
+    variants,
     validators: state.validators,
     now: auth.clock,
     tenantId: key.tenantId,
@@ -80,7 +86,22 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: MockStat
     throw forbidden(`this key lacks the ${operation.permission} permission that ${operation.operationId} needs`);
   }
   const reply = operation.handler({ ...ctx, body: parse() });
-  sendJson(res, reply.status, reply.body);
+  sendJson(res, replyStatus(operation.operationId, reply.status, variants), present(operation.operationId, reply.body, variants));
+}
+
+/** The success status as the variants choose it: the seed shows none for create, 200 and 201 are both read. */
+function replyStatus(operationId: OperationId, status: number, variants: ReadonlySet<TrustistVariantName>): number {
+  return operationId === 'createCustomer' && status === 201 && variants.has('create-200') ? 200 : status;
+}
+
+/** A reply body written the way the variants choose (the list's shape, null for absent, instants' spelling). */
+function present(operationId: OperationId, body: unknown, variants: ReadonlySet<TrustistVariantName>): unknown {
+  if (operationId === 'listCustomers') {
+    const customers = (body as Customer[]).map((c) => presentCustomer(c, variants, true));
+    return variants.has('list-wrapped') ? { customers } : customers;
+  }
+  if (operationId === 'createOnboardSession') return body;
+  return presentCustomer(body as Customer, variants, operationId === 'getCustomer');
 }
 
 function attempt(action: () => unknown): void {

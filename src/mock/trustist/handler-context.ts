@@ -1,11 +1,13 @@
 import type { SpecValidators } from '../../spec/index.ts';
 import type { CustomerStore } from './customer-store.ts';
 import type { TrustistFaultName } from './faults.ts';
+import type { TrustistVariantName } from './variants.ts';
 
 /** What an operation handler gets once the request is authenticated, permitted and parsed. */
 export interface HandlerContext {
   store: CustomerStore;
   fault?: TrustistFaultName;
+  variants: ReadonlySet<TrustistVariantName>;
   validators: SpecValidators;
   /** options.clock: milliseconds since the epoch. */
   now: () => number;

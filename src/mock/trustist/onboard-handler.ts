@@ -32,7 +32,7 @@ export function createOnboardSession(ctx: HandlerContext): Reply {
     const reported = missing.length > 0 ? missing : refusedBefore!;
     if (fault === 'kyc-refusal-sticky') store.kycRefusals.set(customer.id, reported);
     throw new TrustistProblem(
-      400,
+      ctx.variants.has('missing-person-data-422') ? 422 : 400,
       'missing_person_data',
       `identity and AML checks need the customer's firstName, lastName and emailAddress; missing: ${reported.join(', ')}`,
       {},

@@ -4,6 +4,8 @@ import { answerClientErrors, listen } from '../http-kit.ts';
 import type { MockOptions, RunningMock } from '../mock-types.ts';
 import { CustomerStore } from './customer-store.ts';
 import { trustistFault } from './faults.ts';
+import { findVariants } from '../variants.ts';
+import type { TrustistVariantName } from './variants.ts';
 import { createRequestHandler } from './handle-request.ts';
 import { errorBody } from './trustist-problem.ts';
 import { readTrustistKeys } from './trustist-keys.ts';
@@ -11,10 +13,12 @@ import { readTrustistKeys } from './trustist-keys.ts';
 /**
  * Starts the Trustist reference mock: a stateful, in-memory stand-in for the vendor's customer
  * and onboard-session endpoints, following specs/trustist/customers.openapi.yaml. With
- * `options.fault` it deviates in exactly one documented way (faults.ts), for the self-test.
+ * `options.fault` it deviates in exactly one documented way (faults.ts), for the self-test; with
+ * `options.variants` it takes other readings the docs allow (variants.ts).
  */
 export async function startTrustistMock(options: MockOptions = {}): Promise<RunningMock> {
   const fault = trustistFault(options.fault);
+  const variants = new Set(findVariants('trustist', options.variants ?? []).map((v) => v.name as TrustistVariantName));
   const scheme = options.auth ?? 'hawk';
   if (scheme !== 'hawk' && scheme !== 'hmac-sha256') throw new Error(`unknown Trustist auth scheme "${String(scheme)}"; use hawk or hmac-sha256`);
   const { validators } = await loadVendorSpec('trustist');
@@ -23,7 +27,7 @@ export async function startTrustistMock(options: MockOptions = {}): Promise<Runn
   let url = '';
 
   const server = createServer(
-    createRequestHandler({ auth: { keyring, scheme, clock: options.clock ?? Date.now, fault }, store, validators, fault, baseUrl: () => url }),
+    createRequestHandler({ auth: { keyring, scheme, clock: options.clock ?? Date.now, fault }, store, validators, fault, variants, baseUrl: () => url }),
   );
   answerClientErrors(server, errorBody);
   url = await listen(server, options.port, options.host);
@@ -32,6 +36,7 @@ export async function startTrustistMock(options: MockOptions = {}): Promise<Runn
     vendor: 'trustist',
     url,
     ...(fault ? { fault } : {}),
+    ...(variants.size > 0 ? { variants: [...variants] } : {}),
     credentials: { ...keyring.credentials },
     snapshot: () => store.snapshot(),
     close: () =>

@@ -1,5 +1,6 @@
-import type { ServerResponse } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { HttpProblem, sendJson } from '../http-kit.ts';
+import type { TrustistVariantName } from './variants.ts';
 
 /**
  * An HttpProblem that may carry response headers (WWW-Authenticate, Allow) and extra body
@@ -29,11 +30,31 @@ export function errorBody(problem: HttpProblem): TrustistErrorBody {
   return { error: problem.code, message: problem.message, ...details };
 }
 
-export function sendProblem(res: ServerResponse, problem: HttpProblem): void {
+/**
+ * Renders a refusal in the error body the mock's variants choose (the docs give none): by default
+ * `{ error, message }`; `errors-problem-json` an RFC 9457 problem; `errors-text-plain` a line of
+ * text; `unauthorized-empty` a 401 with no body, only its challenge header.
+ */
+export function sendProblem(res: ServerResponse, problem: HttpProblem, variants: ReadonlySet<TrustistVariantName> = new Set()): void {
   const headers = problem instanceof TrustistProblem ? { ...problem.headers } : {};
   // A refused oversized body may still be streaming in: closing beats reading it to the end.
   if (problem.status === 413) headers.connection = 'close';
+  if (problem.status === 401 && variants.has('unauthorized-empty')) return sendText(res, 401, '', headers);
+  if (variants.has('errors-text-plain')) {
+    return sendText(res, problem.status, problem.status === 401 ? 'Unauthorized' : `${problem.code}: ${problem.message}`, headers);
+  }
+  if (variants.has('errors-problem-json')) {
+    const details = problem instanceof TrustistProblem ? problem.details : {};
+    const body = { type: 'about:blank', title: STATUS_CODES[problem.status] ?? 'Error', status: problem.status, detail: problem.message, code: problem.code, ...details };
+    return sendJson(res, problem.status, body, { ...headers, 'content-type': 'application/problem+json' });
+  }
   sendJson(res, problem.status, errorBody(problem), headers);
+}
+
+function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string>): void {
+  const payload = Buffer.from(text);
+  res.writeHead(status, { ...(text === '' ? {} : { 'content-type': 'text/plain; charset=utf-8' }), 'content-length': String(payload.length), ...headers });
+  res.end(payload);
 }
 
 export const unauthorized = (message: string, challenge: string) => new TrustistProblem(401, 'unauthorized', message, { 'www-authenticate': challenge });

@@ -2,7 +2,7 @@ import { applyPartOfRefusedUpdate, createCustomer, updateCustomer } from './cust
 import { checkCustomerBody } from './check-customer-body.ts';
 import type { Customer, StoredCustomer } from './customer-store.ts';
 import type { Merchant } from './merchant-credentials.ts';
-import { customerNotFound, invalidParameter } from './trustly-problem.ts';
+import { DOMAINS, ERROR_CODES, TrustlyProblem, customerNotFound, invalidParameter } from './trustly-problem.ts';
 import type { TrustlyContext } from './trustly-context.ts';
 
 // The four documented operations. Each runs after authentication; each refuses (throws a
@@ -37,6 +37,8 @@ export function createOrUpdateCustomer(ctx: TrustlyContext, call: Call): Reply {
   if (typeof body.customerId === 'string') {
     if (ctx.fault === 'upsert-customer-id-ignored') return customerReply(createCustomer(ctx, owner, body, queryExternalId).customer);
     const stored = ctx.store.get(owner, body.customerId);
+    // The docs leave open whether an unknown customerId is refused or a new customer is made.
+    if (!stored && ctx.variants.has('upsert-unknown-customer-id-creates')) return customerReply(createCustomer(ctx, owner, body, queryExternalId).customer);
     if (!stored) throw customerNotFound(body.customerId);
     return customerReply(updateCustomer(ctx, stored, body, 'upsert'));
   }
@@ -46,7 +48,7 @@ export function createOrUpdateCustomer(ctx: TrustlyContext, call: Call): Reply {
   const key = typeof body.externalId === 'string' ? body.externalId : queryExternalId;
   if (key !== undefined && ctx.fault !== 'upsert-external-id-duplicates') {
     // With several customers sharing the externalId (possible through update by id), the oldest wins.
-    const match = ctx.fault === 'external-id-global-scope' ? ctx.store.byExternalIdAnywhere(key) : ctx.store.byExternalId(owner, key)[0];
+    const match = ctx.fault === 'external-id-global-scope' ? ctx.store.byExternalIdAnywhere(key) : byExternalId(ctx, owner, key)[0];
     if (match) return customerReply(updateCustomer(ctx, match, body, 'upsert'));
   }
 
@@ -96,9 +98,14 @@ export function listCustomers(ctx: TrustlyContext, call: Call): Reply {
     found =
       ctx.fault === 'list-prefix-match'
         ? ctx.store.ofMerchant(owner).filter((s) => typeof s.customer.externalId === 'string' && s.customer.externalId.startsWith(externalId))
-        : ctx.store.byExternalId(owner, externalId);
+        : byExternalId(ctx, owner, externalId);
   } else {
-    found = ctx.store.ofMerchant(owner);
+    // The docs name no answer to a list without a filter: every customer, none, or a refusal.
+    if (ctx.variants.has('list-unfiltered-400')) throw invalidParameter('Invalid parameter: give externalId or customerId.', 'externalId');
+    found = ctx.variants.has('list-unfiltered-none') ? [] : ctx.store.ofMerchant(owner);
+  }
+  if (found.length === 0 && (externalId !== undefined || customerId !== undefined) && ctx.variants.has('list-no-match-404')) {
+    throw new TrustlyProblem(404, ERROR_CODES.invalidParameter, DOMAINS.customer, { message: 'No customer matches the given filter for this merchant.' });
   }
   const body = { customers: found.map((s) => s.customer) };
   if (ctx.fault === 'list-stale-after-update') ctx.listCache.set(cacheKey, structuredClone(body));
@@ -116,6 +123,16 @@ export function updateCustomerById(ctx: TrustlyContext, call: Call): Reply {
   }
   if (!stored) throw customerNotFound(customerId);
   return customerReply(updateCustomer(ctx, stored, body, 'by-id'));
+}
+
+/** The merchant's customers with this externalId, oldest first; `external-id-case-insensitive` ignores case. */
+function byExternalId(ctx: TrustlyContext, owner: string, externalId: string): StoredCustomer[] {
+  if (!ctx.variants.has('external-id-case-insensitive')) return ctx.store.byExternalId(owner, externalId);
+  const wanted = externalId.toLowerCase();
+  return ctx.store
+    .ofMerchant(owner)
+    .filter((s) => typeof s.customer.externalId === 'string' && s.customer.externalId.toLowerCase() === wanted)
+    .sort((a, b) => a.seq - b.seq);
 }
 
 function customerReply(customer: Customer): Reply {

@@ -24,6 +24,8 @@ export function createCustomer(ctx: TrustlyContext, owner: string, body: Body, q
   // the customer it created instead of adding another one.
   if (fields.externalId === undefined && queryExternalId !== undefined) fields.externalId = queryExternalId;
   const now = timestamp(ctx);
+  // The docs give enrollDate no default; this variant takes the creation time.
+  if (fields.enrollDate === undefined && ctx.variants.has('enroll-date-defaults-to-created')) fields.enrollDate = now;
   const customerId = ctx.store.newCustomerId(ctx.fault === 'customer-id-collision');
   return ctx.store.insert(owner, assemble(ctx, { customerId, merchantId: owner }, fields, now, now));
 }

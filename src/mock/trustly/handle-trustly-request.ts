@@ -4,6 +4,7 @@ import { authenticate } from './basic-auth.ts';
 import { createOrUpdateCustomer, getCustomer, listCustomers, updateCustomerById, type Call, type Reply } from './customer-handlers.ts';
 import { DOMAINS, ERROR_CODES, TrustlyProblem, errorBody, toTrustlyProblem } from './trustly-problem.ts';
 import type { TrustlyContext } from './trustly-context.ts';
+import { presentBody } from './present-customer.ts';
 
 interface Operation {
   operationId: string;
@@ -40,14 +41,14 @@ export async function handleTrustlyRequest(ctx: TrustlyContext, req: IncomingMes
     const body = operation.readsBody ? parseJsonBody(await readBody(req), req.headers['content-type']) : undefined;
     const call: Call = { merchant, query: target.query, body, ...(route.customerId === undefined ? {} : { customerId: route.customerId }) };
     const reply = operation.run(ctx, call);
-    sendJson(res, reply.status, reply.body);
+    sendJson(res, reply.status, presentBody(reply.body, ctx.variants));
   } catch (error) {
     const problem = toTrustlyProblem(error, documented);
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    sendJson(res, problem.status, errorBody(problem, ctx.fault), problem.headers);
+    sendJson(res, problem.status, presentBody(errorBody(problem, ctx.fault), ctx.variants), problem.headers);
   }
 }
 

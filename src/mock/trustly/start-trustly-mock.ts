@@ -8,6 +8,8 @@ import { handleTrustlyRequest } from './handle-trustly-request.ts';
 import { resolveMerchants } from './merchant-credentials.ts';
 import { DOMAINS, ERROR_CODES, TrustlyProblem, errorBody } from './trustly-problem.ts';
 import type { TrustlyContext } from './trustly-context.ts';
+import { findVariants } from '../variants.ts';
+import type { TrustlyVariantName } from './variants.ts';
 
 /**
  * Starts the Trustly (North America) reference mock: a stateful, in-memory stand-in for the
@@ -15,6 +17,7 @@ import type { TrustlyContext } from './trustly-context.ts';
  */
 export async function startTrustlyMock(options: MockOptions = {}): Promise<RunningMock> {
   const fault = checkedFault(options.fault);
+  const variants = new Set(findVariants('trustly', options.variants ?? []).map((v) => v.name as TrustlyVariantName));
   const { merchants, credentials } = resolveMerchants(options.env ?? process.env);
   const { validators } = await loadVendorSpec('trustly');
   const documented = new Map(
@@ -25,6 +28,7 @@ export async function startTrustlyMock(options: MockOptions = {}): Promise<Runni
     merchants,
     validators,
     fault,
+    variants,
     clock: options.clock ?? Date.now,
     documented,
     listCache: new Map(),
@@ -45,6 +49,7 @@ export async function startTrustlyMock(options: MockOptions = {}): Promise<Runni
     vendor: 'trustly',
     url,
     ...(fault === undefined ? {} : { fault }),
+    ...(variants.size > 0 ? { variants: [...variants] } : {}),
     credentials,
     snapshot: () => ctx.store.snapshot(),
     close: () =>

@@ -2,6 +2,7 @@ import type { SpecValidators } from '../../spec/index.ts';
 import type { CustomerStore } from './customer-store.ts';
 import type { TrustlyFaultName } from './faults.ts';
 import type { Merchant } from './merchant-credentials.ts';
+import type { TrustlyVariantName } from './variants.ts';
 
 /** What every handler of one running mock shares. */
 export interface TrustlyContext {
@@ -9,6 +10,8 @@ export interface TrustlyContext {
   merchants: [Merchant, Merchant];
   validators: SpecValidators;
   fault: TrustlyFaultName | undefined;
+  /** The doc-correct variants in force (src/mock/trustly/variants.ts). */
+  variants: ReadonlySet<TrustlyVariantName>;
   /** Milliseconds since the epoch (MockOptions.clock). */
   clock: () => number;
   /** The statuses each operation documents: a problem with any other status becomes 400. */
