@@ -17,6 +17,12 @@ export class CheckContext {
   readonly shapes = new Map<string, Map<string, Set<string>>>();
   observation: unknown = undefined;
   observed = false;
+  /**
+   * Where responses went beyond what the docs promise (an inferred constraint, an error's content
+   * type or body, an undocumented 4xx status), one entry per operation, status and finding: drift,
+   * recorded on the rule's observation, failed only in strict mode.
+   */
+  readonly drift = new Map<string, { operation: string; status: number; pointer: string; message: string; received?: unknown }>();
 
   constructor(
     readonly rule: string,
@@ -114,7 +120,9 @@ export class CheckContext {
     const contentType = headers['content-type'];
     const isJson = /json/i.test(contentType ?? '');
     if (isJson && json === undefined && body !== '') {
-      throw new RuleFailure(`${operationId} answered ${status} with a body that is not valid JSON`, { received: body.slice(0, 200), expected: 'a JSON body' });
+      const message = `${operationId} answered ${status} with a body that is not valid JSON`;
+      if (status >= 400 && status < 500) return this.noteDrift(operationId, status, { pointer: '', message, keyword: 'json' }, body.slice(0, 200));
+      throw new RuleFailure(message, { received: body.slice(0, 200), expected: 'a JSON body' });
     }
     if (json !== undefined) {
       const key = `${operationId} ${status}`;
@@ -123,13 +131,35 @@ export class CheckContext {
       this.shapes.set(key, fields);
     }
     const result = this.spec.validators.validateResponse(operationId, status, contentType, json);
-    if (!result.valid) {
-      const first = result.violations[0]!;
-      throw new RuleFailure(`${operationId} ${status} response does not match the spec: ${result.violations.map((v) => v.message).join('; ')}`, {
-        received: first.pointer === '' ? (first.keyword === 'status' ? status : first.keyword === 'contentType' ? contentType : json) : pick(json, first.pointer),
-        expected: first.message,
-        pointer: first.pointer,
+    if (result.valid) {
+      for (const departure of result.departures ?? []) {
+        this.noteDrift(operationId, status, departure, departure.keyword === 'contentType' ? contentType : departure.keyword === 'status' ? status : pick(json, departure.pointer));
+      }
+      return;
+    }
+    const first = result.violations[0]!;
+    throw new RuleFailure(`${operationId} ${status} response does not match the spec: ${result.violations.map((v) => v.message).join('; ')}`, {
+      received: first.pointer === '' ? (first.keyword === 'status' ? status : first.keyword === 'contentType' ? contentType : json) : pick(json, first.pointer),
+      expected: first.message,
+      pointer: first.pointer,
+    });
+  }
+
+  /**
+   * A response detail beyond the docs' promise: recorded as drift; in strict mode (`--strict`),
+   * where the spec's every constraint counts, it fails the rule like a violation.
+   */
+  private noteDrift(operationId: string, status: number, departure: { pointer: string; message: string; keyword: string }, received: unknown): void {
+    if (this.config.strict) {
+      throw new RuleFailure(`${operationId} ${status} response departs from the spec (strict mode): ${departure.message}`, {
+        received,
+        expected: departure.message,
+        pointer: departure.pointer,
       });
+    }
+    const key = `${operationId} ${status} ${departure.keyword} ${departure.pointer}`;
+    if (!this.drift.has(key) && this.drift.size < 20) {
+      this.drift.set(key, { operation: operationId, status, pointer: departure.pointer, message: departure.message, ...(received === undefined ? {} : { received }) });
     }
   }
 }

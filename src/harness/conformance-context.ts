@@ -25,6 +25,8 @@ export interface VendorRun {
   rps?: number;
   /** Epoch ms after which no request is sent (--deadline); absent: no deadline. */
   deadlineAt?: number;
+  /** --strict: what the spec inferred beyond the docs (drift) fails the rule that meets it. */
+  strict?: boolean;
 }
 
 export interface ConformanceContext {

@@ -54,7 +54,7 @@ export async function runCheck(check: Check, spec: VendorSpec, config: RunConfig
     source: rule.source,
     status,
     ...(reason === undefined ? {} : { reason }),
-    ...(ctx.observed ? { observation: toData(ctx.observation) } : {}),
+    ...observationOf(ctx),
     ...(failure
       ? {
           failure: {
@@ -75,4 +75,16 @@ export async function runCheck(check: Check, spec: VendorSpec, config: RunConfig
     ...(ctx.shapes.size > 0 ? { shapes: toRecord(ctx.shapes) } : {}),
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * The rule's observation, with any drift the check met beside it: what the target chose where
+ * the docs are open, and where its responses went beyond what the spec says the docs promise.
+ */
+function observationOf(ctx: CheckContext): { observation?: unknown } {
+  if (ctx.drift.size === 0) return ctx.observed ? { observation: toData(ctx.observation) } : {};
+  const drift = toData([...ctx.drift.values()]);
+  if (!ctx.observed) return { observation: { drift } };
+  const own = toData(ctx.observation);
+  return { observation: typeof own === 'object' && own !== null && !Array.isArray(own) ? { ...own, drift } : { value: own, drift } };
 }

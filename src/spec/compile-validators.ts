@@ -12,13 +12,21 @@ export interface SchemaViolation {
   keyword: string;
 }
 
-export type ValidationResult = { valid: true; violations: [] } | { valid: false; violations: SchemaViolation[] };
+/**
+ * A valid result may still carry `departures`: what the response does beyond the docs' promise
+ * (a constraint the spec inferred from an example, an error's content type or body, an
+ * undocumented 4xx status). They are drift, not failure: recorded, and failed only in strict mode.
+ */
+export type ValidationResult = { valid: true; violations: []; departures?: SchemaViolation[] } | { valid: false; violations: SchemaViolation[] };
 
 export interface ResponseSpec {
   /** The documented status key: "200", "4XX" or "default". */
   status: string;
   contentTypes: string[];
+  /** The schema as written: every constraint, inferred ones included, and null only where it says so. */
   validate?: (body: unknown) => ValidationResult;
+  /** What the docs promise: inferred constraints dropped, null accepted for every optional property. */
+  validatePromised?: (body: unknown) => ValidationResult;
 }
 
 export interface OperationSpec {
@@ -81,6 +89,7 @@ export function compileValidators(spec: LoadedSpec): SpecValidators {
             status,
             contentTypes: Object.keys(content),
             validate: json ? compile(json, `${operationId} response ${status}`) : undefined,
+            validatePromised: json ? compile(promisedSchema(json), `${operationId} response ${status} (promised part)`) : undefined,
           };
         }),
       });
@@ -104,15 +113,25 @@ export function compileValidators(spec: LoadedSpec): SpecValidators {
     validateResponse(operationId, status, contentType, body) {
       const op = operation(operationId);
       const response = matchStatus(op.responses, status);
+      // A refusal's status is judged by the rule that asks for one; its content type and body
+      // are promised by no rule but the error-shape rules, which judge them themselves.
+      const refusal = status >= 400 && status < 500;
       if (!response) {
-        return fail('', `status ${status} is not documented for ${operationId} (documented: ${op.responses.map((r) => r.status).join(', ')})`, 'status');
+        const found = fail('', `status ${status} is not documented for ${operationId} (documented: ${op.responses.map((r) => r.status).join(', ')})`, 'status');
+        return refusal ? departed(found.violations) : found;
       }
       if (response.contentTypes.length === 0) return OK;
       const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
       if (!response.contentTypes.includes(mediaType)) {
-        return fail('', `content type ${JSON.stringify(contentType ?? '')} is not documented for ${operationId} ${response.status} (documented: ${response.contentTypes.join(', ')})`, 'contentType');
+        const found = fail('', `content type ${JSON.stringify(contentType ?? '')} is not documented for ${operationId} ${response.status} (documented: ${response.contentTypes.join(', ')})`, 'contentType');
+        return refusal ? departed(found.violations) : found;
       }
-      return response.validate ? response.validate(body) : OK;
+      if (!response.validate) return OK;
+      const full = response.validate(body);
+      if (full.valid) return full;
+      if (refusal) return departed(full.violations);
+      const promised = response.validatePromised!(body);
+      return promised.valid ? departed(full.violations) : promised;
     },
   };
 }
@@ -131,6 +150,42 @@ function matchStatus(responses: ResponseSpec[], status: number): ResponseSpec | 
 function result(fn: ValidateFunction, value: unknown): ValidationResult {
   if (fn(value)) return OK;
   return { valid: false, violations: (fn.errors ?? []).map(toViolation) };
+}
+
+function departed(departures: SchemaViolation[]): ValidationResult {
+  return { valid: true, violations: [], departures };
+}
+
+// What a schema constrains beyond its type: dropped where the spec marks it `x-inferred`.
+const CONSTRAINTS = ['format', 'pattern', 'enum', 'const', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
+const SUBSCHEMA_LISTS = ['anyOf', 'oneOf', 'allOf', 'prefixItems'];
+const SUBSCHEMAS = ['items', 'not', 'additionalProperties', 'contains', 'if', 'then', 'else'];
+
+/**
+ * The part of a response schema the docs promise: a node marked `x-inferred: true` (a constraint
+ * transcribed from an example, not stated) keeps its type only, and every optional property also
+ * accepts `null`, since null and absent mean the same for a property the docs do not require.
+ * Returns a copy: the request schemas share these nodes.
+ */
+export function promisedSchema(schema: unknown, seen = new Map<object, unknown>()): unknown {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
+  const cached = seen.get(schema);
+  if (cached) return cached;
+  const node: Record<string, unknown> = { ...(schema as Record<string, unknown>) };
+  seen.set(schema, node);
+  if (node['x-inferred'] === true) for (const keyword of CONSTRAINTS) delete node[keyword];
+  for (const key of SUBSCHEMA_LISTS) if (Array.isArray(node[key])) node[key] = (node[key] as unknown[]).map((s) => promisedSchema(s, seen));
+  for (const key of SUBSCHEMAS) if (key in node) node[key] = promisedSchema(node[key], seen);
+  if (typeof node.properties === 'object' && node.properties !== null) {
+    const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
+    node.properties = Object.fromEntries(
+      Object.entries(node.properties as Record<string, unknown>).map(([name, sub]) => {
+        const promised = promisedSchema(sub, seen);
+        return [name, required.has(name) ? promised : { anyOf: [promised, { type: 'null' }] }];
+      }),
+    );
+  }
+  return node;
 }
 
 function fail(pointer: string, message: string, keyword: string): ValidationResult {

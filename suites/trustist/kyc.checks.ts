@@ -84,8 +84,10 @@ const sessionBody = (customerId: string, options: SessionOptions | undefined) =>
 /** The refusal the docs describe: a 4xx whose body carries missing_person_data. */
 async function expectRefused(ctx: CheckContext, a: TrustistClient, customerId: string, options: SessionOptions, what: string): Promise<number> {
   const reply = await a.createOnboardSession(sessionBody(customerId, options));
-  ctx.assert(reply.status >= 400 && reply.status < 500 && carries(reply.body, 'missing_person_data'), `an onboard session with ${what} must be refused with a 4xx carrying missing_person_data`, {
-    received: { status: reply.status, body: reply.body },
+  // The error body's format is undocumented: a JSON body or plain text may carry the code.
+  const body = reply.body ?? reply.exchange.response?.body;
+  ctx.assert(reply.status >= 400 && reply.status < 500 && carries(body, 'missing_person_data'), `an onboard session with ${what} must be refused with a 4xx carrying missing_person_data`, {
+    received: { status: reply.status, body },
     expected: { status: '4xx', body: 'carries "missing_person_data"' },
   });
   return reply.status;
