@@ -5,6 +5,7 @@ import { TrustistClient } from '../../src/vendors/trustist/client.ts';
 import { key } from '../../src/vendors/trustist/credentials.ts';
 import { createCustomer, expectFields, expectOk, expectStatus } from '../../src/vendors/trustist/expect.ts';
 import { storedOnCreate } from '../../src/vendors/trustist/model.ts';
+import { instant } from '../../src/vendors/trustist/timestamps.ts';
 
 // Reading one customer back. The round trip is judged against what was submitted (the model),
 // not against the create response: a create answer that drops a field is create.schema's
@@ -33,8 +34,8 @@ export const getChecks = defineChecks('get', {
         const created = await createCustomer(ctx, a, body);
         const got = expectOk(ctx, await a.getCustomer(created.id), 'a customer just created must be retrievable by its id');
         ctx.assertEqual(
-          { id: got.id, tenantId: got.tenantId ?? null, created: got.created, lastUpdated: got.lastUpdated },
-          { id: created.id, tenantId: created.tenantId ?? null, created: created.created, lastUpdated: created.lastUpdated },
+          { id: got.id, tenantId: got.tenantId ?? null, created: instant(got.created), lastUpdated: instant(got.lastUpdated) },
+          { id: created.id, tenantId: created.tenantId ?? null, created: instant(created.created), lastUpdated: instant(created.lastUpdated) },
           'get must return the id, tenantId and timestamps create gave the record',
         );
         expectFields(ctx, got, storedOnCreate(body), 'get must return exactly the submitted values');

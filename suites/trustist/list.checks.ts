@@ -6,6 +6,7 @@ import { TrustistClient } from '../../src/vendors/trustist/client.ts';
 import { key } from '../../src/vendors/trustist/credentials.ts';
 import { createCustomer, expectOk, expectStatus, idsOf } from '../../src/vendors/trustist/expect.ts';
 import { fieldsOf, listShouldContain, withChange, type Customer } from '../../src/vendors/trustist/model.ts';
+import { instant } from '../../src/vendors/trustist/timestamps.ts';
 
 // Listing by orgId. The orgIds of one property run are chosen to trip the usual shortcuts: one
 // is a prefix of another, one differs only in case. Which records a list must show is decided
@@ -44,8 +45,8 @@ export const listChecks = defineChecks('list', {
           const shown = list.customers.find((c) => c.id === updated.id);
           if (shown) {
             ctx.assertEqual(
-              { fields: fieldsOf(shown), lastUpdated: shown.lastUpdated },
-              { fields: fieldsOf(updated), lastUpdated: updated.lastUpdated },
+              { fields: fieldsOf(shown), lastUpdated: instant(shown.lastUpdated) },
+              { fields: fieldsOf(updated), lastUpdated: instant(updated.lastUpdated) },
               'a list must show an updated customer as a get does, not as it was before the update',
             );
           }

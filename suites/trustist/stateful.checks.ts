@@ -17,7 +17,7 @@ import {
   type CustomerFields,
   type CustomerPatch,
 } from '../../src/vendors/trustist/model.ts';
-import { parseTimestamp } from '../../src/vendors/trustist/timestamps.ts';
+import { instant, parseTimestamp } from '../../src/vendors/trustist/timestamps.ts';
 
 // trustist.model.stateful: random sequences of creates, gets, partial updates (with nulls),
 // lists by orgId, and tenant B's attempts on tenant A's records, each checked against model.ts.
@@ -58,7 +58,11 @@ function resolve(r: Real, record: ModelRecord, actual: Customer, where: string):
     expected: record.candidates.length === 1 ? record.candidates[0] : { anyOf: record.candidates },
   });
   record.candidates = [match];
-  r.ctx.assertEqual({ created: actual.created, lastUpdated: actual.lastUpdated }, { created: record.created, lastUpdated: record.lastUpdated }, `${where}: customer ${record.id}'s timestamps`);
+  r.ctx.assertEqual(
+    { created: instant(actual.created), lastUpdated: instant(actual.lastUpdated) },
+    { created: instant(record.created), lastUpdated: instant(record.lastUpdated) },
+    `${where}: customer ${record.id}'s timestamps (as instants)`,
+  );
 }
 
 class Create implements Command {
@@ -94,7 +98,7 @@ class Update implements Command {
   async run(m: Model, r: Real) {
     const record = pick(m, this.index);
     const answer = expectOk(r.ctx, await r.clients[record.tenant].updateCustomer(record.id, this.patch), 'an update of an existing customer must succeed');
-    r.ctx.assertEqual({ id: answer.id, created: answer.created }, { id: record.id, created: record.created }, 'update must keep id and created');
+    r.ctx.assertEqual({ id: answer.id, created: instant(answer.created) }, { id: record.id, created: instant(record.created) }, 'update must keep id and created');
     const [before, after] = [parseTimestamp(record.lastUpdated), parseTimestamp(answer.lastUpdated)];
     r.ctx.assert(before !== undefined && after !== undefined && after.ms >= before.ms, 'lastUpdated must not go back on update', { received: answer.lastUpdated, expected: `>= ${record.lastUpdated}` });
     const next = record.candidates.flatMap((c) => afterUpdate(c, this.patch)).filter((c, i, all) => all.findIndex((d) => show(d) === show(c)) === i);

@@ -6,7 +6,7 @@ import { TrustistClient, type Reply } from '../../src/vendors/trustist/client.ts
 import { key } from '../../src/vendors/trustist/credentials.ts';
 import { createCustomer, expectCreated, expectOk, expectStatus, idsOf, sleep } from '../../src/vendors/trustist/expect.ts';
 import { fieldsOf, withChange, type Customer, type CustomerPatch } from '../../src/vendors/trustist/model.ts';
-import { parseTimestamp, type Timestamp } from '../../src/vendors/trustist/timestamps.ts';
+import { instant, parseTimestamp, type Timestamp } from '../../src/vendors/trustist/timestamps.ts';
 
 // What an update must never do: move `created`, leave `lastUpdated` behind, change `id` or
 // `tenantId`, or bring a customer into being.
@@ -38,7 +38,7 @@ async function updateAndCheckStamps(ctx: CheckContext, a: TrustistClient, curren
   const update: Reply<Customer> = await a.updateCustomer(current.id, withChange(fieldsOf(current), patch));
   expectOk(ctx, update, 'an update of an existing customer must succeed');
   const stored = expectOk(ctx, await a.getCustomer(current.id), 'tenant A reads its own customer');
-  ctx.assertEqual(stored.created, current.created, 'created must never change on update');
+  ctx.assertEqual(instant(stored.created), instant(current.created), 'created must never change on update (as an instant)');
   const now = stampOf(ctx, stored, 'lastUpdated');
   ctx.assert(strict ? now.ms > previous.ms : now.ms >= previous.ms, `lastUpdated must move forward on update${strict ? '' : ' (or stay, within one tick of the previous write)'}`, {
     received: { before: current.lastUpdated, after: stored.lastUpdated },

@@ -1,6 +1,7 @@
 import type { CheckContext } from '../../harness/check-context.ts';
 import type { Reply, TrustistClient } from './client.ts';
 import { differingFields, fieldsOf, type Customer, type CustomerFields } from './model.ts';
+import { instant } from './timestamps.ts';
 
 // Assertions the Trustist checks share. Each failure says what the target answered and what
 // the docs lead one to expect, in the Received/Expected form of RuleFailure.
@@ -66,8 +67,8 @@ export function idsOf(customers: Customer[]): string[] {
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** What of a record the docs define: ids, timestamps and documented fields (vendors may add others, which may move). */
-export function stateOf(record: Customer): { id: string; tenantId: unknown; created: string; lastUpdated: string; fields: CustomerFields } {
-  return { id: record.id, tenantId: record.tenantId ?? null, created: record.created, lastUpdated: record.lastUpdated, fields: fieldsOf(record) };
+export function stateOf(record: Customer): { id: string; tenantId: unknown; created: unknown; lastUpdated: unknown; fields: CustomerFields } {
+  return { id: record.id, tenantId: record.tenantId ?? null, created: instant(record.created), lastUpdated: instant(record.lastUpdated), fields: fieldsOf(record) };
 }
 
 /** Fails unless the record is as it was: same documented fields, ids and timestamps. */

@@ -45,3 +45,12 @@ export function nearRequestTime(stamp: Timestamp, around: { sentAt: number; rece
   // A Date header has whole seconds: allow one more second.
   return server !== undefined && Math.abs(stamp.ms - server) <= skewMs + 1000;
 }
+
+/**
+ * A timestamp as compared: the instant it names (epoch ms), or the value itself when it is not
+ * RFC 3339. `…T14:30:00Z` and `…T14:30:00+00:00` name one instant, and the docs promise the
+ * instant, not its spelling.
+ */
+export function instant(text: unknown): unknown {
+  return parseTimestamp(text)?.ms ?? text;
+}
