@@ -61,12 +61,34 @@ export function withStoredValues(body: Body, stored: CustomerData): Body {
   return whole;
 }
 
-/** A returned customer's data: system fields dropped, and `null` read as removed (both readings of removal). */
+/** The documented objects whose optional properties may come back as `null` for "not set". */
+const DOCUMENTED_OBJECTS = new Set(['address', 'driverLicense']);
+
+/**
+ * A returned customer's data: system fields dropped, and `null` read as removed (both readings of
+ * removal), in the documented nested objects too (null and absent are the same for an optional
+ * property). customData is the merchant's own: its nulls are data and kept.
+ */
 export function dataOf(customer: Record<string, unknown>): CustomerData {
   const data: CustomerData = {};
-  for (const [field, value] of Object.entries(customer)) if (!SYSTEM.has(field) && value !== null && value !== undefined) data[field] = value;
+  for (const [field, value] of Object.entries(customer)) {
+    if (SYSTEM.has(field) || value === null || value === undefined) continue;
+    data[field] = DOCUMENTED_OBJECTS.has(field) && typeof value === 'object' && !Array.isArray(value) ? withoutNulls(value as Record<string, unknown>) : value;
+  }
   return data;
 }
+
+function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
+}
+
+/**
+ * Properties the docs give no default for, which a target may fill in when a write leaves them
+ * out (the spec's x-ambiguity on enrollDate): a value of the documented type is accepted there.
+ */
+const TARGET_DEFAULTS: Record<string, (value: unknown) => boolean> = {
+  enrollDate: (value) => Number.isInteger(value),
+};
 
 export interface FieldDifference {
   field: string;
@@ -83,6 +105,7 @@ export function differences(actual: CustomerData, expected: CustomerData, fields
   const names = fields ? [...fields] : [...new Set([...Object.keys(expected), ...Object.keys(actual).filter((f) => DOCUMENTED.has(f))])];
   return names
     .filter((field) => !isDeepStrictEqual(actual[field], expected[field]))
+    .filter((field) => !(field in TARGET_DEFAULTS && expected[field] === undefined && TARGET_DEFAULTS[field]!(actual[field])))
     .map((field) => ({ field, received: actual[field], expected: expected[field] }));
 }
 
