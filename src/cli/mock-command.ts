@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { faultsOf, findFault } from '../mock/faults.ts';
 import { startMock } from '../mock/start-mock.ts';
+import { findVariants, variantsOf } from '../mock/variants.ts';
 import { isVendor, VENDORS, type Vendor } from '../spec/vendors.ts';
 import { UsageError } from './usage-error.ts';
 
-export const MOCK_HELP = `conform mock <trustist|trustly> [--port N] [--host H] [--fault NAME] [--auth hawk|hmac-sha256]
-conform mock <trustist|trustly> --list-faults
+export const MOCK_HELP = `conform mock <trustist|trustly> [--port N] [--host H] [--fault NAME] [--variant NAME ...] [--auth hawk|hmac-sha256]
+conform mock <trustist|trustly> --list-faults | --list-variants
 
 Start a vendor's reference mock: a stateful, in-memory stand-in that follows the vendor's
 documentation (specs/<vendor>/customers.openapi.yaml). It prints its URL and its keys as
@@ -17,8 +18,11 @@ are set; otherwise the mock generates them and prints them.
   --port N         port to listen on (default: a free port)
   --host H         interface to listen on (default 127.0.0.1)
   --fault NAME     inject a named deviation from the documentation (see --list-faults)
+  --variant NAME   take another reading the docs allow (repeatable; see --list-variants):
+                   a correct behaviour, not a fault; combines with others and with --fault
   --auth SCHEME    Trustist only: hawk (default) or hmac-sha256
-  --list-faults    list the vendor's faults and the rules each breaks`;
+  --list-faults    list the vendor's faults and the rules each breaks
+  --list-variants  list the vendor's doc-correct variants, their group and the rules that meet them`;
 
 export async function mockCommand(args: string[], out: (line: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,7 +32,9 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
       host: { type: 'string', default: '127.0.0.1' },
       fault: { type: 'string' },
       auth: { type: 'string' },
+      variant: { type: 'string', multiple: true, default: [] },
       'list-faults': { type: 'boolean', default: false },
+      'list-variants': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -46,6 +52,15 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     for (const fault of faultsOf(vendor)) out(`${fault.name.padEnd(34)} ${fault.rules.join(', ')}\n${' '.repeat(35)}${fault.description}`);
     return 0;
   }
+  if (values['list-variants']) {
+    for (const variant of variantsOf(vendor)) out(`${variant.name.padEnd(34)} (${variant.group}) ${variant.rules.join(', ')}\n${' '.repeat(35)}${variant.description}`);
+    return 0;
+  }
+  try {
+    findVariants(vendor, values.variant);
+  } catch (error) {
+    throw new UsageError(`--variant: ${(error as Error).message}`);
+  }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number from 0 to 65535, not "${values.port}"`);
   if (values.auth !== undefined && (vendor !== 'trustist' || !['hawk', 'hmac-sha256'].includes(values.auth))) {
@@ -62,10 +77,12 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     host: values.host,
     port,
     fault: values.fault,
+    variants: values.variant,
     auth: values.auth as 'hawk' | 'hmac-sha256' | undefined,
     env: process.env,
   });
-  out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}`);
+  const variants = values.variant.length > 0 ? ` with variant${values.variant.length > 1 ? 's' : ''} ${values.variant.join(', ')}` : '';
+  out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}${variants}`);
   for (const [name, value] of Object.entries(mock.credentials)) {
     // A key the user supplied stays out of the terminal; one the mock generated is printed for them to use.
     out(process.env[name] ? `# ${name} is taken from the environment` : `export ${name}=${value}`);
