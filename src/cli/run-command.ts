@@ -140,6 +140,7 @@ function describeRun(options: RunOptions, deadlineAt: number | undefined): Recor
     ...(options.maxWrites === undefined ? {} : { CONFORM_MAX_WRITES: String(options.maxWrites) }),
     ...(options.rps === undefined ? {} : { CONFORM_RPS: String(options.rps) }),
     ...(deadlineAt === undefined ? {} : { CONFORM_DEADLINE_AT: String(deadlineAt) }),
+    ...(options.strict ? { CONFORM_STRICT: '1' } : {}),
   };
 }
 

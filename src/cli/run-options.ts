@@ -26,7 +26,9 @@ and is the target. Credentials come from the environment, never from flags:
   --seed N            the run seed; the same seed replays the same inputs
   --runs N            fast-check runs per property (default 30)
   --report-dir DIR    where reports go (default reports/latest)
-  --strict            fail the gate on SHOULD rules too
+  --strict            fail the gate on SHOULD rules too, and fail a rule on drift: a response
+                      that departs from what the spec inferred beyond the docs (an x-inferred
+                      constraint, an error's content type or body, an undocumented 4xx)
   --allow-production  allow a target that is not loopback or a known sandbox host
   --timeout MS        per-request timeout, the whole answer body included (default 10000)
   --max-writes N      at most N POST/PUT/PATCH/DELETE requests in the whole run; checks that

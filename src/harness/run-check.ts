@@ -19,6 +19,7 @@ export function replayCommand(config: RunConfig, rule: string): string {
   const parts = ['npx conform run', `--vendor ${config.vendor}`, `--rule ${rule}`, `--seed ${config.seed}`, `--runs ${config.runs}`];
   if (!config.embedded) parts.push(`--target ${config.baseUrl}`);
   if (config.auth && config.auth !== 'hawk') parts.push(`--auth ${config.auth}`);
+  if (config.strict) parts.push('--strict');
   return parts.join(' ');
 }
 
