@@ -99,7 +99,7 @@ function checkInteraction(interaction: PactInteraction, spec: VendorSpec, templa
       continue;
     }
     if (response.body === undefined) continue;
-    const result = spec.validators.validateResponse(op.operationId, status, response.contentType ?? 'application/json', response.body);
+    const result = spec.validators.validateResponse(op.operationId, status, response.contentType ?? 'application/json', response.body, { strict: true });
     for (const v of result.violations) add('response body', v.pointer, `response body ${v.message} (${op.operationId} ${status})`);
   }
   if (typeof response.statusRule === 'string') {

@@ -43,8 +43,12 @@ export interface SpecValidators {
   operations: Map<string, OperationSpec>;
   operation(operationId: string): OperationSpec;
   validateRequest(operationId: string, body: unknown): ValidationResult;
-  /** Checks status, content type and body against what the operation documents. */
-  validateResponse(operationId: string, status: number, contentType: string | undefined, body: unknown): ValidationResult;
+  /**
+   * Checks status, content type and body against what the operation documents. What departs only
+   * from what the spec adds to the docs comes back as `departures` of a valid result, unless
+   * `strict` (the mocks' own tests, Pact contracts): then every departure is a violation.
+   */
+  validateResponse(operationId: string, status: number, contentType: string | undefined, body: unknown, options?: { strict?: boolean }): ValidationResult;
 }
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -110,30 +114,35 @@ export function compileValidators(spec: LoadedSpec): SpecValidators {
       if (!op.validateRequest) return fail('', `${operationId} documents no JSON request body`, 'requestBody');
       return op.validateRequest(body);
     },
-    validateResponse(operationId, status, contentType, body) {
-      const op = operation(operationId);
-      const response = matchStatus(op.responses, status);
-      // A refusal's status is judged by the rule that asks for one; its content type and body
-      // are promised by no rule but the error-shape rules, which judge them themselves.
-      const refusal = status >= 400 && status < 500;
-      if (!response) {
-        const found = fail('', `status ${status} is not documented for ${operationId} (documented: ${op.responses.map((r) => r.status).join(', ')})`, 'status');
-        return refusal ? departed(found.violations) : found;
-      }
-      if (response.contentTypes.length === 0) return OK;
-      const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-      if (!response.contentTypes.includes(mediaType)) {
-        const found = fail('', `content type ${JSON.stringify(contentType ?? '')} is not documented for ${operationId} ${response.status} (documented: ${response.contentTypes.join(', ')})`, 'contentType');
-        return refusal ? departed(found.violations) : found;
-      }
-      if (!response.validate) return OK;
-      const full = response.validate(body);
-      if (full.valid) return full;
-      if (refusal) return departed(full.violations);
-      const promised = response.validatePromised!(body);
-      return promised.valid ? departed(full.violations) : promised;
+    validateResponse(operationId, status, contentType, body, options = {}) {
+      const found = judgeResponse(operationId, status, contentType, body);
+      return options.strict && found.valid && found.departures?.length ? { valid: false, violations: found.departures } : found;
     },
   };
+
+  function judgeResponse(operationId: string, status: number, contentType: string | undefined, body: unknown): ValidationResult {
+    const op = operation(operationId);
+    const response = matchStatus(op.responses, status);
+    // A refusal's status is judged by the rule that asks for one; its content type and body
+    // are promised by no rule but the error-shape rules, which judge them themselves.
+    const refusal = status >= 400 && status < 500;
+    if (!response) {
+      const found = fail('', `status ${status} is not documented for ${operationId} (documented: ${op.responses.map((r) => r.status).join(', ')})`, 'status');
+      return refusal ? departed(found.violations) : found;
+    }
+    if (response.contentTypes.length === 0) return OK;
+    const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!response.contentTypes.includes(mediaType)) {
+      const found = fail('', `content type ${JSON.stringify(contentType ?? '')} is not documented for ${operationId} ${response.status} (documented: ${response.contentTypes.join(', ')})`, 'contentType');
+      return refusal ? departed(found.violations) : found;
+    }
+    if (!response.validate) return OK;
+    const full = response.validate(body);
+    if (full.valid) return full;
+    if (refusal) return departed(full.violations);
+    const promised = response.validatePromised!(body);
+    return promised.valid ? departed(full.violations) : promised;
+  }
 }
 
 /** An exact status wins over its range ("4XX"), which wins over "default". */

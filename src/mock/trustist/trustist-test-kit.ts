@@ -104,7 +104,7 @@ export function checkAgainstSpec(validators: SpecValidators, method: string, pat
   const op = answer.operationId;
   const documented = op !== undefined && validators.operation(op).responses.some((r) => r.status === String(answer.status));
   if (documented) {
-    const result = validators.validateResponse(op, answer.status, answer.headers['content-type'], answer.json);
+    const result = validators.validateResponse(op, answer.status, answer.headers['content-type'], answer.json, { strict: true });
     expect(result.violations, where).toEqual([]);
     return;
   }

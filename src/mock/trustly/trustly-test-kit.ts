@@ -54,7 +54,7 @@ export async function send(mock: RunningMock, options: SendOptions): Promise<Sen
   if (!recorded.response) throw new Error(`${options.method} ${options.path}: no response (${recorded.error})`);
   const { status, headers, body, json } = recorded.response;
   const validation: ValidationResult = options.operationId
-    ? (await loadVendorSpec('trustly')).validators.validateResponse(options.operationId, status, headers['content-type'], json)
+    ? (await loadVendorSpec('trustly')).validators.validateResponse(options.operationId, status, headers['content-type'], json, { strict: true })
     : { valid: true, violations: [] };
   return { status, headers, text: body, json, validation };
 }
