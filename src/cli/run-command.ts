@@ -104,6 +104,13 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   for (const line of summaryLines(documents)) out(line);
   if (diffs) for (const diff of diffs) out(formatDiff(diff));
   out(`reports: ${[...written, join(reportDir, 'junit.xml')].join(', ')}`);
+  // The target refused a configured credential mid-run (lock-out, revoked key): a configuration
+  // error, not a verdict on the vendor, whatever the rules say.
+  const refused = outcomes.find((o) => o.refusedCredential !== undefined);
+  if (refused) {
+    err(`conform: the target refused ${refused.refusedCredential} mid-run (401 during ${refused.id}): the key is wrong, revoked or locked out; the run stopped. Check the credential and run again.`);
+    return 2;
+  }
   if (reporter.errors.length > 0 && documents.every((d) => d.rules.length === 0)) return 2;
   return gatePasses(documents, options.strict) && !diffs?.some((d) => d.failing) ? 0 : 1;
 }
@@ -140,6 +147,10 @@ function describeRun(options: RunOptions, deadlineAt: number | undefined): Recor
     ...(options.maxWrites === undefined ? {} : { CONFORM_MAX_WRITES: String(options.maxWrites) }),
     ...(options.rps === undefined ? {} : { CONFORM_RPS: String(options.rps) }),
     ...(deadlineAt === undefined ? {} : { CONFORM_DEADLINE_AT: String(deadlineAt) }),
+    ...(options.strict ? { CONFORM_STRICT: '1' } : {}),
+    // vitest's own per-test timeout must not cut a rule short before the run's deadline does
+    // (which ends every request, so the rule reports itself incomplete): it waits past it.
+    ...(deadlineAt === undefined ? {} : { CONFORM_TEST_TIMEOUT_MS: String(Math.max(120_000, deadlineAt - Date.now() + 60_000)) }),
   };
 }
 

@@ -25,6 +25,8 @@ export interface VendorRun {
   rps?: number;
   /** Epoch ms after which no request is sent (--deadline); absent: no deadline. */
   deadlineAt?: number;
+  /** --strict: an incomplete rule fails (in JUnit too), as the gate does. */
+  strict?: boolean;
 }
 
 export interface ConformanceContext {

@@ -23,7 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const runs = env.CONFORM_RUNS ? Number(env.CONFORM_RUNS) : DEFAULT_RUNS;
   const runId = env.CONFORM_RUN_ID ?? randomBytes(4).toString('hex');
   const timeoutMs = env.CONFORM_TIMEOUT_MS ? Number(env.CONFORM_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS;
-  const limits = httpLimitsFrom(env);
+  const limits = { ...httpLimitsFrom(env), ...(env.CONFORM_STRICT === '1' ? { strict: true } : {}) };
 
   const mocks: RunningMock[] = [];
   const context: ConformanceContext = { vendors: {} };

@@ -1,6 +1,7 @@
 import type { KeyCredentials, Signer } from '../../auth/signer.ts';
 import type { CheckContext } from '../../harness/check-context.ts';
 import { exchange, type Exchange } from '../../http/exchange.ts';
+import { keyHolds } from './credentials.ts';
 import { extractCustomers, type ListShape } from './list-shape.ts';
 import type { Customer } from './model.ts';
 
@@ -141,14 +142,19 @@ export class TrustistClient {
         credentials: this.credentials,
         timeoutMs: this.ctx.config.timeoutMs,
       }),
+      true,
     );
   }
 
-  private async finish<T>(operationId: string, run: () => Promise<Exchange>): Promise<Reply<T>> {
+  /** `asConfigured`: sent with this client's key, signed as it should be (a 401 then means the key was refused). */
+  private async finish<T>(operationId: string, run: () => Promise<Exchange>, asConfigured = false): Promise<Reply<T>> {
     const sentAt = Date.now();
     const recorded = await run();
     const receivedAt = Date.now();
     this.ctx.record(recorded);
+    if (asConfigured && recorded.response && recorded.error === undefined) {
+      this.ctx.expectCredentialAccepted(this.credentials, recorded.response.status, (variable) => keyHolds(variable, operationId));
+    }
     this.ctx.validateResponse(operationId, recorded);
     const response = recorded.response!;
     return { status: response.status, body: response.json as T, headers: response.headers, exchange: recorded, sentAt, receivedAt };
