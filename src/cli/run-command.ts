@@ -7,13 +7,14 @@ import { formatDiff } from '../report/format-diff.ts';
 import { ResultsReporter } from '../report/results-reporter.ts';
 import type { RuleOutcome } from '../harness/rule-outcome.ts';
 import { buildResults } from '../report/build-results.ts';
-import { gatePasses, type ResultsDocument } from '../report/results.ts';
+import { gatePasses, judgedNothing, type ResultsDocument } from '../report/results.ts';
 import { summaryLines, writeRunReports } from '../report/write-reports.ts';
 import { diffRuns, readResults } from './diff-command.ts';
 import { loadVendorSpec } from '../spec/vendor-spec.ts';
 import type { Rule } from '../spec/rule-catalogue.ts';
 import type { Vendor } from '../spec/vendors.ts';
 import { parseRunOptions, RUN_HELP, rulePattern, type RunOptions } from './run-options.ts';
+import { preflightCredentials } from './credential-preflight.ts';
 import { assertReachable, assertTargetAllowed } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';
 import { resolveSigner } from '../harness/resolve-signer.ts';
@@ -112,6 +113,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
     return 2;
   }
   if (reporter.errors.length > 0 && documents.every((d) => d.rules.length === 0)) return 2;
+  if (judgedNothing(documents)) err('conform: no rule was judged: every rule that ran is incomplete (see the reasons in the report); the gate does not pass');
   return gatePasses(documents, options.strict) && !diffs?.some((d) => d.failing) ? 0 : 1;
 }
 
@@ -132,6 +134,16 @@ async function checkTarget(options: RunOptions, target: URL): Promise<void> {
   const missing = [idVar, secretVar].filter((name) => !process.env[name]);
   if (missing.length > 0) throw new UsageError(`running against ${target.origin} needs ${missing.join(' and ')} in the environment`);
   await assertReachable(target, options.timeoutMs);
+  // Every configured key, once, before any check: a refused key is exit 2 here, not a run of
+  // skipped or failed rules (nor, with --rule, a green one).
+  await preflightCredentials({
+    vendor,
+    baseUrl: target.toString(),
+    env: process.env,
+    signer: await resolveSigner(vendor, options.auth),
+    timeoutMs: options.timeoutMs,
+    ...(options.rps === undefined ? {} : { rps: options.rps }),
+  });
 }
 
 /** The run, as the CONFORM_* variables the conformance project's global setup reads. */

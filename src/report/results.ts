@@ -40,8 +40,16 @@ export function summarise(rules: RuleOutcome[]): Record<RuleStatus, number> & { 
 
 /**
  * Whether the run passes the gate: no MUST rule failed; in strict mode, no rule failed and none
- * is incomplete (a rule not judged in full is not a pass there).
+ * is incomplete (a rule not judged in full is not a pass there). A run that judged no rule at
+ * all never passes.
  */
 export function gatePasses(documents: ResultsDocument[], strict: boolean): boolean {
+  if (judgedNothing(documents)) return false;
   return documents.every((d) => d.rules.every((r) => (strict ? r.status !== 'failed' && r.status !== 'incomplete' : r.status !== 'failed' || r.level !== 'MUST')));
+}
+
+/** A run in which rules were left incomplete and none was judged at all: that is no pass, strict or not. */
+export function judgedNothing(documents: ResultsDocument[]): boolean {
+  const rules = documents.flatMap((d) => d.rules);
+  return rules.some((r) => r.status === 'incomplete') && !rules.some((r) => r.status === 'passed' || r.status === 'failed' || r.status === 'observed');
 }
