@@ -5,6 +5,7 @@ import { isVendor, VENDORS, type Vendor } from '../spec/vendors.ts';
 import { UsageError } from './usage-error.ts';
 
 export const MOCK_HELP = `conform mock <trustist|trustly> [--port N] [--host H] [--fault NAME] [--auth hawk|hmac-sha256]
+                                [--base-path PATH] [--page-size N]
 conform mock <trustist|trustly> --list-faults
 
 Start a vendor's reference mock: a stateful, in-memory stand-in that follows the vendor's
@@ -18,6 +19,10 @@ are set; otherwise the mock generates them and prints them.
   --host H         interface to listen on (default 127.0.0.1)
   --fault NAME     inject a named deviation from the documentation (see --list-faults)
   --auth SCHEME    Trustist only: hawk (default) or hmac-sha256
+  --base-path PATH serve the API under a path prefix, as a gateway does (e.g. /some/prefix);
+                   run the suite with --target http://HOST:PORT/some/prefix
+  --page-size N    Trustist only: page customer lists N at a time, the next page named by a
+                   Link: <...>; rel="next" header (RFC 8288), as paging APIs commonly do
   --list-faults    list the vendor's faults and the rules each breaks`;
 
 export async function mockCommand(args: string[], out: (line: string) => void): Promise<number> {
@@ -28,6 +33,8 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
       host: { type: 'string', default: '127.0.0.1' },
       fault: { type: 'string' },
       auth: { type: 'string' },
+      'base-path': { type: 'string' },
+      'page-size': { type: 'string' },
       'list-faults': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -51,6 +58,15 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
   if (values.auth !== undefined && (vendor !== 'trustist' || !['hawk', 'hmac-sha256'].includes(values.auth))) {
     throw new UsageError(vendor === 'trustist' ? `--auth must be hawk or hmac-sha256, not "${values.auth}"` : '--auth applies to trustist only; trustly uses Basic auth');
   }
+  const basePath = values['base-path'];
+  if (basePath !== undefined && !/^\/?[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(basePath)) {
+    throw new UsageError(`--base-path must be a URL path such as /some/prefix, not "${basePath}"`);
+  }
+  const pageSizeText = values['page-size'];
+  const pageSize = pageSizeText === undefined ? undefined : Number(pageSizeText);
+  if (pageSizeText !== undefined && (vendor !== 'trustist' || !/^\d+$/.test(pageSizeText) || pageSize! < 1 || pageSize! > 10_000)) {
+    throw new UsageError(vendor === 'trustist' ? `--page-size must be a whole number from 1 to 10000, not "${pageSizeText}"` : '--page-size applies to trustist only');
+  }
   if (values.fault !== undefined) {
     try {
       findFault(vendor, values.fault);
@@ -64,6 +80,8 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     fault: values.fault,
     auth: values.auth as 'hawk' | 'hmac-sha256' | undefined,
     env: process.env,
+    ...(basePath === undefined ? {} : { basePath }),
+    ...(pageSize === undefined ? {} : { pageSize }),
   });
   out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}`);
   for (const [name, value] of Object.entries(mock.credentials)) {

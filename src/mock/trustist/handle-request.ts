@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SpecValidators } from '../../spec/index.ts';
-import { HttpProblem, parseJsonBody, parseTarget, readBody, sendJson, type ParsedTarget } from '../http-kit.ts';
+import { belowBasePath, HttpProblem, parseJsonBody, parseTarget, readBody, sendJson, type ParsedTarget } from '../http-kit.ts';
 import type { AuthSettings } from './auth-types.ts';
 import { authenticateRequest } from './authenticate-request.ts';
 import type { CustomerStore } from './customer-store.ts';
@@ -16,6 +16,10 @@ export interface MockState {
   validators: SpecValidators;
   fault?: TrustistFaultName;
   baseUrl: () => string;
+  /** The served path prefix ('' for none); routing reads the target below it, authentication the whole. */
+  basePath?: string;
+  /** The paging switch (MockOptions.pageSize). */
+  pageSize?: number;
 }
 
 /** The permission faults: each skips the check for exactly one operation. */
@@ -50,8 +54,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: MockStat
   authenticated.verifyBody(raw);
 
   let target: ParsedTarget;
+  const below = belowBasePath(req.url, state.basePath ?? '');
+  if (below === undefined) throw notFound(`the API is served under ${state.basePath}; this path is outside it`);
   try {
-    target = parseTarget(req.url);
+    target = parseTarget(below);
   } catch {
     // A malformed percent-encoding names no resource; 404 is what every path operation documents.
     throw notFound('the request path has a malformed percent-encoding and names no resource');
@@ -73,6 +79,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: MockStat
     query: target.query,
     customerId,
     baseUrl: state.baseUrl(),
+    ...(state.pageSize === undefined ? {} : { pageSize: state.pageSize }),
   };
   const parse = () => (operation.readsBody ? parseJsonBody(raw, req.headers['content-type']) : undefined);
   if (!key.permissions.has(operation.permission) && !(fault && PERMISSION_NOT_CHECKED[fault] === operation.operationId)) {
@@ -80,7 +87,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: MockStat
     throw forbidden(`this key lacks the ${operation.permission} permission that ${operation.operationId} needs`);
   }
   const reply = operation.handler({ ...ctx, body: parse() });
-  sendJson(res, reply.status, reply.body);
+  sendJson(res, reply.status, reply.body, reply.headers);
 }
 
 function attempt(action: () => unknown): void {
