@@ -6,6 +6,7 @@ import { isVendor, VENDORS, type Vendor } from '../spec/vendors.ts';
 import { UsageError } from './usage-error.ts';
 
 export const MOCK_HELP = `conform mock <trustist|trustly> [--port N] [--host H] [--fault NAME] [--variant NAME ...] [--auth hawk|hmac-sha256]
+                                 [--base-path PATH] [--page-size N]
 conform mock <trustist|trustly> --list-faults | --list-variants
 
 Start a vendor's reference mock: a stateful, in-memory stand-in that follows the vendor's
@@ -21,6 +22,10 @@ are set; otherwise the mock generates them and prints them.
   --variant NAME   take another reading the docs allow (repeatable; see --list-variants):
                    a correct behaviour, not a fault; combines with others and with --fault
   --auth SCHEME    Trustist only: hawk (default) or hmac-sha256
+  --base-path PATH serve the API under a path prefix, as a gateway does (e.g. /some/prefix);
+                   run the suite with --target http://HOST:PORT/some/prefix
+  --page-size N    Trustist only: page customer lists N at a time, the next page named by a
+                   Link: <...>; rel="next" header (RFC 8288), as paging APIs commonly do
   --list-faults    list the vendor's faults and the rules each breaks
   --list-variants  list the vendor's doc-correct variants, their group and the rules that meet them`;
 
@@ -33,6 +38,8 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
       fault: { type: 'string' },
       auth: { type: 'string' },
       variant: { type: 'string', multiple: true, default: [] },
+      'base-path': { type: 'string' },
+      'page-size': { type: 'string' },
       'list-faults': { type: 'boolean', default: false },
       'list-variants': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
@@ -66,6 +73,15 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
   if (values.auth !== undefined && (vendor !== 'trustist' || !['hawk', 'hmac-sha256'].includes(values.auth))) {
     throw new UsageError(vendor === 'trustist' ? `--auth must be hawk or hmac-sha256, not "${values.auth}"` : '--auth applies to trustist only; trustly uses Basic auth');
   }
+  const basePath = values['base-path'];
+  if (basePath !== undefined && !/^\/?[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(basePath)) {
+    throw new UsageError(`--base-path must be a URL path such as /some/prefix, not "${basePath}"`);
+  }
+  const pageSizeText = values['page-size'];
+  const pageSize = pageSizeText === undefined ? undefined : Number(pageSizeText);
+  if (pageSizeText !== undefined && (vendor !== 'trustist' || !/^\d+$/.test(pageSizeText) || pageSize! < 1 || pageSize! > 10_000)) {
+    throw new UsageError(vendor === 'trustist' ? `--page-size must be a whole number from 1 to 10000, not "${pageSizeText}"` : '--page-size applies to trustist only');
+  }
   if (values.fault !== undefined) {
     try {
       findFault(vendor, values.fault);
@@ -80,6 +96,8 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     variants: values.variant,
     auth: values.auth as 'hawk' | 'hmac-sha256' | undefined,
     env: process.env,
+    ...(basePath === undefined ? {} : { basePath }),
+    ...(pageSize === undefined ? {} : { pageSize }),
   });
   const variants = values.variant.length > 0 ? ` with variant${values.variant.length > 1 ? 's' : ''} ${values.variant.join(', ')}` : '';
   out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}${variants}`);

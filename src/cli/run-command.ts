@@ -7,13 +7,14 @@ import { formatDiff } from '../report/format-diff.ts';
 import { ResultsReporter } from '../report/results-reporter.ts';
 import type { RuleOutcome } from '../harness/rule-outcome.ts';
 import { buildResults } from '../report/build-results.ts';
-import { gatePasses, type ResultsDocument } from '../report/results.ts';
+import { gatePasses, judgedNothing, type ResultsDocument } from '../report/results.ts';
 import { summaryLines, writeRunReports } from '../report/write-reports.ts';
 import { diffRuns, readResults } from './diff-command.ts';
 import { loadVendorSpec } from '../spec/vendor-spec.ts';
 import type { Rule } from '../spec/rule-catalogue.ts';
 import type { Vendor } from '../spec/vendors.ts';
 import { parseRunOptions, RUN_HELP, rulePattern, type RunOptions } from './run-options.ts';
+import { preflightCredentials } from './credential-preflight.ts';
 import { assertReachable, assertTargetAllowed } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';
 import { resolveSigner } from '../harness/resolve-signer.ts';
@@ -104,7 +105,15 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   for (const line of summaryLines(documents)) out(line);
   if (diffs) for (const diff of diffs) out(formatDiff(diff));
   out(`reports: ${[...written, join(reportDir, 'junit.xml')].join(', ')}`);
+  // The target refused a configured credential mid-run (lock-out, revoked key): a configuration
+  // error, not a verdict on the vendor, whatever the rules say.
+  const refused = outcomes.find((o) => o.refusedCredential !== undefined);
+  if (refused) {
+    err(`conform: the target refused ${refused.refusedCredential} mid-run (401 during ${refused.id}): the key is wrong, revoked or locked out; the run stopped. Check the credential and run again.`);
+    return 2;
+  }
   if (reporter.errors.length > 0 && documents.every((d) => d.rules.length === 0)) return 2;
+  if (judgedNothing(documents)) err('conform: no rule was judged: every rule that ran is incomplete (see the reasons in the report); the gate does not pass');
   return gatePasses(documents, options.strict) && !diffs?.some((d) => d.failing) ? 0 : 1;
 }
 
@@ -125,6 +134,16 @@ async function checkTarget(options: RunOptions, target: URL): Promise<void> {
   const missing = [idVar, secretVar].filter((name) => !process.env[name]);
   if (missing.length > 0) throw new UsageError(`running against ${target.origin} needs ${missing.join(' and ')} in the environment`);
   await assertReachable(target, options.timeoutMs);
+  // Every configured key, once, before any check: a refused key is exit 2 here, not a run of
+  // skipped or failed rules (nor, with --rule, a green one).
+  await preflightCredentials({
+    vendor,
+    baseUrl: target.toString(),
+    env: process.env,
+    signer: await resolveSigner(vendor, options.auth),
+    timeoutMs: options.timeoutMs,
+    ...(options.rps === undefined ? {} : { rps: options.rps }),
+  });
 }
 
 /** The run, as the CONFORM_* variables the conformance project's global setup reads. */
@@ -141,6 +160,9 @@ function describeRun(options: RunOptions, deadlineAt: number | undefined): Recor
     ...(options.rps === undefined ? {} : { CONFORM_RPS: String(options.rps) }),
     ...(deadlineAt === undefined ? {} : { CONFORM_DEADLINE_AT: String(deadlineAt) }),
     ...(options.strict ? { CONFORM_STRICT: '1' } : {}),
+    // vitest's own per-test timeout must not cut a rule short before the run's deadline does
+    // (which ends every request, so the rule reports itself incomplete): it waits past it.
+    ...(deadlineAt === undefined ? {} : { CONFORM_TEST_TIMEOUT_MS: String(Math.max(120_000, deadlineAt - Date.now() + 60_000)) }),
   };
 }
 

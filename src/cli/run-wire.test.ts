@@ -47,28 +47,33 @@ describe('conform run against a target that misbehaves on the wire', () => {
     expect(run.stderr).toMatch(new RegExp(`cannot reach http://127\\.0\\.0\\.1:${server.port}: .*timeout`));
   });
 
-  it('ends by the deadline, exit 1, with results.json naming the timeout, when every request after the preflight hangs', { timeout: 60_000 }, async () => {
+  it('ends by the deadline, exit 1, with results.json naming the timeouts and the rules the deadline left incomplete, when every request after the preflight hangs', { timeout: 60_000 }, async () => {
     let hung = 0;
     server = await listenTestServer(
       createHttpServer((req, res) => {
         req.resume();
-        if (req.url === '/') res.writeHead(404).end('not here');
+        // The reachability check and the credential preflight (a GET of a made-up id) are answered.
+        if (req.url === '/' || req.url?.includes('conform-preflight')) res.writeHead(404).end('not here');
         else hung++; // never answers
       }),
     );
     const dir = await mkdtemp(join(tmpdir(), 'conform-wire-'));
     const run = await conform(['run', '--vendor', 'trustly', '--target', server.url, '--timeout', '300', '--deadline', '5', '--runs', '2', '--report-dir', dir], CREDENTIALS);
     expect(run.code, run.stdout + run.stderr).toBe(1);
-    // The deadline plus start-up and teardown; a hang would reach the 55 s kill instead.
-    expect(run.ms).toBeLessThan(5_000 + 20_000);
+    // Exit 1 of its own accord: a hang would have reached the 55 s kill instead (no tighter
+    // bound: start-up time depends on the machine's load).
     expect(hung).toBeGreaterThan(0);
     const document = JSON.parse(await readFile(join(dir, 'trustly', 'results.json'), 'utf8')) as ResultsDocument;
     const failed = document.rules.filter((r) => r.status === 'failed');
-    expect(failed.length).toBeGreaterThan(0);
     expect(document.rules.filter((r) => r.status === 'passed')).toEqual([]);
     for (const rule of failed) expect(rule.failure?.message, rule.id).toMatch(/timeout|deadline/);
-    expect(failed.some((r) => /run deadline reached \(--deadline\)/.test(r.failure!.message))).toBe(true);
-    expect(run.stdout).toMatch(/FAILED MUST trustly\./);
+    // The rules the deadline stopped were not judged: incomplete, with the deadline as the reason
+    // (how many got to time out first depends on how fast the machine starts the run).
+    const incomplete = document.rules.filter((r) => r.status === 'incomplete');
+    expect(incomplete.length).toBeGreaterThan(0);
+    for (const rule of incomplete) expect(rule.reason, rule.id).toMatch(/run deadline reached \(--deadline\)/);
+    if (failed.length > 0) expect(run.stdout).toMatch(/FAILED MUST trustly\./);
+    else expect(run.stderr).toMatch(/no rule was judged/);
   });
 });
 

@@ -2,11 +2,14 @@ import { isDeepStrictEqual } from 'node:util';
 import type fc from 'fast-check';
 import type { KeyCredentials } from '../auth/signer.ts';
 import type { Exchange } from '../http/exchange.ts';
+import { typicalLatencyMs } from '../http/latency.ts';
+import { DEADLINE_REACHED } from '../http/run-deadline.ts';
+import { runStopped, stopRun } from '../http/run-stop.ts';
 import type { VendorSpec } from '../spec/vendor-spec.ts';
 import { addShape } from './response-shapes.ts';
-import { runProperty } from './property.ts';
+import { propertyTimeCapMs, runProperty } from './property.ts';
 import type { RunConfig } from './run-config.ts';
-import { RuleFailure, RuleSkip } from './rule-failure.ts';
+import { CredentialRefused, RuleFailure, RuleIncomplete, RuleSkip } from './rule-failure.ts';
 
 /** What a check gets: the run, the spec, and the means to record, observe, skip and fail. */
 export class CheckContext {
@@ -23,6 +26,8 @@ export class CheckContext {
    * recorded on the rule's observation, failed only in strict mode.
    */
   readonly drift = new Map<string, { operation: string; status: number; pointer: string; message: string; received?: unknown }>();
+  /** The properties' runs, summed over every property of the rule: asked for, and made. */
+  propertyRuns: { requested: number; executed: number } | undefined = undefined;
 
   constructor(
     readonly rule: string,
@@ -84,7 +89,34 @@ export class CheckContext {
 
   /** Runs a fast-check property with this rule's seed and run count; a failure is shrunk and recorded. */
   property<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, options: { runs?: number; examples?: T[] } = {}): Promise<void> {
-    return runProperty(arbitrary, predicate, { seed: this.seed, numRuns: options.runs ?? this.runs, ...(options.examples ? { examples: options.examples } : {}) });
+    const numRuns = options.runs ?? this.runs;
+    return runProperty(arbitrary, predicate, {
+      seed: this.seed,
+      numRuns,
+      timeCapMs: propertyTimeCapMs(numRuns, this.config.rps, typicalLatencyMs()),
+      onRuns: ({ requested, executed }) => {
+        const sum = this.propertyRuns ?? { requested: 0, executed: 0 };
+        this.propertyRuns = { requested: sum.requested + requested, executed: sum.executed + executed };
+      },
+      ...(options.examples ? { examples: options.examples } : {}),
+    });
+  }
+
+  /**
+   * Stops the run when the target refused (401) a configured credential on a request sent with
+   * it as configured, where the rule did not set out to be refused: a wrong, revoked or
+   * locked-out key. Credentials the check made up (unknown ids, wrong secrets) are not the
+   * run's, so their 401 is for the rule to judge; so is a key used for an operation it does not
+   * hold (`holds` says which it does).
+   */
+  expectCredentialAccepted(credentials: KeyCredentials, status: number, holds: (variable: string) => boolean = () => true): void {
+    if (status !== 401) return;
+    const variable = configuredCredential(this.config.env, credentials);
+    // A key used for what it may not do (a read-only key creating) may get 401 by the docs' reading.
+    if (variable === undefined || !holds(variable)) return;
+    const refused = new CredentialRefused(variable, status);
+    stopRun(`run stopped: ${refused.message}`);
+    throw refused;
   }
 
   /** Fails the rule unless `condition` holds. */
@@ -102,6 +134,14 @@ export class CheckContext {
    * type and body; a violation fails the rule in hand, naming the JSON pointer.
    */
   validateResponse(operationId: string, exchange: Exchange): void {
+    // Not sent, or cut short, by the run's own limits: the rule cannot be judged, it was not broken.
+    const stopped = runStopped();
+    if (exchange.error !== undefined && (exchange.error.startsWith(DEADLINE_REACHED) || (stopped !== undefined && exchange.error.startsWith(stopped)))) {
+      throw new RuleIncomplete(exchange.error);
+    }
+    if (exchange.response?.status === 429 && exchange.error === undefined) {
+      throw new RuleIncomplete(`rate limited: ${exchange.request.method} ${new URL(exchange.request.url).pathname} still answered 429 after the retries`);
+    }
     if (!exchange.response) {
       throw new RuleFailure(`${exchange.request.method} ${new URL(exchange.request.url).pathname} got no response: ${exchange.error ?? 'unknown error'}`, {
         received: exchange.error,
@@ -162,6 +202,19 @@ export class CheckContext {
       this.drift.set(key, { operation: operationId, status, pointer: departure.pointer, message: departure.message, ...(received === undefined ? {} : { received }) });
     }
   }
+}
+
+/**
+ * The id variable of the configured key pair `credentials` is (TRUSTIST_KEY_ID, TRUSTLY_ACCESS_ID,
+ * ...), or undefined when the pair is not one the run was given.
+ */
+export function configuredCredential(env: Record<string, string | undefined>, credentials: KeyCredentials): string | undefined {
+  for (const [name, value] of Object.entries(env)) {
+    if (!name.endsWith('_ID') || value !== credentials.id) continue;
+    const secret = env[`${name.slice(0, -'_ID'.length)}_SECRET`] ?? env[`${name.slice(0, -'_ID'.length)}_KEY`];
+    if (secret === credentials.secret) return name;
+  }
+  return undefined;
 }
 
 /** The value at a JSON pointer, or undefined. */

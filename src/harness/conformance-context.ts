@@ -25,7 +25,7 @@ export interface VendorRun {
   rps?: number;
   /** Epoch ms after which no request is sent (--deadline); absent: no deadline. */
   deadlineAt?: number;
-  /** --strict: what the spec inferred beyond the docs (drift) fails the rule that meets it. */
+  /** --strict: drift (what the spec inferred beyond the docs) fails the rule that meets it, and an incomplete rule fails (in JUnit too), as the gate does. */
   strict?: boolean;
 }
 

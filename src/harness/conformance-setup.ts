@@ -24,23 +24,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const runs = env.CONFORM_RUNS ? Number(env.CONFORM_RUNS) : DEFAULT_RUNS;
   const runId = env.CONFORM_RUN_ID ?? randomBytes(4).toString('hex');
   const timeoutMs = env.CONFORM_TIMEOUT_MS ? Number(env.CONFORM_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS;
-  const limits = httpLimitsFrom(env);
-  // --strict: drift (what the spec inferred beyond the docs) fails the rule that meets it.
-  const strict = env.CONFORM_STRICT === '1' ? { strict: true } : {};
+  const limits = { ...httpLimitsFrom(env), ...(env.CONFORM_STRICT === '1' ? { strict: true } : {}) };
 
   const mocks: RunningMock[] = [];
   const context: ConformanceContext = { vendors: {} };
   for (const vendor of vendors as Vendor[]) {
     let run: VendorRun;
     if (target) {
-      run = { vendor, baseUrl: target, env: credentialEnv(vendor, env), seed, runs, runId, auth: env.CONFORM_AUTH, timeoutMs, embedded: false, ...limits, ...strict };
+      run = { vendor, baseUrl: target, env: credentialEnv(vendor, env), seed, runs, runId, auth: env.CONFORM_AUTH, timeoutMs, embedded: false, ...limits };
     } else {
       const auth = env.CONFORM_AUTH === 'hmac-sha256' ? 'hmac-sha256' : 'hawk';
       // CONFORM_MOCK_VARIANTS: doc-correct variants of the embedded mocks (names of either vendor; each mock takes its own).
       const variants = (env.CONFORM_MOCK_VARIANTS ?? '').split(',').map((v) => v.trim()).filter((v) => variantsOf(vendor).some((known) => known.name === v));
       const mock = await startMock(vendor, { fault: env.CONFORM_FAULT || undefined, variants, auth, env: {} });
       mocks.push(mock);
-      run = { vendor, baseUrl: mock.url, env: mock.credentials, seed, runs, runId, auth: env.CONFORM_AUTH, timeoutMs, embedded: true, ...limits, ...strict };
+      run = { vendor, baseUrl: mock.url, env: mock.credentials, seed, runs, runId, auth: env.CONFORM_AUTH, timeoutMs, embedded: true, ...limits };
     }
     context.vendors[vendor] = run;
   }

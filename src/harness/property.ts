@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { RuleFailure, RuleSkip } from './rule-failure.ts';
+import { CredentialRefused, RuleFailure, RuleIncomplete, RuleSkip } from './rule-failure.ts';
 
 export interface PropertyOptions<T = unknown> {
   seed: number;
@@ -13,6 +13,25 @@ export interface PropertyOptions<T = unknown> {
   examples?: T[];
   /** Predicate runs allowed for shrinking after the first failure (default SHRINK_BUDGET). */
   shrinkBudget?: number;
+  /** Wall-clock cap of the generated runs (default DEFAULT_TIME_CAP_MS); past it the property is incomplete. */
+  timeCapMs?: number;
+  /** Told the runs asked for and the runs made, whatever the outcome (for the report). */
+  onRuns?: (runs: { requested: number; executed: number }) => void;
+}
+
+/** The time cap of one property against a fast target; propertyTimeCapMs stretches it for slow ones. */
+export const DEFAULT_TIME_CAP_MS = 90_000;
+/** What one run of a conformance property is assumed to send, at most, for the time cap. */
+const REQUESTS_PER_RUN = 25;
+
+/**
+ * The time cap of a property of `numRuns` runs: the default, or longer when the rate cap or the
+ * target's measured latency make the runs slower, so a slow target is not cut short where a
+ * fast one would not be.
+ */
+export function propertyTimeCapMs(numRuns: number, rps: number | undefined, latencyMs: number | undefined): number {
+  const perRequest = Math.max(latencyMs ?? 0, rps === undefined ? 0 : 1000 / rps);
+  return Math.max(DEFAULT_TIME_CAP_MS, Math.ceil(numRuns * REQUESTS_PER_RUN * perRequest));
 }
 
 /**
@@ -31,11 +50,22 @@ export async function runProperty<T>(arbitrary: fc.Arbitrary<T>, predicate: (val
   const budget = options.shrinkBudget ?? SHRINK_BUDGET;
   let shrinkRuns = -1;
   let skipped: RuleSkip | undefined;
+  // Generated runs that finished before the first failure, and what stopped the property early
+  // (the deadline, a lasting 429, a refused credential): after it every run passes untried, so
+  // fast-check ends at once, and the property reports how far it got.
+  let executed = 0;
+  let stop: RuleIncomplete | CredentialRefused | undefined;
+  const report = (count: number) => options.onRuns?.({ requested: options.numRuns, executed: count });
   for (const example of options.examples ?? []) {
     try {
       await predicate(example);
     } catch (error) {
       if (error instanceof RuleSkip) continue;
+      if (error instanceof RuleIncomplete || error instanceof CredentialRefused) {
+        report(0);
+        if (error instanceof RuleIncomplete) error.runs = { requested: options.numRuns, executed: 0 };
+        throw error;
+      }
       const failure = error instanceof RuleFailure ? error : new RuleFailure(`the check threw: ${error instanceof Error ? error.message : String(error)}`);
       failure.counterexample = example;
       failure.seed = options.seed;
@@ -44,11 +74,18 @@ export async function runProperty<T>(arbitrary: fc.Arbitrary<T>, predicate: (val
   }
   const details = await fc.check(
     fc.asyncProperty(arbitrary, async (value) => {
+      if (stop) return;
       // Past the budget every candidate counts as passing, so the shrinker settles on the last failure.
       if (shrinkRuns >= 0 && ++shrinkRuns > budget) return;
       try {
         await predicate(value);
+        if (shrinkRuns < 0) executed++;
       } catch (error) {
+        if (error instanceof RuleIncomplete || error instanceof CredentialRefused) {
+          // While shrinking, a value that could not be tried does not fail: the failure found stands.
+          if (shrinkRuns < 0) stop = error;
+          return;
+        }
         // A declared skip inside a run (the target refused to set up what this value needs) means
         // the value does not apply: fast-check draws another, as for fc.pre.
         if (error instanceof RuleSkip) {
@@ -60,9 +97,24 @@ export async function runProperty<T>(arbitrary: fc.Arbitrary<T>, predicate: (val
         throw error;
       }
     }),
-    { seed: options.seed, numRuns: options.numRuns, path: options.path, endOnFailure: false, interruptAfterTimeLimit: 90_000, markInterruptAsFailure: false },
+    { seed: options.seed, numRuns: options.numRuns, path: options.path, endOnFailure: false, interruptAfterTimeLimit: options.timeCapMs ?? DEFAULT_TIME_CAP_MS, markInterruptAsFailure: false },
   );
-  if (!details.failed) return;
+  if (!details.failed) {
+    if (stop) {
+      report(executed);
+      if (stop instanceof RuleIncomplete) stop.runs = { requested: options.numRuns, executed };
+      throw stop;
+    }
+    if (details.interrupted) {
+      report(details.numRuns);
+      const incomplete = new RuleIncomplete(`the property's time cap of ${Math.round((options.timeCapMs ?? DEFAULT_TIME_CAP_MS) / 1000)} s stopped it after ${details.numRuns} of ${options.numRuns} runs`);
+      incomplete.runs = { requested: options.numRuns, executed: details.numRuns };
+      throw incomplete;
+    }
+    report(details.numRuns);
+    return;
+  }
+  report(executed);
   // No value applied (fast-check gave up on too many skips): the rule is skipped, with the reason.
   if (details.errorInstance === null && details.counterexample === null && skipped) throw skipped;
   const cause = details.errorInstance;

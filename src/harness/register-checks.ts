@@ -24,7 +24,7 @@ declare module 'vitest' {
  */
 export function registerChecks(vendor: Vendor, _area: string, checks: Check[]): void {
   for (const check of checks) {
-    test(check.rule, async ({ task, skip }) => {
+    test(check.rule, async ({ task, skip, annotate }) => {
       const run = inject('conform').vendors[vendor];
       if (!run) return skip(`${vendor} is not part of this run`);
       // Per process, not per check: what was spent of the budget carries over between calls.
@@ -33,6 +33,15 @@ export function registerChecks(vendor: Vendor, _area: string, checks: Check[]): 
       const signer = await resolveSigner(vendor, run.auth);
       const outcome = await runCheck(check, spec, { ...run, signer });
       task.meta.conform = outcome;
+      // JUnit has no "incomplete": properties on the testcase carry it, beside a skip (or, under
+      // --strict, where an incomplete rule fails the gate, a failure).
+      if (outcome.runs) await annotate(`${outcome.runs.executed}/${outcome.runs.requested}`, 'conform.runs');
+      if (outcome.status === 'incomplete') {
+        await annotate(outcome.reason ?? 'not judged in full', 'conform.incomplete');
+        const message = `incomplete: ${outcome.reason ?? 'not judged in full'}${outcome.runs ? ` (${outcome.runs.executed} of ${outcome.runs.requested} runs executed)` : ''}`;
+        if (run.strict) throw new Error(`${outcome.id}: ${message} (--strict)`);
+        return skip(message);
+      }
       if (outcome.status === 'skipped') return skip(outcome.reason);
       if (outcome.status === 'failed') throw new Error(formatFailure(outcome));
     });

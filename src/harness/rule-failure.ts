@@ -28,3 +28,33 @@ export class RuleSkip extends Error {
     super(reason);
   }
 }
+
+/**
+ * The rule could not be judged in full: a property stopped by its time cap or the run deadline,
+ * a 429 that outlasted the retries, a list that could not be read to its end. Never a failure of
+ * the target (it broke nothing the rule states); it fails the gate only under --strict.
+ */
+export class RuleIncomplete extends Error {
+  override name = 'RuleIncomplete';
+  /** For a property: the runs asked for and the runs that finished before it stopped. */
+  runs?: { requested: number; executed: number };
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/**
+ * A configured credential the target refused (401) on a request that did not set out to be
+ * refused: a wrong, revoked or locked-out key. Not the rule's fault, nor the target's: the run
+ * stops, and `conform run` exits 2 naming the variable.
+ */
+export class CredentialRefused extends Error {
+  override name = 'CredentialRefused';
+  constructor(
+    /** The credential's id variable, e.g. TRUSTIST_KEY_ID. */
+    readonly variable: string,
+    readonly status: number,
+  ) {
+    super(`the target refused the credential in ${variable} (${status}) on a request made with it as configured: it is wrong, revoked or locked out; the run stopped`);
+  }
+}

@@ -2,7 +2,7 @@ import type { Exchange } from '../http/exchange.ts';
 import type { RuleLevel } from '../spec/rule-catalogue.ts';
 import type { Vendor } from '../spec/vendors.ts';
 
-export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'observed';
+export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'observed' | 'incomplete';
 
 /** What running one rule's check produced: the unit every reporter reads. */
 export interface RuleOutcome {
@@ -12,8 +12,12 @@ export interface RuleOutcome {
   title: string;
   source: { documents: string[]; statement: string };
   status: RuleStatus;
-  /** Why the rule was skipped. */
+  /** Why the rule was skipped, or could not be judged in full (incomplete). */
   reason?: string;
+  /** The credential's id variable the target refused mid-run (the run stopped; exit 2). */
+  refusedCredential?: string;
+  /** The rule's property runs: asked for, and made before a time cap, the deadline or a stop ended them. */
+  runs?: { requested: number; executed: number };
   /** What the target did where the documentation leaves the behaviour open (or a MUST rule's detail worth tracking). */
   observation?: unknown;
   failure?: { message: string; received?: unknown; expected?: unknown; pointer?: string };

@@ -3,7 +3,7 @@ import type { Check } from './check.ts';
 import { CheckContext } from './check-context.ts';
 import { redactExchange } from './redact.ts';
 import type { RunConfig } from './run-config.ts';
-import { RuleFailure, RuleSkip } from './rule-failure.ts';
+import { CredentialRefused, RuleFailure, RuleIncomplete, RuleSkip } from './rule-failure.ts';
 import { toData } from './to-data.ts';
 import { toRecord } from './response-shapes.ts';
 import type { RuleOutcome } from './rule-outcome.ts';
@@ -32,6 +32,7 @@ export async function runCheck(check: Check, spec: VendorSpec, config: RunConfig
   let status: RuleOutcome['status'];
   let reason: string | undefined;
   let failure: RuleFailure | undefined;
+  let refusedCredential: string | undefined;
   try {
     await check.run(ctx);
     status = rule.level === 'observed' ? 'observed' : 'passed';
@@ -39,6 +40,13 @@ export async function runCheck(check: Check, spec: VendorSpec, config: RunConfig
     if (error instanceof RuleSkip) {
       status = 'skipped';
       reason = error.reason;
+    } else if (error instanceof RuleIncomplete) {
+      status = 'incomplete';
+      reason = error.reason;
+    } else if (error instanceof CredentialRefused) {
+      status = 'incomplete';
+      reason = error.message;
+      refusedCredential = error.variable;
     } else {
       status = 'failed';
       failure = error instanceof RuleFailure ? error : new RuleFailure(`the check stopped on an error: ${error instanceof Error ? error.message : String(error)}`);
@@ -55,6 +63,8 @@ export async function runCheck(check: Check, spec: VendorSpec, config: RunConfig
     source: rule.source,
     status,
     ...(reason === undefined ? {} : { reason }),
+    ...(refusedCredential === undefined ? {} : { refusedCredential }),
+    ...(ctx.propertyRuns === undefined ? {} : { runs: ctx.propertyRuns }),
     ...observationOf(ctx),
     ...(failure
       ? {

@@ -4,6 +4,7 @@ import { httpState } from './configure-http.ts';
 import { describeError, errorCode, isConnectionError } from './describe-error.ts';
 import { MAX_BODY_BYTES, readBody } from './read-body.ts';
 import { retryDelayMs } from './retry-delay.ts';
+import { noteLatency } from './latency.ts';
 import { DEADLINE_REACHED, msToDeadline } from './run-deadline.ts';
 import { waitForSlot } from './wait-for-slot.ts';
 import { isWrite, releaseWrite, reserveWrite } from './write-budget.ts';
@@ -96,7 +97,9 @@ export async function exchange(options: ExchangeOptions): Promise<Exchange> {
         return done(last ? { ...last, error: `${refused} before retrying ${what(last)}` } : { error: refused });
       }
       if (tries > 0) sent = sign();
+      const tryStarted = performance.now();
       last = await sendOnce(url, method, sent, body, timeoutMs, options.dispatcher);
+      if (last.response) noteLatency(performance.now() - tryStarted);
       const retryable = last.retry === 'status' || (last.retry === 'connection' && IDEMPOTENT.has(method));
       if (!retryable || tries >= maxRetries) {
         const note = tries > 0 && last.error !== undefined ? ` (${tries + 1} tries)` : '';

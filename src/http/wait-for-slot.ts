@@ -1,13 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { httpState } from './configure-http.ts';
 import { DEADLINE_REACHED } from './run-deadline.ts';
+import { runStopped } from './run-stop.ts';
 
 /**
  * Waits for this request's turn under the process-wide rate cap (requests evenly spaced
  * 1/rps seconds apart, in the order they asked). Returns the deadline refusal instead when the
- * deadline has passed or would pass before the turn comes; nothing is then reserved.
+ * deadline has passed or would pass before the turn comes, or the run was stopped (stopRun);
+ * nothing is then reserved.
  */
 export async function waitForSlot(): Promise<string | undefined> {
+  const stopped = runStopped();
+  if (stopped !== undefined) return stopped;
   const state = httpState();
   const { rps, deadlineAt } = state.limits;
   const now = Date.now();

@@ -106,6 +106,29 @@ function assertSafeJson(value: unknown, pointer: string): void {
   }
 }
 
+/**
+ * A normalised base path (`/some/prefix`, or '' for none) from what a user gives: with or without
+ * its leading or trailing slash.
+ */
+export function normaliseBasePath(basePath: string | undefined): string {
+  const trimmed = (basePath ?? '').replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '' : `/${trimmed}`;
+}
+
+/**
+ * The request target below the mock's base path (`/some/prefix/v1/x?y` -> `/v1/x?y`), or
+ * undefined when the target is not under it. A gateway serves the API under a prefix like this;
+ * signatures still cover the whole target as sent.
+ */
+export function belowBasePath(url: string | undefined, basePath: string): string | undefined {
+  const target = url ?? '/';
+  if (basePath === '') return target;
+  if (!target.startsWith(basePath)) return undefined;
+  const rest = target.slice(basePath.length);
+  if (rest === '' || rest.startsWith('?')) return `/${rest}`;
+  return rest.startsWith('/') ? rest : undefined;
+}
+
 export interface ParsedTarget {
   segments: string[];
   query: URLSearchParams;

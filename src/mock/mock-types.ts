@@ -20,6 +20,17 @@ export interface MockOptions {
   clock?: () => number;
   /** Trustist only: the signature scheme the mock accepts (default hawk). */
   auth?: TrustistAuthScheme;
+  /**
+   * Serve the API under this path prefix (e.g. `/some/prefix`), as a gateway would: the mock's
+   * `url` then ends with it, and requests outside it get 404.
+   */
+  basePath?: string;
+  /**
+   * Trustist only: answer lists a page of this many customers at a time, naming the next page in
+   * a `Link: <...>; rel="next"` header (RFC 8288). The docs say nothing of paging; a vendor may
+   * page, and this is the most common way. Absent: the whole list in one answer.
+   */
+  pageSize?: number;
 }
 
 export interface RunningMock {

@@ -27,6 +27,18 @@ describe('diffResults', () => {
     expect(skipped.failing).toBe(false);
   });
 
+  it('names a rule that became incomplete, or stopped being so, without failing the gate', () => {
+    const base = trustlyDocument();
+    const passedId = base.rules.find((r) => r.status === 'passed')!.id;
+    const incomplete = diffResults(base, withStatus(base, passedId, 'incomplete'), () => false);
+    expect(incomplete.rules).toEqual([expect.objectContaining({ id: passedId, kind: 'became-incomplete', from: 'passed', to: 'incomplete' })]);
+    expect(incomplete.failing).toBe(false);
+    const back = diffResults(withStatus(base, passedId, 'incomplete'), base, () => false);
+    expect(back.rules).toEqual([expect.objectContaining({ kind: 'no-longer-incomplete' })]);
+    const failedAfter = diffResults(withStatus(base, passedId, 'incomplete'), withStatus(base, passedId, 'failed'), () => false);
+    expect(failedAfter.failing).toBe(true);
+  });
+
   it('names changed observations and field drift, failing only on documented fields', async () => {
     const documented = documentedField((await loadVendorSpec('trustly')).spec);
     const base = { ...trustlyDocument(), fingerprint: fingerprint({ 'getCustomer 200': { '/customer/createdAt': ['integer'], '/customer/name': ['string'] } }, { x: 1 }) };

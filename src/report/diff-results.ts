@@ -3,7 +3,7 @@ import type { RuleStatus } from '../harness/rule-outcome.ts';
 import type { BehaviourFingerprint } from './fingerprint.ts';
 import type { ResultsDocument } from './results.ts';
 
-export type RuleChangeKind = 'regressed' | 'recovered' | 'became-skipped' | 'no-longer-skipped' | 'added' | 'removed';
+export type RuleChangeKind = 'regressed' | 'recovered' | 'became-skipped' | 'no-longer-skipped' | 'became-incomplete' | 'no-longer-incomplete' | 'added' | 'removed';
 
 export interface RuleChange {
   id: string;
@@ -96,6 +96,9 @@ function statusChange(from: RuleStatus, to: RuleStatus): RuleChangeKind | undefi
   if (from === 'failed' && OK.includes(to)) return 'recovered';
   if (to === 'skipped') return 'became-skipped';
   if (from === 'skipped') return 'no-longer-skipped';
+  // Not judged in full (time cap, deadline, rate limit): worth a line, never a regression by itself.
+  if (to === 'incomplete') return 'became-incomplete';
+  if (from === 'incomplete') return 'no-longer-incomplete';
   return undefined;
 }
 

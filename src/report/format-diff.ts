@@ -9,7 +9,7 @@ export function formatDiff(diff: ResultsDiff): string {
   if (diff.rules.length > 0) {
     lines.push('  rules');
     const width = Math.max(...diff.rules.map((r) => r.id.length));
-    for (const r of diff.rules) lines.push(`    ${r.kind.padEnd(17)} ${r.id.padEnd(width)}  ${r.level.padEnd(8)} ${r.from ?? '-'} -> ${r.to ?? '-'}`);
+    for (const r of diff.rules) lines.push(`    ${r.kind.padEnd(20)} ${r.id.padEnd(width)}  ${r.level.padEnd(8)} ${r.from ?? '-'} -> ${r.to ?? '-'}`);
   }
   if (diff.observations.length > 0) {
     lines.push('  observed behaviours');

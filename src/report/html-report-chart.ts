@@ -1,11 +1,11 @@
 import type { RuleStatus } from '../harness/rule-outcome.ts';
 import { escapeHtml as h } from './html-escape.ts';
 import { STATUSES } from './html-report-rule.ts';
-import type { ResultsDocument } from './results.ts';
+import type { summarise } from './results.ts';
 
 export interface ChartRow {
   label: string;
-  summary: ResultsDocument['summary'];
+  summary: ReturnType<typeof summarise>;
 }
 
 const WIDTH = 640;

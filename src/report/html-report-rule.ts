@@ -3,10 +3,10 @@ import type { RuleOutcome, RuleStatus } from '../harness/rule-outcome.ts';
 import { escapeHtml as h, formatDuration, prettyJson } from './html-escape.ts';
 
 /** The statuses in the order every part of the HTML report lists them. */
-export const STATUSES: readonly RuleStatus[] = ['passed', 'failed', 'skipped', 'observed'];
+export const STATUSES: readonly RuleStatus[] = ['passed', 'failed', 'incomplete', 'skipped', 'observed'];
 
 // An icon and a word for each status, so a badge never relies on colour alone.
-const STATUS_ICONS: Record<RuleStatus, string> = { passed: '✓', failed: '✗', skipped: '⊘', observed: '◉' };
+const STATUS_ICONS: Record<RuleStatus, string> = { passed: '✓', failed: '✗', incomplete: '◔', skipped: '⊘', observed: '◉' };
 
 export function statusBadge(status: RuleStatus): string {
   return `<span class="badge badge-${h(status)}"><span aria-hidden="true">${STATUS_ICONS[status] ?? '?'}</span> ${h(status)}</span>`;
@@ -59,8 +59,10 @@ function renderFailure(rule: RuleOutcome): string {
 }
 
 function renderReason(rule: RuleOutcome): string {
-  if (rule.reason === undefined) return '';
-  return `<section class="block"><h5>Skipped because</h5><p class="reason">${h(rule.reason)}</p></section>\n`;
+  const runs = rule.runs ? `<p class="runs"><span class="label">Property runs</span> ${h(rule.runs.executed)} of ${h(rule.runs.requested)} executed</p>` : '';
+  if (rule.reason === undefined) return runs ? `<section class="block"><h5>Runs</h5>${runs}</section>\n` : '';
+  const heading = rule.status === 'incomplete' ? 'Incomplete because' : 'Skipped because';
+  return `<section class="block"><h5>${heading}</h5><p class="reason">${h(rule.reason)}</p>${runs}</section>\n`;
 }
 
 function renderObservation(rule: RuleOutcome): string {

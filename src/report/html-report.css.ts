@@ -3,7 +3,7 @@ export const htmlReportCss = String.raw`
 :root {
   --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --bg: #ffffff; --bg-soft: #f6f8fa; --accent: #0969da;
   --passed: #1a7f37; --passed-bg: #dafbe1; --failed: #cf222e; --failed-bg: #ffebe9;
-  --skipped: #59636e; --skipped-bg: #eaeef2; --observed: #0969da; --observed-bg: #ddf4ff;
+  --skipped: #59636e; --skipped-bg: #eaeef2; --observed: #0969da; --observed-bg: #ddf4ff; --incomplete: #9a6700; --incomplete-bg: #fff8c5;
   --mono: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
 }
 * { box-sizing: border-box; }
@@ -39,6 +39,7 @@ a:hover { text-decoration: underline; }
 .badge-failed { color: var(--failed); background: var(--failed-bg); }
 .badge-skipped { color: var(--skipped); background: var(--skipped-bg); }
 .badge-observed { color: var(--observed); background: var(--observed-bg); }
+.badge-incomplete { color: var(--incomplete); background: var(--incomplete-bg); }
 .level { display: inline-block; font-size: 11px; font-weight: 600; padding: 0 6px; border-radius: 4px; border: 1px solid var(--border); color: var(--muted); }
 .level-MUST { color: var(--fg); border-color: var(--fg); }
 .tag { font-size: 11px; padding: 0 6px; border-radius: 4px; background: var(--skipped-bg); color: var(--muted); }
@@ -51,6 +52,7 @@ a:hover { text-decoration: underline; }
 .tile-passed { border-top: 4px solid var(--passed); }
 .tile-skipped { border-top: 4px solid var(--skipped); }
 .tile-observed { border-top: 4px solid var(--observed); }
+.tile-incomplete { border-top: 4px solid var(--incomplete); }
 .tile-total { border-top: 4px solid var(--fg); }
 .chart { margin: 0; max-width: 760px; }
 .chart svg { display: block; height: auto; font-family: inherit; }
@@ -59,12 +61,12 @@ a:hover { text-decoration: underline; }
 .chart-total { fill: var(--muted); }
 .seg-count { fill: #fff; font-weight: 600; }
 .seg-passed { fill: var(--passed); } .seg-failed { fill: var(--failed); }
-.seg-skipped { fill: #8c959f; } .seg-observed { fill: var(--observed); } .seg-empty { fill: var(--skipped-bg); }
+.seg-skipped { fill: #8c959f; } .seg-observed { fill: var(--observed); } .seg-incomplete { fill: #d4a72c; } .seg-empty { fill: var(--skipped-bg); }
 .legend { display: flex; gap: 16px; font-size: 12px; color: var(--muted); margin-top: 4px; padding-left: 4px; }
 .legend-item { display: inline-flex; align-items: center; gap: 6px; }
 .swatch { width: 12px; height: 12px; border-radius: 3px; display: inline-block; }
 .swatch-passed { background: var(--passed); } .swatch-failed { background: var(--failed); }
-.swatch-skipped { background: #8c959f; } .swatch-observed { background: var(--observed); }
+.swatch-skipped { background: #8c959f; } .swatch-observed { background: var(--observed); } .swatch-incomplete { background: #d4a72c; }
 
 .run-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 12px; }
 .run-card { border: 1px solid var(--border); border-radius: 8px; padding: 12px 16px; }
@@ -73,7 +75,7 @@ a:hover { text-decoration: underline; }
 .meta dd { margin: 0; word-break: break-all; }
 .counts { display: flex; gap: 12px; margin: 0; font-size: 12px; font-weight: 600; }
 .count-passed { color: var(--passed); } .count-failed { color: var(--failed); }
-.count-skipped { color: var(--skipped); } .count-observed { color: var(--observed); }
+.count-skipped { color: var(--skipped); } .count-observed { color: var(--observed); } .count-incomplete { color: var(--incomplete); }
 
 .failures { border: 1px solid var(--failed); border-left: 4px solid var(--failed); border-radius: 6px; padding: 12px 16px; background: #fffafa; }
 .failures h2 { color: var(--failed); border: 0; padding: 0; }

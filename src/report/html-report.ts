@@ -76,8 +76,10 @@ function renderVerdict(documents: ResultsDocument[]): string {
   const failed = rules.filter((r) => r.status === 'failed');
   const mustFailed = failed.filter((r) => r.level === 'MUST').length;
   const skipped = rules.filter((r) => r.status === 'skipped').length;
+  const incomplete = rules.filter((r) => r.status === 'incomplete').length;
   const notes = [`${plural(rules.length, 'rule')} checked`];
   if (failed.length > mustFailed) notes.push(`${failed.length - mustFailed} SHOULD/observed ${failed.length - mustFailed === 1 ? 'rule' : 'rules'} failed`);
+  if (incomplete > 0) notes.push(`${incomplete} incomplete (not judged in full)`);
   if (skipped > 0) notes.push(`${skipped} skipped`);
   const verdict =
     mustFailed > 0

@@ -40,6 +40,15 @@ export class ResultsReporter implements Reporter {
     const result = test.result();
     const message = result.state === 'failed' ? result.errors?.map((e) => e.message).join('\n') : undefined;
     const skipped = result.state === 'skipped';
+    // vitest's own timeout cut the check short: not judged, rather than failed, and said so.
+    const timedOut = message === undefined ? undefined : /Test timed out in (\d+)ms/.exec(message);
+    if (timedOut) {
+      return {
+        ...this.bare(test),
+        status: 'incomplete',
+        reason: `vitest's test timeout of ${timedOut[1]} ms cut the check short while it was still running`,
+      };
+    }
     return {
       id: test.name,
       vendor: (rule?.vendor ?? test.name.split('.')[0]) as Vendor,
@@ -49,6 +58,23 @@ export class ResultsReporter implements Reporter {
       status: skipped ? 'skipped' : 'failed',
       ...(skipped ? { reason: result.note ?? 'skipped before its check ran' } : { failure: { message: message ?? 'the test ended without a result' } }),
       ...(skipped ? {} : { replay: `npx conform run --rule ${test.name} --seed ${this.seed}` }),
+      seed: this.seed,
+      exchanges: [],
+      exchangeCount: 0,
+      created: [],
+      durationMs: Math.round(test.diagnostic()?.duration ?? 0),
+    };
+  }
+
+  /** An outcome of the test's rule with nothing recorded, status aside. */
+  private bare(test: TestCase): Omit<RuleOutcome, 'status'> {
+    const rule = this.catalogue.get(test.name);
+    return {
+      id: test.name,
+      vendor: (rule?.vendor ?? test.name.split('.')[0]) as Vendor,
+      level: rule?.level ?? 'MUST',
+      title: rule?.title ?? test.name,
+      source: rule?.source ?? { documents: ['unknown'], statement: 'not in the rule catalogue' },
       seed: this.seed,
       exchanges: [],
       exchangeCount: 0,

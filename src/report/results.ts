@@ -3,7 +3,7 @@ import type { Vendor } from '../spec/vendors.ts';
 import type { BehaviourFingerprint } from './fingerprint.ts';
 
 /** The version of the results.json format; bumped on any change a reader would notice. */
-export const RESULTS_VERSION = '1.1';
+export const RESULTS_VERSION = '1.2';
 
 /**
  * results.json: one document per vendor and run. Exported and versioned because CI gates,
@@ -11,8 +11,8 @@ export const RESULTS_VERSION = '1.1';
  * JSON Schema, and every written file is validated against it.
  */
 export interface ResultsDocument {
-  /** 1.0 documents (no fingerprint) are still read, e.g. as baselines. */
-  version: '1.0' | typeof RESULTS_VERSION;
+  /** 1.0 documents (no fingerprint) and 1.1 (no incomplete status, no runs) are still read, e.g. as baselines. */
+  version: '1.0' | '1.1' | typeof RESULTS_VERSION;
   vendor: Vendor;
   /** The target's base URL, or "embedded mock" with its address. */
   target: string;
@@ -24,20 +24,32 @@ export interface ResultsDocument {
   durationMs: number;
   tool: { name: 'conform'; version: string; node: string };
   rules: RuleOutcome[];
-  summary: Record<RuleStatus, number> & { total: number };
+  /** `incomplete` since 1.2: a 1.0/1.1 baseline has no such count. */
+  summary: Omit<Record<RuleStatus, number>, 'incomplete'> & { incomplete?: number; total: number };
   /** Ids of every record this run created on the target (for clean-up on a live account). */
   created: string[];
   /** What the target did beyond pass and fail (since 1.1): compared by `conform diff`. */
   fingerprint?: BehaviourFingerprint;
 }
 
-export function summarise(rules: RuleOutcome[]): ResultsDocument['summary'] {
-  const summary = { passed: 0, failed: 0, skipped: 0, observed: 0, total: rules.length };
+export function summarise(rules: RuleOutcome[]): Record<RuleStatus, number> & { total: number } {
+  const summary = { passed: 0, failed: 0, skipped: 0, observed: 0, incomplete: 0, total: rules.length };
   for (const rule of rules) summary[rule.status]++;
   return summary;
 }
 
-/** Whether the run passes the gate: every MUST rule passed (every rule, in strict mode). */
+/**
+ * Whether the run passes the gate: no MUST rule failed; in strict mode, no rule failed and none
+ * is incomplete (a rule not judged in full is not a pass there). A run that judged no rule at
+ * all never passes.
+ */
 export function gatePasses(documents: ResultsDocument[], strict: boolean): boolean {
-  return documents.every((d) => d.rules.every((r) => r.status !== 'failed' || (!strict && r.level !== 'MUST')));
+  if (judgedNothing(documents)) return false;
+  return documents.every((d) => d.rules.every((r) => (strict ? r.status !== 'failed' && r.status !== 'incomplete' : r.status !== 'failed' || r.level !== 'MUST')));
+}
+
+/** A run in which rules were left incomplete and none was judged at all: that is no pass, strict or not. */
+export function judgedNothing(documents: ResultsDocument[]): boolean {
+  const rules = documents.flatMap((d) => d.rules);
+  return rules.some((r) => r.status === 'incomplete') && !rules.some((r) => r.status === 'passed' || r.status === 'failed' || r.status === 'observed');
 }

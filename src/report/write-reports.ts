@@ -57,7 +57,7 @@ export function summaryLines(documents: ResultsDocument[]): string[] {
   const lines: string[] = [];
   for (const document of documents) {
     const s = document.summary;
-    lines.push(`${document.vendor}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped, ${s.observed} observed (seed ${document.seed})`);
+    lines.push(`${document.vendor}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped, ${s.observed} observed${s.incomplete ? `, ${s.incomplete} incomplete` : ''} (seed ${document.seed})`);
     for (const rule of document.rules.filter((r) => r.status === 'failed')) lines.push(`  FAILED ${rule.level} ${rule.id}: ${rule.failure?.message.split('\n')[0]}`);
   }
   return lines;

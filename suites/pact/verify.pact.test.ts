@@ -19,14 +19,15 @@ let dir: string;
 let pacts: Record<Vendor, string>;
 
 /** Verifies the vendor's generated pact against a fresh reference mock (with a fault, or another auth scheme). */
-async function verifyAgainstMock(vendor: Vendor, options: MockOptions & { basePath?: string } = {}): Promise<PactVerification> {
-  const mock = await startMock(vendor, { env: {}, ...options });
+async function verifyAgainstMock(vendor: Vendor, options: MockOptions & { targetSuffix?: string } = {}): Promise<PactVerification> {
+  const { targetSuffix, ...mockOptions } = options;
+  const mock = await startMock(vendor, { env: {}, ...mockOptions });
   try {
     const [idVar, secretVar] = KEY_VARS[vendor];
     const [result] = await verifyPacts({
       vendor,
       pactFiles: [pacts[vendor]],
-      target: `${mock.url}${options.basePath ?? ''}`,
+      target: `${mock.url}${targetSuffix ?? ''}`,
       credentials: { id: mock.credentials[idVar]!, secret: mock.credentials[secretVar]! },
       runId: 'pacttest',
       ...(options.auth ? { auth: options.auth } : {}),
@@ -65,9 +66,20 @@ describe('the project pacts verified against the reference mocks', () => {
   });
 
   it('pass against the Trustly mock, given a base URL written with /api/v1 as the vendor writes it', async () => {
-    const result = await verifyAgainstMock('trustly', { basePath: '/api/v1' });
+    const result = await verifyAgainstMock('trustly', { targetSuffix: '/api/v1' });
     expect(failedOf(result), JSON.stringify(failedOf(result), null, 2)).toEqual([]);
     expect(result.interactions).toHaveLength(trustlyContract.interactions.length);
+  });
+
+  it('pass against the Trustist mock served under a base path, the prefix on every request and in every Hawk signature', async () => {
+    const result = await verifyAgainstMock('trustist', { basePath: '/some/prefix' });
+    expect(failedOf(result), JSON.stringify(failedOf(result), null, 2)).toEqual([]);
+    expect(result.interactions).toHaveLength(trustistContract.interactions.length);
+  });
+
+  it('pass against the Trustly mock served under a base path', async () => {
+    const result = await verifyAgainstMock('trustly', { basePath: '/gw/trustly' });
+    expect(failedOf(result), JSON.stringify(failedOf(result), null, 2)).toEqual([]);
   });
 
   it('fail on the Trustist mock whose update replaces the whole record, naming the interactions and the missing fields', async () => {

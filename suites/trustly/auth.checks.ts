@@ -19,6 +19,9 @@ async function everyOperation(ctx: CheckContext, client: TrustlyClient, ns: TagN
   ];
 }
 
+/** Requests sent with the account's real accessId and a wrong key, at most (account safety). */
+export const REAL_ID_ATTEMPTS = 4;
+
 const describe = (request: Omit<RawRequest, 'credentials'>) => `${request.method} ${request.path.split('?')[0]}`;
 
 // Authorization headers that carry no Basic credentials: none at all, another scheme, and
@@ -50,24 +53,31 @@ export const authChecks = defineChecks('auth', {
     const send = async (request: (typeof requests)[number], credentials: KeyCredentials, label: string) =>
       expectStatus(ctx, await client.raw({ ...request, credentials }), 401, `${describe(request)} with ${label}`);
 
-    // Keys of other merchants and unknown access ids are wrong credentials too.
-    const bId = ctx.config.env[MERCHANT_B_VARS[0]];
+    // The account's real accessId with a wrong accessKey: a vendor with lock-out counts these,
+    // so each kind is sent once (at most REAL_ID_ATTEMPTS in all), each on another operation.
     const bKey = ctx.config.env[MERCHANT_B_VARS[1]];
-    for (const request of requests) {
-      await send(request, { id: `${a.id}-conform-unknown`, secret: a.secret }, "an unknown accessId and merchant A's accessKey");
-      await send(request, { id: a.id, secret: '' }, "merchant A's accessId and an empty accessKey");
-      if (bId && bKey) await send(request, { id: a.id, secret: bKey }, "merchant A's accessId and merchant B's accessKey");
-    }
+    const nearMiss = `${a.secret.slice(0, -1)}${a.secret.endsWith('x') ? 'y' : 'x'}`;
+    const flipped = a.secret.toUpperCase() === a.secret ? a.secret.toLowerCase() : a.secret.toUpperCase();
+    const realId: [string, string][] = [
+      ["merchant A's accessId and an empty accessKey", ''],
+      ["merchant A's accessId and its accessKey with the last character changed", nearMiss],
+      ...(flipped === a.secret ? [] : ([["merchant A's accessId and its accessKey in the other case", flipped]] as [string, string][])),
+      ...(bKey ? ([["merchant A's accessId and merchant B's accessKey", bKey]] as [string, string][]) : []),
+    ];
+    for (const [i, [label, key]] of realId.slice(0, REAL_ID_ATTEMPTS).entries()) await send(requests[i % requests.length]!, { id: a.id, secret: key }, label);
+
+    // The breadth (any key text, every operation) with accessIds no merchant holds: nothing to lock.
+    const known = new Set(Object.entries(ctx.config.env).filter(([name]) => name.endsWith('_ID')).map(([, v]) => v));
+    const unknownId = fc.stringMatching(/^[A-Za-z0-9-]{1,40}$/).map((id) => `conform-unknown-${id}`).filter((id) => !known.has(id));
     const wrongKey = fc.oneof(
       fc.string({ minLength: 1, maxLength: 40 }),
-      // Near misses: the right key with one character changed, added or cut.
+      // Near misses of the right key: one character changed, added or cut.
       fc.nat().map((i) => `${a.secret.slice(0, i % a.secret.length)}${a.secret.slice((i % a.secret.length) + 1)}`),
       fc.constant(`${a.secret}x`),
-      fc.constant(a.secret.toUpperCase() === a.secret ? a.secret.toLowerCase() : a.secret.toUpperCase()),
+      fc.constant(a.secret),
     );
-    await ctx.property(
-      fc.tuple(fc.nat({ max: requests.length - 1 }), wrongKey.filter((key) => key !== a.secret)),
-      async ([which, key]) => send(requests[which]!, { id: a.id, secret: key }, "merchant A's accessId and a wrong accessKey"),
+    await ctx.property(fc.tuple(fc.nat({ max: requests.length - 1 }), unknownId, wrongKey), async ([which, id, key]) =>
+      send(requests[which]!, { id, secret: key }, 'an accessId no merchant holds'),
     );
   },
 });

@@ -72,10 +72,22 @@ export function updateCustomer(ctx: HandlerContext): Reply {
   return { status: 200, body: ctx.fault === 'update-answers-previous' ? previous : next };
 }
 
-/** GET /v1/customers[?orgId=X]: a bare array, in creation order; other query parameters are ignored. */
+/**
+ * GET /v1/customers[?orgId=X]: a bare array, in creation order; other query parameters are
+ * ignored. With a page size (the paging switch), one page of it, `page` (from 1) choosing which,
+ * and the next page's URL in a `Link: <...>; rel="next"` header while there is one.
+ */
 export function listCustomers(ctx: HandlerContext): Reply {
   const orgId = ctx.query.get('orgId') ?? undefined;
-  return { status: 200, body: ctx.store.list(ctx.tenantId, orgId) };
+  const all = ctx.store.list(ctx.tenantId, orgId);
+  if (ctx.pageSize === undefined) return { status: 200, body: all };
+  const requested = Number(ctx.query.get('page') ?? '1');
+  const page = Number.isSafeInteger(requested) && requested >= 1 ? requested : 1;
+  const body = all.slice((page - 1) * ctx.pageSize, page * ctx.pageSize);
+  if (page * ctx.pageSize >= all.length) return { status: 200, body };
+  const next = new URLSearchParams(ctx.query);
+  next.set('page', String(page + 1));
+  return { status: 200, body, headers: { link: `<${ctx.baseUrl}/v1/customers?${next}>; rel="next"` } };
 }
 
 /** A create body with its null fields, the address's included, left out. */

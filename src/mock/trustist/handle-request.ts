@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SpecValidators } from '../../spec/index.ts';
-import { HttpProblem, parseJsonBody, parseTarget, readBody, sendJson, type ParsedTarget } from '../http-kit.ts';
+import { belowBasePath, HttpProblem, parseJsonBody, parseTarget, readBody, sendJson, type ParsedTarget } from '../http-kit.ts';
 import type { AuthSettings } from './auth-types.ts';
 import { authenticateRequest } from './authenticate-request.ts';
 import type { Customer, CustomerStore } from './customer-store.ts';
@@ -19,6 +19,10 @@ export interface MockState {
   fault?: TrustistFaultName;
   variants: ReadonlySet<TrustistVariantName>;
   baseUrl: () => string;
+  /** The served path prefix ('' for none); routing reads the target below it, authentication the whole. */
+  basePath?: string;
+  /** The paging switch (MockOptions.pageSize). */
+  pageSize?: number;
 }
 
 /** The permission faults: each skips the check for exactly one operation. */
@@ -53,8 +57,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: MockStat
   authenticated.verifyBody(raw);
 
   let target: ParsedTarget;
+  const below = belowBasePath(req.url, state.basePath ?? '');
+  if (below === undefined) throw notFound(`the API is served under ${state.basePath}; this path is outside it`);
   try {
-    target = parseTarget(req.url);
+    target = parseTarget(below);
   } catch {
     // A malformed percent-encoding names no resource; 404 is what every path operation documents.
     throw notFound('the request path has a malformed percent-encoding and names no resource');
@@ -79,6 +85,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: MockStat
     query: target.query,
     customerId,
     baseUrl: state.baseUrl(),
+    ...(state.pageSize === undefined ? {} : { pageSize: state.pageSize }),
   };
   const parse = () => (operation.readsBody ? parseJsonBody(raw, req.headers['content-type']) : undefined);
   if (!key.permissions.has(operation.permission) && !(fault && PERMISSION_NOT_CHECKED[fault] === operation.operationId)) {
@@ -86,7 +93,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: MockStat
     throw forbidden(`this key lacks the ${operation.permission} permission that ${operation.operationId} needs`);
   }
   const reply = operation.handler({ ...ctx, body: parse() });
-  sendJson(res, replyStatus(operation.operationId, reply.status, variants), present(operation.operationId, reply.body, variants));
+  sendJson(res, replyStatus(operation.operationId, reply.status, variants), present(operation.operationId, reply.body, variants), reply.headers);
 }
 
 /** The success status as the variants choose it: the seed shows none for create, 200 and 201 are both read. */

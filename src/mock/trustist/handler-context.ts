@@ -19,11 +19,14 @@ export interface HandlerContext {
   customerId: string;
   /** The mock's own base URL, for the onboard URLs it hands out. */
   baseUrl: string;
+  /** The paging switch: customers per list page; undefined for whole lists. */
+  pageSize?: number;
 }
 
 export interface Reply {
   status: number;
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

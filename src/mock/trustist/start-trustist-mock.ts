@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { loadVendorSpec } from '../../spec/index.ts';
-import { answerClientErrors, listen } from '../http-kit.ts';
+import { answerClientErrors, listen, normaliseBasePath } from '../http-kit.ts';
 import type { MockOptions, RunningMock } from '../mock-types.ts';
 import { CustomerStore } from './customer-store.ts';
 import { trustistFault } from './faults.ts';
@@ -24,13 +24,23 @@ export async function startTrustistMock(options: MockOptions = {}): Promise<Runn
   const { validators } = await loadVendorSpec('trustist');
   const keyring = readTrustistKeys(options.env ?? process.env);
   const store = new CustomerStore(fault);
+  const basePath = normaliseBasePath(options.basePath);
   let url = '';
 
   const server = createServer(
-    createRequestHandler({ auth: { keyring, scheme, clock: options.clock ?? Date.now, fault }, store, validators, fault, variants, baseUrl: () => url }),
+    createRequestHandler({
+      auth: { keyring, scheme, clock: options.clock ?? Date.now, fault },
+      store,
+      validators,
+      fault,
+      variants,
+      baseUrl: () => url,
+      basePath,
+      ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+    }),
   );
   answerClientErrors(server, errorBody);
-  url = await listen(server, options.port, options.host);
+  url = `${await listen(server, options.port, options.host)}${basePath}`;
 
   return {
     vendor: 'trustist',

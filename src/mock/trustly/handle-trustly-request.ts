@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseJsonBody, parseTarget, readBody, sendJson, type ParsedTarget } from '../http-kit.ts';
+import { belowBasePath, parseJsonBody, parseTarget, readBody, sendJson, type ParsedTarget } from '../http-kit.ts';
 import { authenticate } from './basic-auth.ts';
 import { createOrUpdateCustomer, getCustomer, listCustomers, updateCustomerById, type Call, type Reply } from './customer-handlers.ts';
 import { DOMAINS, ERROR_CODES, TrustlyProblem, errorBody, toTrustlyProblem } from './trustly-problem.ts';
@@ -33,7 +33,9 @@ export async function handleTrustlyRequest(ctx: TrustlyContext, req: IncomingMes
   let documented: ReadonlySet<number> | undefined;
   try {
     const merchant = authenticate(req.headers.authorization, ctx.merchants, ctx.fault);
-    const target = targetOf(req.url);
+    const below = belowBasePath(req.url, ctx.basePath ?? '');
+    if (below === undefined) throw noSuchResource(req.url ?? '/');
+    const target = targetOf(below);
     const route = routeOf(target.segments);
     const operation = route.operations[req.method ?? ''];
     if (!operation) throw methodNotAllowed(req.method ?? '', route.path);

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { loadVendorSpec } from '../../spec/index.ts';
-import { answerClientErrors, listen, type HttpProblem } from '../http-kit.ts';
+import { answerClientErrors, listen, normaliseBasePath, type HttpProblem } from '../http-kit.ts';
 import type { MockOptions, RunningMock } from '../mock-types.ts';
 import { CustomerStore } from './customer-store.ts';
 import { TRUSTLY_FAULTS, isTrustlyFault, type TrustlyFaultName } from './faults.ts';
@@ -32,6 +32,7 @@ export async function startTrustlyMock(options: MockOptions = {}): Promise<Runni
     clock: options.clock ?? Date.now,
     documented,
     listCache: new Map(),
+    basePath: normaliseBasePath(options.basePath),
   };
 
   const server = createServer((req, res) => {
@@ -43,7 +44,7 @@ export async function startTrustlyMock(options: MockOptions = {}): Promise<Runni
     errorBody(new TrustlyProblem(400, ERROR_CODES.invalidParameter, DOMAINS.request, { message: problem.message }), fault),
   );
 
-  const url = await listen(server, options.port, options.host);
+  const url = `${await listen(server, options.port, options.host)}${ctx.basePath}`;
 
   return {
     vendor: 'trustly',

@@ -18,4 +18,6 @@ export interface TrustlyContext {
   documented: Map<string, ReadonlySet<number>>;
   /** Only the list-stale-after-update fault fills it. */
   listCache: Map<string, unknown>;
+  /** The served path prefix ('' for none): requests outside it get 404. */
+  basePath?: string;
 }

@@ -1,7 +1,11 @@
 import type { KeyCredentials, Signer } from '../../auth/signer.ts';
+import LinkHeader from 'http-link-header';
 import type { CheckContext } from '../../harness/check-context.ts';
+import { RuleIncomplete } from '../../harness/rule-failure.ts';
+import { underBasePath } from '../../http/base-path.ts';
 import { exchange, type Exchange } from '../../http/exchange.ts';
-import { extractCustomers, type ListShape } from './list-shape.ts';
+import { keyHolds } from './credentials.ts';
+import { extractCustomers, type ListShape, type NextPage } from './list-shape.ts';
 import type { Customer } from './model.ts';
 
 export { extractCustomers, type ListShape } from './list-shape.ts';
@@ -40,7 +44,8 @@ export interface RawRequest {
   sign?: { credentials: KeyCredentials; signer?: Signer; method?: string; path?: string; body?: string };
 }
 
-const MAX_PAGES = 100;
+/** Pages of one list the suite reads at most; a longer list leaves the rule incomplete. */
+export const MAX_PAGES = 100;
 
 /**
  * The Trustist customers API as the checks use it. Every call records its exchange and validates
@@ -77,28 +82,37 @@ export class TrustistClient {
   }
 
   /**
-   * Lists customers, by orgId when given, following a next-page link or token when the target
-   * returns one (paging is undocumented; only same-origin links are followed, so a signed request
-   * never leaves the target).
+   * Lists customers, by orgId when given, reading every page (paging is undocumented): the next
+   * page named by a `Link: <...>; rel="next"` header (RFC 8288), a `next` URL or token in the body,
+   * or page numbers the answer shows. A list it cannot read to its end (more than MAX_PAGES
+   * pages, a next page it cannot follow) leaves the rule incomplete: never judged on part of it.
+   * Only same-origin links are followed, so a signed request never leaves the target.
    */
   async listCustomers(orgId?: string): Promise<ListReply> {
-    let path = orgId === undefined ? '/v1/customers' : `/v1/customers?orgId=${encodeURIComponent(orgId)}`;
+    let path = underBasePath(this.ctx.config.baseUrl, orgId === undefined ? '/v1/customers' : `/v1/customers?orgId=${encodeURIComponent(orgId)}`);
     const customers: Customer[] = [];
     let first: ListReply | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const reply = await this.send('listCustomers', 'GET', path);
+    const seen = new Set<string>();
+    for (let page = 1; ; page++) {
+      seen.add(path);
+      const reply = await this.sendAt<unknown>('listCustomers', 'GET', path);
       const extracted = reply.status === 200 ? extractCustomers(reply.body) : undefined;
       first ??= { ...reply, customers, ...(extracted ? { shape: extracted.shape } : {}) };
       if (!extracted) return first;
       customers.push(...extracted.customers);
-      const next = extracted.next && nextPath(this.ctx.config.baseUrl, path, extracted.next);
-      if (!next || next === path) break;
-      path = next;
+      const next = nextPageOf(reply.headers.link) ?? extracted.next;
+      if (next === undefined) return first;
+      const nextPath = pathOfNext(this.ctx.config.baseUrl, path, next);
+      if (nextPath === undefined || 'unreadable' in next) {
+        throw new RuleIncomplete(`the customer list could not be read to its end: ${'unreadable' in next ? next.unreadable : `its next page (${describeNext(next)}) is not on the target's origin`}`);
+      }
+      if (seen.has(nextPath)) throw new RuleIncomplete(`the customer list could not be read to its end: its next page link goes back to a page already read (${nextPath})`);
+      if (page >= MAX_PAGES) throw new RuleIncomplete(`the customer list could not be read to its end: it has more than ${MAX_PAGES} pages, the most the suite reads`);
+      path = nextPath;
     }
-    return first!;
   }
 
-  /** Sends a request as given: no credentials unless `sign` says so. */
+  /** Sends a request as given (its path under the target's base path): no credentials unless `sign` says so. */
   async raw(request: RawRequest): Promise<Reply> {
     const headers: Record<string, string> = { ...(request.headers ?? {}) };
     if (request.contentType !== undefined) headers['content-type'] = request.contentType;
@@ -106,7 +120,7 @@ export class TrustistClient {
       const signer = request.sign.signer ?? this.signer();
       const signed = {
         method: request.sign.method ?? request.method,
-        url: new URL(request.sign.path ?? request.path, this.ctx.config.baseUrl),
+        url: new URL(underBasePath(this.ctx.config.baseUrl, request.sign.path ?? request.path), this.ctx.config.baseUrl),
         body: request.sign.body ?? request.body ?? '',
         ...(request.contentType === undefined ? {} : { contentType: request.contentType }),
       };
@@ -116,7 +130,7 @@ export class TrustistClient {
       exchange({
         baseUrl: this.ctx.config.baseUrl,
         method: request.method,
-        path: request.path,
+        path: underBasePath(this.ctx.config.baseUrl, request.path),
         ...(request.body === undefined ? {} : { rawBody: request.body }),
         headers,
         timeoutMs: this.ctx.config.timeoutMs,
@@ -131,6 +145,11 @@ export class TrustistClient {
   }
 
   private send<T>(operationId: string, method: string, path: string, json?: unknown): Promise<Reply<T>> {
+    return this.sendAt<T>(operationId, method, underBasePath(this.ctx.config.baseUrl, path), json);
+  }
+
+  /** Sends to a path that already carries the target's base path (a next-page link, say). */
+  private sendAt<T>(operationId: string, method: string, path: string, json?: unknown): Promise<Reply<T>> {
     return this.finish<T>(operationId, () =>
       exchange({
         baseUrl: this.ctx.config.baseUrl,
@@ -141,14 +160,19 @@ export class TrustistClient {
         credentials: this.credentials,
         timeoutMs: this.ctx.config.timeoutMs,
       }),
+      true,
     );
   }
 
-  private async finish<T>(operationId: string, run: () => Promise<Exchange>): Promise<Reply<T>> {
+  /** `asConfigured`: sent with this client's key, signed as it should be (a 401 then means the key was refused). */
+  private async finish<T>(operationId: string, run: () => Promise<Exchange>, asConfigured = false): Promise<Reply<T>> {
     const sentAt = Date.now();
     const recorded = await run();
     const receivedAt = Date.now();
     this.ctx.record(recorded);
+    if (asConfigured && recorded.response && recorded.error === undefined) {
+      this.ctx.expectCredentialAccepted(this.credentials, recorded.response.status, (variable) => keyHolds(variable, operationId));
+    }
     this.ctx.validateResponse(operationId, recorded);
     const response = recorded.response!;
     return { status: response.status, body: response.json as T, headers: response.headers, exchange: recorded, sentAt, receivedAt };
@@ -159,17 +183,38 @@ export function customerPath(id: string): string {
   return `/v1/customers/${encodeURIComponent(id)}`;
 }
 
-/** The path of the next page: a same-origin link, or the current path with a token parameter. */
-function nextPath(baseUrl: string, current: string, next: { link?: string; token?: { name: string; value: string } }): string | undefined {
-  if (next.link !== undefined) {
-    const url = new URL(next.link, new URL(current, baseUrl));
-    if (url.origin !== new URL(baseUrl).origin) return undefined;
-    return `${url.pathname}${url.search}`;
+/** The `rel="next"` target of a Link header (RFC 8288), if it names one. */
+export function nextPageOf(linkHeader: string | undefined): NextPage | undefined {
+  if (linkHeader === undefined || linkHeader.trim() === '') return undefined;
+  let next: string | undefined;
+  try {
+    next = LinkHeader.parse(linkHeader).rel('next')[0]?.uri;
+  } catch (error) {
+    return { unreadable: `its Link header could not be parsed (${(error as Error).message})` };
   }
-  if (next.token) {
-    const url = new URL(current, baseUrl);
-    url.searchParams.set(next.token.name, next.token.value);
-    return `${url.pathname}${url.search}`;
+  return next === undefined ? undefined : { link: next };
+}
+
+/**
+ * The path (and query) of the next page: a same-origin link, or the current path with the token
+ * or page number set; undefined for a link to another origin or an unreadable next page.
+ */
+function pathOfNext(baseUrl: string, current: string, next: NextPage): string | undefined {
+  const url = new URL(current, baseUrl);
+  if ('link' in next) {
+    const linked = new URL(next.link, url);
+    if (linked.origin !== new URL(baseUrl).origin) return undefined;
+    return `${linked.pathname}${linked.search}`;
   }
-  return undefined;
+  if ('token' in next) url.searchParams.set(next.token.name, next.token.value);
+  else if ('page' in next) url.searchParams.set(next.page.name, String(next.page.value));
+  else return undefined;
+  return `${url.pathname}${url.search}`;
+}
+
+function describeNext(next: NextPage): string {
+  if ('link' in next) return next.link;
+  if ('token' in next) return `${next.token.name}=${next.token.value}`;
+  if ('page' in next) return `${next.page.name}=${next.page.value}`;
+  return next.unreadable;
 }

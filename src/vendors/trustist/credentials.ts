@@ -21,6 +21,24 @@ export const KEY_ROLES = {
 
 export type KeyRole = keyof typeof KEY_ROLES;
 
+const CUSTOMER_OPERATIONS = ['createCustomer', 'getCustomer', 'listCustomers', 'updateCustomer', 'createOnboardSession'];
+
+/** The operations each role's key may call, as design.md describes the keys. */
+export const KEY_OPERATIONS: Record<KeyRole, readonly string[]> = {
+  tenantA: CUSTOMER_OPERATIONS,
+  tenantB: CUSTOMER_OPERATIONS,
+  readonly: ['getCustomer', 'listCustomers'],
+  noread: ['createCustomer', 'updateCustomer', 'createOnboardSession'],
+  // No tenant context: refused on customer endpoints, with 401 or 403 (vendor-notes.md).
+  merchant: [],
+};
+
+/** Whether the key in the id variable `idVar` may call `operationId` (false for a variable of no role). */
+export function keyHolds(idVar: string, operationId: string): boolean {
+  const role = (Object.keys(KEY_ROLES) as KeyRole[]).find((r) => KEY_ROLES[r].idVar === idVar);
+  return role !== undefined && KEY_OPERATIONS[role].includes(operationId);
+}
+
 /** The key of a role; skips the rule in hand when its variables are not set. */
 export function key(ctx: CheckContext, role: KeyRole): KeyCredentials {
   const { idVar, secretVar } = KEY_ROLES[role];

@@ -36,6 +36,15 @@ export function expectFields(ctx: CheckContext, record: unknown, expected: Custo
 }
 
 /**
+ * Whether a 4xx refuses the value sent (so the value does not apply) rather than the credential:
+ * a 401 or 403 to a key that holds the operation is never a reason to skip, it fails the rule in
+ * hand (or, a 401 to a configured key, stops the run: TrustistClient).
+ */
+export function refusesTheValue(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 401 && status !== 403;
+}
+
+/**
  * Creates a customer a rule needs as its starting point. A refusal (4xx) means the rule cannot be
  * judged with this value: a declared skip (inside a property, fast-check draws another value).
  * Whether the refusal itself breaks a rule is for the create rules (all-optional, create.schema)
@@ -43,7 +52,7 @@ export function expectFields(ctx: CheckContext, record: unknown, expected: Custo
  */
 export async function createCustomer(ctx: CheckContext, client: TrustistClient, body: Record<string, unknown>, options: { allowReusedId?: boolean } = {}): Promise<Customer> {
   const reply = await client.createCustomer(body);
-  if (reply.status >= 400 && reply.status < 500) ctx.skip(`the target refused (${reply.status}) to create the customer this rule starts from: ${JSON.stringify(body).slice(0, 200)}`);
+  if (refusesTheValue(reply.status)) ctx.skip(`the target refused (${reply.status}) to create the customer this rule starts from: ${JSON.stringify(body).slice(0, 200)}`);
   const customer = expectCreated(ctx, reply, 'a valid create (needed to set up this rule) must succeed with 200 or 201');
   // Likewise a new customer given the id of one this rule created before: the earlier one is
   // probably gone, and the rule's premise with it. create.duplicates-allowed judges that.

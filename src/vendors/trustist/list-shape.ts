@@ -7,8 +7,14 @@ export interface ExtractedList {
   customers: Customer[];
   shape: ListShape;
   /** Where the next page is, when the answer says so. */
-  next?: { link?: string; token?: { name: string; value: string } };
+  next?: NextPage;
 }
+
+/**
+ * Where a list answer says its next page is: a URL (a body `next`, or a Link header), a token to
+ * send back, a page number; or `unreadable`: the answer says there is more but not how to get it.
+ */
+export type NextPage = { link: string } | { token: { name: string; value: string } } | { page: { name: string; value: number } } | { unreadable: string };
 
 // The names the spec's CustomerListEnvelope lists, in the order a reader would guess them.
 const ARRAY_KEYS = ['customers', 'items', 'data', 'results', 'value'];
@@ -36,5 +42,20 @@ export function extractCustomers(body: unknown): ExtractedList | undefined {
     const value = record[name];
     if (typeof value === 'string' && value !== '') extracted.next = { token: { name, value } };
   }
+  extracted.next ??= pageNumberPaging(record) ?? moreWithoutAWay(record);
   return extracted;
+}
+
+/** Page-number paging, where the answer shows it: `page` with `totalPages` (or `pageCount`). */
+function pageNumberPaging(record: Record<string, unknown>): NextPage | undefined {
+  const page = record.page;
+  const total = record.totalPages ?? record.pageCount;
+  if (typeof page !== 'number' || typeof total !== 'number' || !Number.isSafeInteger(page)) return undefined;
+  return page < total ? { page: { name: 'page', value: page + 1 } } : undefined;
+}
+
+/** An answer that says there is more (`hasMore: true`, `has_more: true`) and names no next page. */
+function moreWithoutAWay(record: Record<string, unknown>): NextPage | undefined {
+  for (const flag of ['hasMore', 'has_more', 'moreResults']) if (record[flag] === true) return { unreadable: `the answer says ${flag}: true and names no next page` };
+  return undefined;
 }

@@ -80,7 +80,7 @@ export class TrustlyClient {
   }
 
   /** Any request, e.g. unauthenticated, with other credentials or a malformed body; validated like the rest. */
-  async raw(request: RawRequest): Promise<Reply> {
+  async raw(request: RawRequest, asConfigured = false): Promise<Reply> {
     const ex = await exchange({
       baseUrl: this.ctx.config.baseUrl,
       method: request.method,
@@ -93,6 +93,8 @@ export class TrustlyClient {
       timeoutMs: this.ctx.config.timeoutMs,
     });
     this.ctx.record(ex);
+    // A 401 to this merchant's own key, sent as configured, means the key was refused (both merchants hold every operation).
+    if (asConfigured && request.credentials && ex.response && ex.error === undefined) this.ctx.expectCredentialAccepted(request.credentials, ex.response.status);
     this.ctx.validateResponse(request.operationId, ex);
     const { status, json } = ex.response!;
     const reply: Reply = { status, json, exchange: ex };
@@ -108,7 +110,7 @@ export class TrustlyClient {
 
   /** A signed call with this client's credentials. */
   private call(request: Omit<RawRequest, 'credentials'>): Promise<Reply> {
-    return this.raw({ ...request, credentials: this.credentials });
+    return this.raw({ ...request, credentials: this.credentials }, true);
   }
 
   private note(customerId: string): void {

@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMock, type RunningMock } from '../mock/start-mock.ts';
+import { gatePasses, type ResultsDocument } from '../report/results.ts';
+import { validateResults } from '../report/write-reports.ts';
+
+// `conform run` end to end, on what must not pass hollow: a refused key, a rule cut short by the
+// deadline; and a target served under a base path. One file: each run is a subprocess.
+
+const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function conform(args: string[], env: Record<string, string>): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 170_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('conform run: no hollow pass', () => {
+  let mock: RunningMock;
+  let prefixed: RunningMock;
+  beforeAll(async () => {
+    mock = await startMock('trustist', { env: {} });
+    prefixed = await startMock('trustist', { env: {}, basePath: '/some/prefix', pageSize: 2 });
+  });
+  afterAll(async () => {
+    await mock?.close();
+    await prefixed?.close();
+  });
+
+  it('a wrong secret for the primary key exits 2 with one line naming the variable, with and without --rule, before anything is written', { timeout: 120_000 }, async () => {
+    const before = JSON.stringify(mock.snapshot());
+    const env = { ...mock.credentials, TRUSTIST_KEY_SECRET: 'not-the-secret' };
+    for (const rules of [[], ['--rule', 'trustist.customers.get.*']]) {
+      const dir = await mkdtemp(join(tmpdir(), 'conform-complete-'));
+      const run = await conform(['run', '--vendor', 'trustist', '--target', mock.url, '--runs', '2', '--report-dir', dir, ...rules], env);
+      expect(run.code, run.stdout + run.stderr).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/refused TRUSTIST_KEY_ID \(401/);
+    }
+    expect(JSON.stringify(mock.snapshot())).toBe(before);
+  });
+
+  it('a wrong optional key exits 2 too, naming it; an optional key not set only skips its rules', { timeout: 120_000 }, async () => {
+    const wrong = await conform(['run', '--vendor', 'trustist', '--target', mock.url, '--rule', 'trustist.auth.required'], { ...mock.credentials, TRUSTIST_TENANT_B_KEY_SECRET: 'nope' });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/refused TRUSTIST_TENANT_B_KEY_ID/);
+    const { TRUSTIST_TENANT_B_KEY_ID: _id, TRUSTIST_TENANT_B_KEY_SECRET: _secret, ...withoutB } = mock.credentials;
+    const dir = await mkdtemp(join(tmpdir(), 'conform-complete-'));
+    const run = await conform(['run', '--vendor', 'trustist', '--target', mock.url, '--rule', 'trustist.tenancy.get-isolated', '--rule', 'trustist.auth.required', '--runs', '2', '--report-dir', dir], withoutB);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const document = JSON.parse(await readFile(join(dir, 'trustist', 'results.json'), 'utf8')) as ResultsDocument;
+    expect(document.rules.find((r) => r.id === 'trustist.tenancy.get-isolated')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/TRUSTIST_TENANT_B_KEY_ID/) });
+  });
+
+  it('a property cut short by --deadline is incomplete with its executed runs in results.json, the HTML report and JUnit, and fails under --strict', { timeout: 170_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conform-complete-'));
+    const args = ['run', '--vendor', 'trustist', '--target', mock.url, '--rule', 'trustist.auth.required', '--rule', 'trustist.customers.get.unknown', '--runs', '100000', '--seed', '3', '--deadline', '45', '--report-dir', dir, '--strict'];
+    const run = await conform(args, mock.credentials);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    const document = JSON.parse(await readFile(join(dir, 'trustist', 'results.json'), 'utf8')) as ResultsDocument;
+    expect(document.version).toBe('1.2');
+    expect(await validateResults(document)).toEqual([]);
+    const rule = document.rules.find((r) => r.id === 'trustist.customers.get.unknown')!;
+    expect(rule.status).toBe('incomplete');
+    expect(rule.reason).toMatch(/run deadline reached/);
+    expect(rule.runs!.requested).toBe(100000);
+    expect(rule.runs!.executed).toBeGreaterThan(0);
+    expect(rule.runs!.executed).toBeLessThan(100000);
+    expect(document.summary.incomplete).toBe(1);
+    expect(document.rules.find((r) => r.id === 'trustist.auth.required')!.status).toBe('passed');
+    // Incomplete fails the gate only under --strict.
+    expect(gatePasses([document], true)).toBe(false);
+    expect(gatePasses([document], false)).toBe(true);
+    const html = await readFile(join(dir, 'index.html'), 'utf8');
+    expect(html).toContain(`${rule.runs!.executed} of 100000 executed`);
+    expect(html).toMatch(/badge-incomplete/);
+    const junit = await readFile(join(dir, 'junit.xml'), 'utf8');
+    expect(junit).toContain(`<property name="conform.runs" value="${rule.runs!.executed}/100000">`);
+    expect(junit).toMatch(/<property name="conform.incomplete" value="run deadline reached/);
+    expect(junit).toMatch(/incomplete: run deadline reached[^"]*\(--strict\)/);
+  });
+
+  it('a target served under a base path, with paged lists, passes, Hawk included', { timeout: 170_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conform-complete-'));
+    const run = await conform(['run', '--vendor', 'trustist', '--target', prefixed.url, '--rule', 'trustist.auth.*', '--rule', 'trustist.customers.list.*', '--runs', '3', '--report-dir', dir], prefixed.credentials);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const document = JSON.parse(await readFile(join(dir, 'trustist', 'results.json'), 'utf8')) as ResultsDocument;
+    expect(document.summary.failed + document.summary.skipped + (document.summary.incomplete ?? 0)).toBe(0);
+    expect(document.rules.length).toBeGreaterThan(4);
+  });
+});

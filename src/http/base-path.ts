@@ -1,0 +1,10 @@
+/**
+ * The path to request for an API path under a base URL that may carry a path of its own
+ * (`https://gateway.example/vendor` + `/v1/customers` -> `/vendor/v1/customers`). `new URL(path,
+ * base)` would drop the base's path; a gateway that serves the API under a prefix needs it on
+ * every request, and in every signature, which covers the path actually sent.
+ */
+export function underBasePath(baseUrl: string, path: string): string {
+  const base = new URL(baseUrl).pathname.replace(/\/+$/, '');
+  return `${base}${path}`;
+}
