@@ -93,9 +93,12 @@ export class CheckContext {
 
   /**
    * Validates an exchange's response against the operation's documented statuses, content
-   * type and body; a violation fails the rule in hand, naming the JSON pointer.
+   * type and body; a violation fails the rule in hand, naming the JSON pointer. `scope` narrows
+   * the body to what this run answers for: a list on a shared tenant holds other writers'
+   * records, whose data is theirs to get wrong; it keeps the envelope and the run's own records,
+   * and only those are validated and enter the fingerprint.
    */
-  validateResponse(operationId: string, exchange: Exchange): void {
+  validateResponse(operationId: string, exchange: Exchange, options: { scope?: (json: unknown) => unknown } = {}): void {
     if (!exchange.response) {
       throw new RuleFailure(`${exchange.request.method} ${new URL(exchange.request.url).pathname} got no response: ${exchange.error ?? 'unknown error'}`, {
         received: exchange.error,
@@ -116,17 +119,18 @@ export class CheckContext {
     if (isJson && json === undefined && body !== '') {
       throw new RuleFailure(`${operationId} answered ${status} with a body that is not valid JSON`, { received: body.slice(0, 200), expected: 'a JSON body' });
     }
-    if (json !== undefined) {
+    const judged = json !== undefined && options.scope ? options.scope(json) : json;
+    if (judged !== undefined) {
       const key = `${operationId} ${status}`;
       const fields = this.shapes.get(key) ?? new Map<string, Set<string>>();
-      addShape(fields, json);
+      addShape(fields, judged);
       this.shapes.set(key, fields);
     }
-    const result = this.spec.validators.validateResponse(operationId, status, contentType, json);
+    const result = this.spec.validators.validateResponse(operationId, status, contentType, judged);
     if (!result.valid) {
       const first = result.violations[0]!;
       throw new RuleFailure(`${operationId} ${status} response does not match the spec: ${result.violations.map((v) => v.message).join('; ')}`, {
-        received: first.pointer === '' ? (first.keyword === 'status' ? status : first.keyword === 'contentType' ? contentType : json) : pick(json, first.pointer),
+        received: first.pointer === '' ? (first.keyword === 'status' ? status : first.keyword === 'contentType' ? contentType : judged) : pick(judged, first.pointer),
         expected: first.message,
         pointer: first.pointer,
       });

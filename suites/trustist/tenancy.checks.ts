@@ -64,6 +64,8 @@ export const tenancyChecks = defineChecks('tenancy', {
       },
       { runs: ctx.runsAtMost(10) },
     );
+    // The unfiltered list holds whatever tenant B has, others' records included: only A's records
+    // this rule made are looked for, and only the run's own records are validated (client.ts).
     const all = await b.listCustomers();
     expectStatus(ctx, all, [200], 'an unfiltered list must succeed');
     ctx.assertEqual(all.customers.filter((c) => ofA.has(c.id) && !ofB.has(c.id)).map((c) => c.id), [], "the unfiltered list must never show another tenant's customer");

@@ -1,7 +1,7 @@
 import type { KeyCredentials, Signer } from '../../auth/signer.ts';
 import type { CheckContext } from '../../harness/check-context.ts';
 import { exchange, type Exchange } from '../../http/exchange.ts';
-import { extractCustomers, type ListShape } from './list-shape.ts';
+import { extractCustomers, ownRecordsOnly, type ListShape } from './list-shape.ts';
 import type { Customer } from './model.ts';
 
 export { extractCustomers, type ListShape } from './list-shape.ts';
@@ -86,7 +86,7 @@ export class TrustistClient {
     const customers: Customer[] = [];
     let first: ListReply | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const reply = await this.send('listCustomers', 'GET', path);
+      const reply = await this.send('listCustomers', 'GET', path, undefined, (json) => ownRecordsOnly(json, (c) => this.isOwn(c)));
       const extracted = reply.status === 200 ? extractCustomers(reply.body) : undefined;
       first ??= { ...reply, customers, ...(extracted ? { shape: extracted.shape } : {}) };
       if (!extracted) return first;
@@ -96,6 +96,15 @@ export class TrustistClient {
       path = next;
     }
     return first!;
+  }
+
+  /**
+   * Whether a listed record is the run's: one a rule of this run created, or one carrying the run's
+   * tag in orgId. Only those are validated against the spec; the rest of a busy tenant is not ours
+   * to judge.
+   */
+  private isOwn(record: Record<string, unknown>): boolean {
+    return (typeof record.id === 'string' && this.ctx.created.includes(record.id)) || (typeof record.orgId === 'string' && record.orgId.startsWith(this.ctx.tag));
   }
 
   /** Sends a request as given: no credentials unless `sign` says so. */
@@ -130,8 +139,10 @@ export class TrustistClient {
     return signer;
   }
 
-  private send<T>(operationId: string, method: string, path: string, json?: unknown): Promise<Reply<T>> {
-    return this.finish<T>(operationId, () =>
+  private send<T>(operationId: string, method: string, path: string, json?: unknown, scope?: (json: unknown) => unknown): Promise<Reply<T>> {
+    return this.finish<T>(
+      operationId,
+      () =>
       exchange({
         baseUrl: this.ctx.config.baseUrl,
         method,
@@ -141,15 +152,16 @@ export class TrustistClient {
         credentials: this.credentials,
         timeoutMs: this.ctx.config.timeoutMs,
       }),
+      scope,
     );
   }
 
-  private async finish<T>(operationId: string, run: () => Promise<Exchange>): Promise<Reply<T>> {
+  private async finish<T>(operationId: string, run: () => Promise<Exchange>, scope?: (json: unknown) => unknown): Promise<Reply<T>> {
     const sentAt = Date.now();
     const recorded = await run();
     const receivedAt = Date.now();
     this.ctx.record(recorded);
-    this.ctx.validateResponse(operationId, recorded);
+    this.ctx.validateResponse(operationId, recorded, scope ? { scope } : {});
     const response = recorded.response!;
     return { status: response.status, body: response.json as T, headers: response.headers, exchange: recorded, sentAt, receivedAt };
   }

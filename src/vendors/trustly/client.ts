@@ -93,7 +93,8 @@ export class TrustlyClient {
       timeoutMs: this.ctx.config.timeoutMs,
     });
     this.ctx.record(ex);
-    this.ctx.validateResponse(request.operationId, ex);
+    // A list on a shared account may hold other writers' records: only the run's own are judged.
+    this.ctx.validateResponse(request.operationId, ex, request.operationId === 'listCustomers' ? { scope: (json) => this.ownOnly(json) } : {});
     const { status, json } = ex.response!;
     const reply: Reply = { status, json, exchange: ex };
     if (status === 200 && isObject(json)) {
@@ -104,6 +105,17 @@ export class TrustlyClient {
       if (Array.isArray(json.customers)) reply.customers = json.customers as Customer[];
     }
     return reply;
+  }
+
+  /**
+   * The list envelope with only the run's records: those a rule of this run created, or whose
+   * externalId carries the run's tag.
+   */
+  private ownOnly(json: unknown): unknown {
+    if (!isObject(json) || !Array.isArray(json.customers)) return json;
+    const own = (c: unknown) =>
+      isObject(c) && ((typeof c.customerId === 'string' && this.ctx.created.includes(c.customerId)) || (typeof c.externalId === 'string' && c.externalId.startsWith(this.ctx.tag)));
+    return { ...json, customers: json.customers.filter(own) };
   }
 
   /** A signed call with this client's credentials. */
