@@ -15,6 +15,12 @@ export interface MockOptions {
   clock?: () => number;
   /** Trustist only: the signature scheme the mock accepts (default hawk). */
   auth?: TrustistAuthScheme;
+  /**
+   * Test support, not reachable from `conform mock`: records other writers left in each tenant
+   * (Trustist) or merchant (Trustly) before the run, stored exactly as given, unvalidated, with
+   * only an id added when they lack one: the busy, untidy account a shared sandbox is.
+   */
+  foreignRecords?: Record<string, unknown>[];
 }
 
 export interface RunningMock {

@@ -104,7 +104,7 @@ export class TrustistClient {
    * to judge.
    */
   private isOwn(record: Record<string, unknown>): boolean {
-    return (typeof record.id === 'string' && this.ctx.created.includes(record.id)) || (typeof record.orgId === 'string' && record.orgId.startsWith(this.ctx.tag));
+    return (typeof record.id === 'string' && this.ctx.created.includes(record.id)) || (typeof record.orgId === 'string' && record.orgId.startsWith(`${this.ctx.tag}-`));
   }
 
   /** Sends a request as given: no credentials unless `sign` says so. */

@@ -114,7 +114,7 @@ export class TrustlyClient {
   private ownOnly(json: unknown): unknown {
     if (!isObject(json) || !Array.isArray(json.customers)) return json;
     const own = (c: unknown) =>
-      isObject(c) && ((typeof c.customerId === 'string' && this.ctx.created.includes(c.customerId)) || (typeof c.externalId === 'string' && c.externalId.startsWith(this.ctx.tag)));
+      isObject(c) && ((typeof c.customerId === 'string' && this.ctx.created.includes(c.customerId)) || (typeof c.externalId === 'string' && c.externalId.startsWith(`${this.ctx.tag}-`)));
     return { ...json, customers: json.customers.filter(own) };
   }
 
