@@ -72,8 +72,10 @@ export class TrustistClient {
     return this.send<Customer>('updateCustomer', 'PUT', customerPath(id), body);
   }
 
+  /** The session carries the run's tag in its `orgId` unless the body sets one: every write the suite leaves is findable. */
   createOnboardSession(body: unknown): Promise<Reply<Record<string, unknown>>> {
-    return this.send<Record<string, unknown>>('createOnboardSession', 'POST', '/v1/onboard/sessions', body);
+    const tagged = typeof body === 'object' && body !== null && !Array.isArray(body) && !('orgId' in body) ? { ...body, orgId: this.ctx.tag } : body;
+    return this.send<Record<string, unknown>>('createOnboardSession', 'POST', '/v1/onboard/sessions', tagged);
   }
 
   /**
@@ -86,7 +88,7 @@ export class TrustistClient {
     const customers: Customer[] = [];
     let first: ListReply | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const reply = await this.send('listCustomers', 'GET', path, undefined, (json) => ownRecordsOnly(json, (c) => this.isOwn(c)));
+      const reply = await this.send('listCustomers', 'GET', path);
       const extracted = reply.status === 200 ? extractCustomers(reply.body) : undefined;
       first ??= { ...reply, customers, ...(extracted ? { shape: extracted.shape } : {}) };
       if (!extracted) return first;
@@ -139,10 +141,8 @@ export class TrustistClient {
     return signer;
   }
 
-  private send<T>(operationId: string, method: string, path: string, json?: unknown, scope?: (json: unknown) => unknown): Promise<Reply<T>> {
-    return this.finish<T>(
-      operationId,
-      () =>
+  private send<T>(operationId: string, method: string, path: string, json?: unknown): Promise<Reply<T>> {
+    return this.finish<T>(operationId, () =>
       exchange({
         baseUrl: this.ctx.config.baseUrl,
         method,
@@ -152,16 +152,17 @@ export class TrustistClient {
         credentials: this.credentials,
         timeoutMs: this.ctx.config.timeoutMs,
       }),
-      scope,
     );
   }
 
-  private async finish<T>(operationId: string, run: () => Promise<Exchange>, scope?: (json: unknown) => unknown): Promise<Reply<T>> {
+  private async finish<T>(operationId: string, run: () => Promise<Exchange>): Promise<Reply<T>> {
     const sentAt = Date.now();
     const recorded = await run();
     const receivedAt = Date.now();
     this.ctx.record(recorded);
-    this.ctx.validateResponse(operationId, recorded, scope ? { scope } : {});
+    // A list may hold other writers' records: only the run's own are judged (isOwn).
+    const scope = operationId === 'listCustomers' ? { scope: (json: unknown) => ownRecordsOnly(json, (c) => this.isOwn(c)) } : {};
+    this.ctx.validateResponse(operationId, recorded, scope);
     const response = recorded.response!;
     return { status: response.status, body: response.json as T, headers: response.headers, exchange: recorded, sentAt, receivedAt };
   }
