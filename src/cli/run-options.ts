@@ -7,7 +7,7 @@ import { UsageError } from './usage-error.ts';
 
 export const RUN_HELP = `conform run [--vendor trustist|trustly|all] [--target URL] [--auth hawk|hmac-sha256|MODULE]
             [--rule ID-or-glob ...] [--seed N] [--runs N] [--report-dir DIR] [--strict]
-            [--allow-production] [--timeout MS] [--max-writes N] [--rps N] [--deadline SECONDS]
+            [--allow-production] [--timeout MS] [--max-writes N] [--rps N] [--deadline SECONDS] [--keep-data]
             [--baseline RESULTS] [--shard I/N]
 
 Run the conformance suite. Without --target, each vendor's embedded reference mock is started
@@ -27,10 +27,12 @@ and is the target. Credentials come from the environment, never from flags:
   --runs N            fast-check runs per property (default 30; 10 with --target)
   --report-dir DIR    where reports go (default reports/latest)
   --strict            fail the gate on SHOULD rules too
+  --keep-data         with --target: skip the closing scrub of the records the run created
+                      (they keep the synthetic data the checks wrote; conform cleanup scrubs later)
   --allow-production  allow a target that is not loopback or a known sandbox host
   --timeout MS        per-request timeout, the whole answer body included (default 10000)
   --max-writes N      at most N POST/PUT/PATCH/DELETE requests in the whole run; checks that
-                      need more fail with "write budget of N exhausted" (default 600 with
+                      need more fail with "write budget of N exhausted" (default 1200 with
                       --target, none for the embedded mocks)
   --rps N             at most N requests per second (evenly spaced; may be fractional, e.g. 0.5)
   --deadline SECONDS  the whole run's deadline: no request is sent after it and the remaining
@@ -61,6 +63,8 @@ export interface RunOptions {
   runs: number;
   reportDir: string;
   strict: boolean;
+  /** With a target: leave the created records' data as the checks wrote it (no closing scrub). */
+  keepData: boolean;
   allowProduction: boolean;
   timeoutMs: number;
   /** Write requests allowed in the whole run; undefined: no budget. */
@@ -89,7 +93,7 @@ export const DEFAULT_RUNS = 30;
  * states what a default run writes per vendor; the footprint test holds it to this).
  */
 export const DEFAULT_TARGET_RUNS = 10;
-export const DEFAULT_TARGET_MAX_WRITES = 600;
+export const DEFAULT_TARGET_MAX_WRITES = 1200;
 
 export function parseRunOptions(args: string[]): RunOptions {
   const { values, positionals } = parseArgs({
@@ -103,6 +107,7 @@ export function parseRunOptions(args: string[]): RunOptions {
       runs: { type: 'string' },
       'report-dir': { type: 'string', default: 'reports/latest' },
       strict: { type: 'boolean', default: false },
+      'keep-data': { type: 'boolean', default: false },
       'allow-production': { type: 'boolean', default: false },
       timeout: { type: 'string', default: '10000' },
       'max-writes': { type: 'string' },
@@ -130,6 +135,7 @@ export function parseRunOptions(args: string[]): RunOptions {
     runs: values.runs === undefined ? (target ? DEFAULT_TARGET_RUNS : DEFAULT_RUNS) : integer('--runs', values.runs, 1, 100_000),
     reportDir: values['report-dir'],
     strict: values.strict,
+    keepData: values['keep-data'],
     allowProduction: values['allow-production'],
     timeoutMs: integer('--timeout', values.timeout, 1, 600_000),
     ...(values['max-writes'] !== undefined
@@ -167,7 +173,7 @@ export function integer(flag: string, text: string, min: number, max: number): n
   return value;
 }
 
-function positive(flag: string, text: string, max: number): number {
+export function positive(flag: string, text: string, max: number): number {
   const value = Number(text);
   if (!/^(\d+\.?\d*|\.\d+)$/.test(text) || !(value > 0) || value > max) {
     throw new UsageError(`${flag} must be a number greater than 0 and at most ${max}, not "${text}"`);

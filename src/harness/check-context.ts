@@ -13,6 +13,8 @@ export class CheckContext {
   readonly exchanges: Exchange[] = [];
   exchangeCount = 0;
   readonly created: string[] = [];
+  /** The credential role that owns each created record (tenantA, merchantB, ...): whose key can scrub it. */
+  readonly owners = new Map<string, string>();
   /** Response fields seen, per "operationId status": the raw material of the behaviour fingerprint. */
   readonly shapes = new Map<string, Map<string, Set<string>>>();
   observation: unknown = undefined;
@@ -50,9 +52,12 @@ export class CheckContext {
     if (this.exchanges.length > 12) this.exchanges.shift();
   }
 
-  /** Records an id the check created on the target. */
-  noteCreated(id: string): void {
-    if (this.created.length < 1000) this.created.push(id);
+  /** Records an id the check created on the target, with the credential role that owns it. */
+  noteCreated(id: string, owner = 'unknown'): void {
+    if (this.created.length < 1000 && !this.owners.has(id)) {
+      this.created.push(id);
+      this.owners.set(id, owner);
+    }
   }
 
   /** Records what the target did where the documentation leaves it open. */

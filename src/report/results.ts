@@ -3,7 +3,7 @@ import type { Vendor } from '../spec/vendors.ts';
 import type { BehaviourFingerprint } from './fingerprint.ts';
 
 /** The version of the results.json format; bumped on any change a reader would notice. */
-export const RESULTS_VERSION = '1.1';
+export const RESULTS_VERSION = '1.2';
 
 /**
  * results.json: one document per vendor and run. Exported and versioned because CI gates,
@@ -12,7 +12,7 @@ export const RESULTS_VERSION = '1.1';
  */
 export interface ResultsDocument {
   /** 1.0 documents (no fingerprint) are still read, e.g. as baselines. */
-  version: '1.0' | typeof RESULTS_VERSION;
+  version: '1.0' | '1.1' | typeof RESULTS_VERSION;
   vendor: Vendor;
   /** The target's base URL, or "embedded mock" with its address. */
   target: string;
@@ -25,8 +25,11 @@ export interface ResultsDocument {
   tool: { name: 'conform'; version: string; node: string };
   rules: RuleOutcome[];
   summary: Record<RuleStatus, number> & { total: number };
-  /** Ids of every record this run created on the target (for clean-up on a live account). */
-  created: string[];
+  /**
+   * Every record this run created on the target, for clean-up on a live account: since 1.2 the
+   * ledger (id, owning credential role, whether it was scrubbed), before that the ids alone.
+   */
+  created: (CreatedRecord | string)[];
   /** What the target did beyond pass and fail (since 1.1): compared by `conform diff`. */
   fingerprint?: BehaviourFingerprint;
 }
@@ -40,4 +43,18 @@ export function summarise(rules: RuleOutcome[]): ResultsDocument['summary'] {
 /** Whether the run passes the gate: every MUST rule passed (every rule, in strict mode). */
 export function gatePasses(documents: ResultsDocument[], strict: boolean): boolean {
   return documents.every((d) => d.rules.every((r) => r.status !== 'failed' || (!strict && r.level !== 'MUST')));
+}
+
+/** One record in a run's ledger (results.json 1.2). */
+export interface CreatedRecord {
+  id: string;
+  /** The credential role whose key created it and can update it: tenantA, tenantB, merchantA, ... */
+  owner: string;
+  /** Whether its personal data was scrubbed (end of a live run, or `conform cleanup`). */
+  scrubbed: boolean;
+}
+
+/** A document's ledger in the 1.2 form; ids of older documents have an unknown owner. */
+export function ledgerOf(document: Pick<ResultsDocument, 'created'>): CreatedRecord[] {
+  return document.created.map((entry) => (typeof entry === 'string' ? { id: entry, owner: 'unknown', scrubbed: false } : entry));
 }

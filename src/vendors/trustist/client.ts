@@ -2,6 +2,7 @@ import type { KeyCredentials, Signer } from '../../auth/signer.ts';
 import type { CheckContext } from '../../harness/check-context.ts';
 import { exchange, type Exchange } from '../../http/exchange.ts';
 import { extractCustomers, ownRecordsOnly, type ListShape } from './list-shape.ts';
+import { roleOf } from './credentials.ts';
 import type { Customer } from './model.ts';
 
 export { extractCustomers, type ListShape } from './list-shape.ts';
@@ -59,7 +60,7 @@ export class TrustistClient {
     let reused = false;
     if ((reply.status === 200 || reply.status === 201) && typeof reply.body?.id === 'string') {
       reused = this.ctx.created.includes(reply.body.id);
-      if (!reused) this.ctx.noteCreated(reply.body.id);
+      if (!reused) this.ctx.noteCreated(reply.body.id, roleOf(this.ctx.config.env, this.credentials));
     }
     return { ...reply, reused };
   }
@@ -123,7 +124,7 @@ export class TrustistClient {
       };
       Object.assign(headers, signer(signed, request.sign.credentials));
     }
-    return this.finish(request.operationId, () =>
+    const reply = await this.finish(request.operationId, () =>
       exchange({
         baseUrl: this.ctx.config.baseUrl,
         method: request.method,
@@ -133,6 +134,12 @@ export class TrustistClient {
         timeoutMs: this.ctx.config.timeoutMs,
       }),
     );
+    // A create that succeeded, meant to or not (a refused body the target took), is in the ledger.
+    const id = (reply.body as { id?: unknown } | undefined)?.id;
+    if (request.operationId === 'createCustomer' && (reply.status === 200 || reply.status === 201) && typeof id === 'string') {
+      this.ctx.noteCreated(id, request.sign ? roleOf(this.ctx.config.env, request.sign.credentials) : 'unknown');
+    }
+    return reply;
   }
 
   private signer(): Signer {

@@ -2,7 +2,7 @@ import { basicSigner } from '../../auth/basic-signer.ts';
 import type { KeyCredentials } from '../../auth/signer.ts';
 import type { CheckContext } from '../../harness/check-context.ts';
 import { exchange, type Exchange } from '../../http/exchange.ts';
-import { merchantCredentials, type Merchant } from './credentials.ts';
+import { merchantCredentials, roleOf, type Merchant } from './credentials.ts';
 
 /** The customer object as the spec documents it (additional properties allowed). */
 export interface Customer {
@@ -126,7 +126,7 @@ export class TrustlyClient {
   private note(customerId: string): void {
     if (this.noted.has(customerId)) return;
     this.noted.add(customerId);
-    this.ctx.noteCreated(customerId);
+    this.ctx.noteCreated(customerId, roleOf(this.ctx.config.env, this.credentials));
   }
 }
 
