@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { SpecError } from '../spec/index.ts';
+import { cleanupCommand } from './cleanup-command.ts';
 import { diffCommand } from './diff-command.ts';
 import { mockCommand } from './mock-command.ts';
 import { pactCommand } from './pact-command.ts';
@@ -19,6 +20,7 @@ Commands:
   diff     compare two results.json files
   report   re-render or merge shard results
   pact     verify or check Pact contracts
+  cleanup  scrub the personal data out of the records a live run created
 
 Run "conform <command> --help" for a command's options.
 Exit codes: 0 success, 1 a rule failed, 2 usage, configuration or connection error.`;
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   diff: diffCommand,
   report: reportCommand,
   pact: pactCommand,
+  cleanup: cleanupCommand,
 };
 
 

@@ -18,6 +18,8 @@ import { preflightCredentials } from './credential-preflight.ts';
 import { assertReachable, assertTargetAllowed } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';
 import { resolveSigner } from '../harness/resolve-signer.ts';
+import { configureHttp } from '../http/configure-http.ts';
+import { scrubLedger, scrubSummary } from './scrub-ledger.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REQUIRED_CREDENTIALS: Record<Vendor, [string, string]> = {
@@ -100,6 +102,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
     await mkdir(blobDir(reportDir), { recursive: true });
     await writeFile(join(blobDir(reportDir), `run-${options.shard.index}-${options.shard.count}.json`), `${JSON.stringify(meta, null, 2)}\n`);
   }
+  if (options.target && !options.keepData && !options.shard) await scrubRun(options, options.target, documents, out);
   const diffs = baseline ? await diffRuns(baseline, documents) : undefined;
   const written = await writeRunReports(reportDir, documents, diffs && { baseline: options.baseline!, diffs });
   for (const line of summaryLines(documents)) out(line);
@@ -189,4 +192,18 @@ function packageVersion(): string {
 
 function progressLine(total: number): (done: number, rule: string) => void {
   return (done, rule) => process.stderr.write(`\r\x1b[2K[${done}/${total}] ${rule}`);
+}
+
+/**
+ * The closing scrub of a live run: every record the run created loses the personal data the
+ * checks put in (the vendors cannot delete). It runs after the checks, in this process, within
+ * --rps and a write allowance of --max-writes of its own (one update per record at most).
+ */
+async function scrubRun(options: RunOptions, target: URL, documents: ResultsDocument[], out: (line: string) => void): Promise<void> {
+  configureHttp({ ...(options.rps === undefined ? {} : { rps: options.rps }), ...(options.maxWrites === undefined ? {} : { maxWrites: options.maxWrites }) });
+  for (const document of documents) {
+    const signer = await resolveSigner(document.vendor, options.auth);
+    const outcome = await scrubLedger(document, { baseUrl: target.toString().replace(/\/$/, ''), env: process.env, signer, timeoutMs: options.timeoutMs });
+    for (const line of scrubSummary(document.vendor, outcome)) out(line);
+  }
 }

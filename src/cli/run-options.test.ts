@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TARGET_DEADLINE_SECONDS, parseRunOptions, RUN_HELP } from './run-options.ts';
+import { DEFAULT_RUNS, DEFAULT_TARGET_DEADLINE_SECONDS, DEFAULT_TARGET_MAX_WRITES, DEFAULT_TARGET_RUNS, parseRunOptions, RUN_HELP } from './run-options.ts';
 import { UsageError } from './usage-error.ts';
 
 const TARGET = ['--vendor', 'trustly', '--target', 'http://127.0.0.1:4010'];
@@ -11,9 +11,11 @@ describe('conform run: --max-writes, --rps, --deadline', () => {
     expect(parseRunOptions(['--max-writes', '0']).maxWrites).toBe(0);
   });
 
-  it('defaults the deadline to 1800 s for a live target and to none for the embedded mocks; no budget, no rate cap', () => {
-    expect(parseRunOptions(TARGET)).toMatchObject({ deadlineSeconds: DEFAULT_TARGET_DEADLINE_SECONDS });
+  it('defaults a live target to a 1800 s deadline, a write budget and fewer runs; the embedded mocks to none of these', () => {
+    expect(parseRunOptions(TARGET)).toMatchObject({ deadlineSeconds: DEFAULT_TARGET_DEADLINE_SECONDS, maxWrites: DEFAULT_TARGET_MAX_WRITES, runs: DEFAULT_TARGET_RUNS });
+    expect(parseRunOptions([...TARGET, '--runs', '30'])).toMatchObject({ runs: 30 });
     const embedded = parseRunOptions([]);
+    expect(embedded.runs).toBe(DEFAULT_RUNS);
     expect(embedded.deadlineSeconds).toBeUndefined();
     expect(embedded.maxWrites).toBeUndefined();
     expect(embedded.rps).toBeUndefined();

@@ -7,7 +7,7 @@ import { UsageError } from './usage-error.ts';
 
 export const RUN_HELP = `conform run [--vendor trustist|trustly|all] [--target URL] [--auth hawk|hmac-sha256|MODULE]
             [--rule ID-or-glob ...] [--seed N] [--runs N] [--report-dir DIR] [--strict]
-            [--allow-production] [--timeout MS] [--max-writes N] [--rps N] [--deadline SECONDS]
+            [--allow-production] [--timeout MS] [--max-writes N] [--rps N] [--deadline SECONDS] [--keep-data]
             [--baseline RESULTS] [--shard I/N]
 
 Run the conformance suite. Without --target, each vendor's embedded reference mock is started
@@ -24,15 +24,18 @@ and is the target. Credentials come from the environment, never from flags:
                       default export signs requests
   --rule ID           run only these rules: ids or globs (trustist.customers.update.*); repeatable
   --seed N            the run seed; the same seed replays the same inputs
-  --runs N            fast-check runs per property (default 30)
+  --runs N            fast-check runs per property (default 30; 10 with --target)
   --report-dir DIR    where reports go (default reports/latest)
   --strict            fail the gate on SHOULD rules too, and fail a rule on drift: a response
                       that departs from what the spec inferred beyond the docs (an x-inferred
                       constraint, an error's content type or body, an undocumented 4xx)
+  --keep-data         with --target: skip the closing scrub of the records the run created
+                      (they keep the synthetic data the checks wrote; conform cleanup scrubs later)
   --allow-production  allow a target that is not loopback or a known sandbox host
   --timeout MS        per-request timeout, the whole answer body included (default 10000)
   --max-writes N      at most N POST/PUT/PATCH/DELETE requests in the whole run; checks that
-                      need more fail with "write budget of N exhausted"
+                      need more fail with "write budget of N exhausted" (default 1200 with
+                      --target, none for the embedded mocks)
   --rps N             at most N requests per second (evenly spaced; may be fractional, e.g. 0.5)
   --deadline SECONDS  the whole run's deadline: no request is sent after it and the remaining
                       rules fail with "run deadline reached" (default 1800 with --target, none
@@ -62,6 +65,8 @@ export interface RunOptions {
   runs: number;
   reportDir: string;
   strict: boolean;
+  /** With a target: leave the created records' data as the checks wrote it (no closing scrub). */
+  keepData: boolean;
   allowProduction: boolean;
   timeoutMs: number;
   /** Write requests allowed in the whole run; undefined: no budget. */
@@ -81,6 +86,17 @@ export interface RunOptions {
 /** A live target is someone's account: a run against it ends within half an hour unless told otherwise. */
 export const DEFAULT_TARGET_DEADLINE_SECONDS = 1800;
 
+/** Runs per property against the embedded mocks. */
+export const DEFAULT_RUNS = 30;
+
+/**
+ * Against a live target every write stays in someone's account for good (neither vendor can
+ * delete): fewer runs per property, and a write budget the default run fits in (the README
+ * states what a default run writes per vendor; the footprint test holds it to this).
+ */
+export const DEFAULT_TARGET_RUNS = 10;
+export const DEFAULT_TARGET_MAX_WRITES = 1200;
+
 export function parseRunOptions(args: string[]): RunOptions {
   const { values, positionals } = parseArgs({
     args,
@@ -90,9 +106,10 @@ export function parseRunOptions(args: string[]): RunOptions {
       auth: { type: 'string' },
       rule: { type: 'string', multiple: true, default: [] },
       seed: { type: 'string' },
-      runs: { type: 'string', default: '30' },
+      runs: { type: 'string' },
       'report-dir': { type: 'string', default: 'reports/latest' },
       strict: { type: 'boolean', default: false },
+      'keep-data': { type: 'boolean', default: false },
       'allow-production': { type: 'boolean', default: false },
       timeout: { type: 'string', default: '10000' },
       'max-writes': { type: 'string' },
@@ -117,12 +134,17 @@ export function parseRunOptions(args: string[]): RunOptions {
     auth: values.auth,
     rules: values.rule,
     seed: values.seed === undefined ? randomInt(0, 2 ** 31 - 1) : integer('--seed', values.seed, 0, 2 ** 31 - 1),
-    runs: integer('--runs', values.runs, 1, 100_000),
+    runs: values.runs === undefined ? (target ? DEFAULT_TARGET_RUNS : DEFAULT_RUNS) : integer('--runs', values.runs, 1, 100_000),
     reportDir: values['report-dir'],
     strict: values.strict,
+    keepData: values['keep-data'],
     allowProduction: values['allow-production'],
     timeoutMs: integer('--timeout', values.timeout, 1, 600_000),
-    ...(values['max-writes'] === undefined ? {} : { maxWrites: integer('--max-writes', values['max-writes'], 0, 1_000_000_000) }),
+    ...(values['max-writes'] !== undefined
+      ? { maxWrites: integer('--max-writes', values['max-writes'], 0, 1_000_000_000) }
+      : target
+        ? { maxWrites: DEFAULT_TARGET_MAX_WRITES }
+        : {}),
     ...(values.rps === undefined ? {} : { rps: positive('--rps', values.rps, 100_000) }),
     ...(values.deadline !== undefined
       ? { deadlineSeconds: positive('--deadline', values.deadline, 7 * 24 * 3600) }
@@ -153,7 +175,7 @@ export function integer(flag: string, text: string, min: number, max: number): n
   return value;
 }
 
-function positive(flag: string, text: string, max: number): number {
+export function positive(flag: string, text: string, max: number): number {
   const value = Number(text);
   if (!/^(\d+\.?\d*|\.\d+)$/.test(text) || !(value > 0) || value > max) {
     throw new UsageError(`${flag} must be a number greater than 0 and at most ${max}, not "${text}"`);

@@ -16,6 +16,8 @@ export class CheckContext {
   readonly exchanges: Exchange[] = [];
   exchangeCount = 0;
   readonly created: string[] = [];
+  /** The credential role that owns each created record (tenantA, merchantB, ...): whose key can scrub it. */
+  readonly owners = new Map<string, string>();
   /** Response fields seen, per "operationId status": the raw material of the behaviour fingerprint. */
   readonly shapes = new Map<string, Map<string, Set<string>>>();
   observation: unknown = undefined;
@@ -61,9 +63,12 @@ export class CheckContext {
     if (this.exchanges.length > 12) this.exchanges.shift();
   }
 
-  /** Records an id the check created on the target. */
-  noteCreated(id: string): void {
-    if (this.created.length < 1000) this.created.push(id);
+  /** Records an id the check created on the target, with the credential role that owns it. */
+  noteCreated(id: string, owner = 'unknown'): void {
+    if (this.created.length < 1000 && !this.owners.has(id)) {
+      this.created.push(id);
+      this.owners.set(id, owner);
+    }
   }
 
   /** Records what the target did where the documentation leaves it open. */
@@ -131,9 +136,12 @@ export class CheckContext {
 
   /**
    * Validates an exchange's response against the operation's documented statuses, content
-   * type and body; a violation fails the rule in hand, naming the JSON pointer.
+   * type and body; a violation fails the rule in hand, naming the JSON pointer. `scope` narrows
+   * the body to what this run answers for: a list on a shared tenant holds other writers'
+   * records, whose data is theirs to get wrong; it keeps the envelope and the run's own records,
+   * and only those are validated and enter the fingerprint.
    */
-  validateResponse(operationId: string, exchange: Exchange): void {
+  validateResponse(operationId: string, exchange: Exchange, options: { scope?: (json: unknown) => unknown } = {}): void {
     // Not sent, or cut short, by the run's own limits: the rule cannot be judged, it was not broken.
     const stopped = runStopped();
     if (exchange.error !== undefined && (exchange.error.startsWith(DEADLINE_REACHED) || (stopped !== undefined && exchange.error.startsWith(stopped)))) {
@@ -164,22 +172,23 @@ export class CheckContext {
       if (status >= 400 && status < 500) return this.noteDrift(operationId, status, { pointer: '', message, keyword: 'json' }, body.slice(0, 200));
       throw new RuleFailure(message, { received: body.slice(0, 200), expected: 'a JSON body' });
     }
-    if (json !== undefined) {
+    const judged = json !== undefined && options.scope ? options.scope(json) : json;
+    if (judged !== undefined) {
       const key = `${operationId} ${status}`;
       const fields = this.shapes.get(key) ?? new Map<string, Set<string>>();
-      addShape(fields, json);
+      addShape(fields, judged);
       this.shapes.set(key, fields);
     }
-    const result = this.spec.validators.validateResponse(operationId, status, contentType, json);
+    const result = this.spec.validators.validateResponse(operationId, status, contentType, judged);
     if (result.valid) {
       for (const departure of result.departures ?? []) {
-        this.noteDrift(operationId, status, departure, departure.keyword === 'contentType' ? contentType : departure.keyword === 'status' ? status : pick(json, departure.pointer));
+        this.noteDrift(operationId, status, departure, departure.keyword === 'contentType' ? contentType : departure.keyword === 'status' ? status : pick(judged, departure.pointer));
       }
       return;
     }
     const first = result.violations[0]!;
     throw new RuleFailure(`${operationId} ${status} response does not match the spec: ${result.violations.map((v) => v.message).join('; ')}`, {
-      received: first.pointer === '' ? (first.keyword === 'status' ? status : first.keyword === 'contentType' ? contentType : json) : pick(json, first.pointer),
+      received: first.pointer === '' ? (first.keyword === 'status' ? status : first.keyword === 'contentType' ? contentType : judged) : pick(judged, first.pointer),
       expected: first.message,
       pointer: first.pointer,
     });

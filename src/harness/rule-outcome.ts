@@ -37,5 +37,7 @@ export interface RuleOutcome {
   shapes?: Record<string, Record<string, string[]>>;
   /** Records the check created on the target (ids), so a live run's test data can be found and cleaned. */
   created: string[];
+  /** The credential role owning each created id; folded into the run's ledger, not kept per rule in results.json. */
+  owners?: Record<string, string>;
   durationMs: number;
 }

@@ -83,6 +83,7 @@ export async function runCheck(check: Check, spec: VendorSpec, config: RunConfig
     exchanges: ctx.exchanges.map((e) => redactExchange(e, secrets)),
     exchangeCount: ctx.exchangeCount,
     created: ctx.created,
+    ...(ctx.owners.size > 0 ? { owners: Object.fromEntries(ctx.owners) } : {}),
     ...(ctx.shapes.size > 0 ? { shapes: toRecord(ctx.shapes) } : {}),
     durationMs: Math.round(performance.now() - started),
   };

@@ -31,6 +31,12 @@ export interface MockOptions {
    * page, and this is the most common way. Absent: the whole list in one answer.
    */
   pageSize?: number;
+  /**
+   * Test support, not reachable from `conform mock`: records other writers left in each tenant
+   * (Trustist) or merchant (Trustly) before the run, stored exactly as given, unvalidated, with
+   * only an id added when they lack one: the busy, untidy account a shared sandbox is.
+   */
+  foreignRecords?: Record<string, unknown>[];
 }
 
 export interface RunningMock {

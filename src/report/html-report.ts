@@ -6,7 +6,7 @@ import { htmlReportCss } from './html-report.css.ts';
 import { renderRule, ruleAnchor, ruleArea, STATUSES, statusBadge } from './html-report-rule.ts';
 import type { ResultsDiff } from './diff-results.ts';
 import { renderDiffSection } from './html-report-diff.ts';
-import { summarise, type ResultsDocument } from './results.ts';
+import { ledgerOf, summarise, type ResultsDocument } from './results.ts';
 
 export interface HtmlReportOptions {
   title?: string;
@@ -178,7 +178,7 @@ function renderObserved(documents: ResultsDocument[]): string {
 function renderCreated(documents: ResultsDocument[]): string {
   const vendors = documents.map((d) => {
     // The run's list, plus any id only a rule recorded, each with the rules that created it.
-    const creators = new Map<string, string[]>(d.created.map((id) => [id, []]));
+    const creators = new Map<string, string[]>(ledgerOf(d).map(({ id }) => [id, []]));
     for (const rule of d.rules) for (const id of rule.created) creators.set(id, [...(creators.get(id) ?? []), rule.id]);
     const items = [...creators].map(
       ([id, rules]) => `<li><code>${h(id)}</code>${rules.length ? ` <span class="muted">by ${rules.map((r) => h(r)).join(', ')}</span>` : ''}</li>`,

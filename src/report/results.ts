@@ -11,7 +11,7 @@ export const RESULTS_VERSION = '1.2';
  * JSON Schema, and every written file is validated against it.
  */
 export interface ResultsDocument {
-  /** 1.0 documents (no fingerprint) and 1.1 (no incomplete status, no runs) are still read, e.g. as baselines. */
+  /** 1.0 documents (no fingerprint) and 1.1 (no incomplete status, no runs, ids alone in `created`) are still read, e.g. as baselines. */
   version: '1.0' | '1.1' | typeof RESULTS_VERSION;
   vendor: Vendor;
   /** The target's base URL, or "embedded mock" with its address. */
@@ -26,8 +26,11 @@ export interface ResultsDocument {
   rules: RuleOutcome[];
   /** `incomplete` since 1.2: a 1.0/1.1 baseline has no such count. */
   summary: Omit<Record<RuleStatus, number>, 'incomplete'> & { incomplete?: number; total: number };
-  /** Ids of every record this run created on the target (for clean-up on a live account). */
-  created: string[];
+  /**
+   * Every record this run created on the target, for clean-up on a live account: since 1.2 the
+   * ledger (id, owning credential role, whether it was scrubbed), before that the ids alone.
+   */
+  created: (CreatedRecord | string)[];
   /** What the target did beyond pass and fail (since 1.1): compared by `conform diff`. */
   fingerprint?: BehaviourFingerprint;
 }
@@ -52,4 +55,18 @@ export function gatePasses(documents: ResultsDocument[], strict: boolean): boole
 export function judgedNothing(documents: ResultsDocument[]): boolean {
   const rules = documents.flatMap((d) => d.rules);
   return rules.some((r) => r.status === 'incomplete') && !rules.some((r) => r.status === 'passed' || r.status === 'failed' || r.status === 'observed');
+}
+
+/** One record in a run's ledger (results.json 1.2). */
+export interface CreatedRecord {
+  id: string;
+  /** The credential role whose key created it and can update it: tenantA, tenantB, merchantA, ... */
+  owner: string;
+  /** Whether its personal data was scrubbed (end of a live run, or `conform cleanup`). */
+  scrubbed: boolean;
+}
+
+/** A document's ledger in the 1.2 form; ids of older documents have an unknown owner. */
+export function ledgerOf(document: Pick<ResultsDocument, 'created'>): CreatedRecord[] {
+  return document.created.map((entry) => (typeof entry === 'string' ? { id: entry, owner: 'unknown', scrubbed: false } : entry));
 }

@@ -16,7 +16,10 @@ export function createCustomer(ctx: HandlerContext): Reply {
   // Whether null in an optional field is refused or means "absent" on create is not documented.
   if (ctx.variants.has('create-null-as-absent') && isPlainObject(body)) body = withoutNulls(body);
   if (fault === 'create-accepts-non-object' && !isPlainObject(body)) body = {};
-  if (fault === 'invalid-create-persists' && !ctx.validators.validateRequest('createCustomer', body).valid) store.insert(newRecord(ctx, {}));
+  // The realistic bug: the record is written with what was read of the body before validation refuses it.
+  if (fault === 'invalid-create-persists' && !ctx.validators.validateRequest('createCustomer', body).valid) {
+    store.insert(newRecord(ctx, isPlainObject(body) && typeof body.orgId === 'string' ? { orgId: body.orgId } : {}));
+  }
   assertValidBody(ctx, 'createCustomer', body);
   if (fault === 'create-requires-email' && typeof body.emailAddress !== 'string') throw invalidRequest('emailAddress is required');
   const fields = createFields(body, fault);

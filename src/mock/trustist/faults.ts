@@ -33,7 +33,7 @@ const CATALOGUE = [
   fault('create-dedupes', ['trustist.customers.create.duplicates-allowed'], 'A create whose fields equal an existing customer\'s returns that customer instead of a new one.'),
   fault('ids-collide', ['trustist.customers.create.duplicates-allowed', 'trustist.customers.list.org-filter', 'trustist.model.stateful'], 'From the 30th create on, ids are drawn from 32 values, so a new customer soon overwrites an older one.'),
   fault('create-accepts-non-object', ['trustist.customers.create.invalid-body'], 'A JSON body that is not an object (array, string, number, null) creates an empty customer.'),
-  fault('invalid-create-persists', ['trustist.customers.create.invalid-body'], 'An invalid create body is refused with 400, but a blank customer has already been stored.'),
+  fault('invalid-create-persists', ['trustist.customers.create.invalid-body'], 'An invalid create body is refused with 400, but a customer with its orgId (when it has a string one) has already been stored.'),
   fault('date-of-birth-pattern-only', ['trustist.customers.validation.date-of-birth'], 'dateOfBirth is checked against the YYYY-MM-DD pattern only, so 2023-02-30 is accepted.'),
   fault('country-any-two-letters', ['trustist.customers.validation.country'], 'address.country accepts any two letters (XX, gb), not only ISO 3166-1 alpha-2 codes.'),
   // Round trip

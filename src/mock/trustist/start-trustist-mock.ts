@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { loadVendorSpec } from '../../spec/index.ts';
 import { answerClientErrors, listen, normaliseBasePath } from '../http-kit.ts';
 import type { MockOptions, RunningMock } from '../mock-types.ts';
-import { CustomerStore } from './customer-store.ts';
+import { CustomerStore, type Customer } from './customer-store.ts';
 import { trustistFault } from './faults.ts';
 import { findVariants } from '../variants.ts';
 import type { TrustistVariantName } from './variants.ts';
@@ -25,6 +25,11 @@ export async function startTrustistMock(options: MockOptions = {}): Promise<Runn
   const keyring = readTrustistKeys(options.env ?? process.env);
   const store = new CustomerStore(fault);
   const basePath = normaliseBasePath(options.basePath);
+  for (const [t, tenantId] of [keyring.tenants.a, keyring.tenants.b].entries()) {
+    for (const [n, record] of (options.foreignRecords ?? []).entries()) {
+      store.insert({ id: `foreign${t}${String(n).padStart(6, '0')}`, ...record, tenantId } as unknown as Customer);
+    }
+  }
   let url = '';
 
   const server = createServer(

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { loadVendorSpec } from '../../spec/index.ts';
 import { answerClientErrors, listen, normaliseBasePath, type HttpProblem } from '../http-kit.ts';
 import type { MockOptions, RunningMock } from '../mock-types.ts';
-import { CustomerStore } from './customer-store.ts';
+import { CustomerStore, type Customer } from './customer-store.ts';
 import { TRUSTLY_FAULTS, isTrustlyFault, type TrustlyFaultName } from './faults.ts';
 import { handleTrustlyRequest } from './handle-trustly-request.ts';
 import { resolveMerchants } from './merchant-credentials.ts';
@@ -34,6 +34,10 @@ export async function startTrustlyMock(options: MockOptions = {}): Promise<Runni
     listCache: new Map(),
     basePath: normaliseBasePath(options.basePath),
   };
+
+  for (const { merchantId } of merchants) {
+    for (const record of options.foreignRecords ?? []) ctx.store.insert(merchantId, { customerId: ctx.store.newCustomerId(), ...record } as Customer);
+  }
 
   const server = createServer((req, res) => {
     // handleTrustlyRequest turns every error into a response; this catch is the last line

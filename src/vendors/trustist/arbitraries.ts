@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { calendarDate, invalidArbitrary, schemaArbitrary, type InvalidValue, type Refine, type Schema } from '../../generation/index.ts';
+import { calendarDate, fictionalEmail, invalidArbitrary, schemaArbitrary, type InvalidValue, type Refine, type Schema } from '../../generation/index.ts';
 import type { CheckContext } from '../../harness/check-context.ts';
 import { TagNamespace } from '../../harness/tag-namespace.ts';
 import type { VendorSpec } from '../../spec/vendor-spec.ts';
@@ -30,14 +30,19 @@ export function unicodeText(options: { minLength?: number; maxLength?: number; s
   return fc.string({ unit, minLength: options.minLength ?? 0, maxLength: options.maxLength ?? 24, ...(options.size ? { size: options.size } : {}) });
 }
 
-/** A name: short, or long (up to 100 characters, biased past 64, where vendors truncate). */
+/**
+ * A name: short, or long (up to 100 characters, biased past 64, where vendors truncate). Marked as
+ * test data ("Test …"), since it stays in a sandbox that cannot delete; the empty name stays too.
+ */
 export function personName(): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 2, arbitrary: unicodeText({ maxLength: 20 }) }, { weight: 1, arbitrary: unicodeText({ maxLength: 100, size: 'max' }) });
+  return fc
+    .oneof({ weight: 2, arbitrary: unicodeText({ maxLength: 20 }) }, { weight: 1, arbitrary: unicodeText({ maxLength: 100, size: 'max' }) })
+    .map((name) => (name === '' ? '' : `Test ${name}`));
 }
 
-/** The seed types emailAddress as a plain string: real-looking addresses and any text. */
+/** The seed types emailAddress as a plain string: addresses (on reserved domains only) and any text. */
 export function emailText(): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 2, arbitrary: fc.emailAddress() }, { weight: 1, arbitrary: unicodeText() });
+  return fc.oneof({ weight: 2, arbitrary: fictionalEmail() }, { weight: 1, arbitrary: unicodeText() });
 }
 
 /** Real calendar dates, with leap days drawn often. */

@@ -4,8 +4,8 @@ import type { CheckContext } from '../../harness/check-context.ts';
 import { RuleIncomplete } from '../../harness/rule-failure.ts';
 import { underBasePath } from '../../http/base-path.ts';
 import { exchange, type Exchange } from '../../http/exchange.ts';
-import { keyHolds } from './credentials.ts';
-import { extractCustomers, type ListShape, type NextPage } from './list-shape.ts';
+import { keyHolds, roleOf } from './credentials.ts';
+import { extractCustomers, ownRecordsOnly, type ListShape, type NextPage } from './list-shape.ts';
 import type { Customer } from './model.ts';
 
 export { extractCustomers, type ListShape } from './list-shape.ts';
@@ -64,7 +64,7 @@ export class TrustistClient {
     let reused = false;
     if ((reply.status === 200 || reply.status === 201) && typeof reply.body?.id === 'string') {
       reused = this.ctx.created.includes(reply.body.id);
-      if (!reused) this.ctx.noteCreated(reply.body.id);
+      if (!reused) this.ctx.noteCreated(reply.body.id, roleOf(this.ctx.config.env, this.credentials));
     }
     return { ...reply, reused };
   }
@@ -77,8 +77,10 @@ export class TrustistClient {
     return this.send<Customer>('updateCustomer', 'PUT', customerPath(id), body);
   }
 
+  /** The session carries the run's tag in its `orgId` unless the body sets one: every write the suite leaves is findable. */
   createOnboardSession(body: unknown): Promise<Reply<Record<string, unknown>>> {
-    return this.send<Record<string, unknown>>('createOnboardSession', 'POST', '/v1/onboard/sessions', body);
+    const tagged = typeof body === 'object' && body !== null && !Array.isArray(body) && !('orgId' in body) ? { ...body, orgId: this.ctx.tag } : body;
+    return this.send<Record<string, unknown>>('createOnboardSession', 'POST', '/v1/onboard/sessions', tagged);
   }
 
   /**
@@ -112,6 +114,15 @@ export class TrustistClient {
     }
   }
 
+  /**
+   * Whether a listed record is the run's: one a rule of this run created, or one carrying the run's
+   * tag in orgId. Only those are validated against the spec; the rest of a busy tenant is not ours
+   * to judge.
+   */
+  private isOwn(record: Record<string, unknown>): boolean {
+    return (typeof record.id === 'string' && this.ctx.created.includes(record.id)) || (typeof record.orgId === 'string' && record.orgId.startsWith(`${this.ctx.tag}-`));
+  }
+
   /** Sends a request as given (its path under the target's base path): no credentials unless `sign` says so. */
   async raw(request: RawRequest): Promise<Reply> {
     const headers: Record<string, string> = { ...(request.headers ?? {}) };
@@ -126,7 +137,7 @@ export class TrustistClient {
       };
       Object.assign(headers, signer(signed, request.sign.credentials));
     }
-    return this.finish(request.operationId, () =>
+    const reply = await this.finish(request.operationId, () =>
       exchange({
         baseUrl: this.ctx.config.baseUrl,
         method: request.method,
@@ -136,6 +147,12 @@ export class TrustistClient {
         timeoutMs: this.ctx.config.timeoutMs,
       }),
     );
+    // A create that succeeded, meant to or not (a refused body the target took), is in the ledger.
+    const id = (reply.body as { id?: unknown } | undefined)?.id;
+    if (request.operationId === 'createCustomer' && (reply.status === 200 || reply.status === 201) && typeof id === 'string') {
+      this.ctx.noteCreated(id, request.sign ? roleOf(this.ctx.config.env, request.sign.credentials) : 'unknown');
+    }
+    return reply;
   }
 
   private signer(): Signer {
@@ -173,7 +190,9 @@ export class TrustistClient {
     if (asConfigured && recorded.response && recorded.error === undefined) {
       this.ctx.expectCredentialAccepted(this.credentials, recorded.response.status, (variable) => keyHolds(variable, operationId));
     }
-    this.ctx.validateResponse(operationId, recorded);
+    // A list may hold other writers' records: only the run's own are judged (isOwn).
+    const scope = operationId === 'listCustomers' ? { scope: (json: unknown) => ownRecordsOnly(json, (c) => this.isOwn(c)) } : {};
+    this.ctx.validateResponse(operationId, recorded, scope);
     const response = recorded.response!;
     return { status: response.status, body: response.json as T, headers: response.headers, exchange: recorded, sentAt, receivedAt };
   }

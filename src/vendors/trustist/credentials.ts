@@ -44,3 +44,9 @@ export function key(ctx: CheckContext, role: KeyRole): KeyCredentials {
   const { idVar, secretVar } = KEY_ROLES[role];
   return ctx.credentials(idVar, secretVar);
 }
+
+/** The role whose key this is, by the run's credential variables ('unknown' for a made-up key). */
+export function roleOf(env: Record<string, string | undefined>, credentials: KeyCredentials): string {
+  const found = (Object.keys(KEY_ROLES) as KeyRole[]).find((role) => env[KEY_ROLES[role].idVar] === credentials.id);
+  return found ?? 'unknown';
+}

@@ -59,3 +59,14 @@ function moreWithoutAWay(record: Record<string, unknown>): NextPage | undefined 
   for (const flag of ['hasMore', 'has_more', 'moreResults']) if (record[flag] === true) return { unreadable: `the answer says ${flag}: true and names no next page` };
   return undefined;
 }
+
+/**
+ * The list answer with only the records `isOwn` accepts, envelope kept: what a rule may judge on a
+ * shared tenant, where every other record belongs to someone else. Other bodies pass unchanged.
+ */
+export function ownRecordsOnly(body: unknown, isOwn: (record: Record<string, unknown>) => boolean): unknown {
+  const extracted = extractCustomers(body);
+  if (!extracted) return body;
+  const own = extracted.customers.filter((c) => typeof c === 'object' && c !== null && isOwn(c as unknown as Record<string, unknown>));
+  return extracted.shape.kind === 'array' ? own : { ...(body as Record<string, unknown>), [extracted.shape.key]: own };
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { calendarDate, invalidArbitrary, schemaArbitrary, type Refine, type Schema } from '../../generation/index.ts';
+import { calendarDate, fictionalEmail as fictionalEmailAddress, invalidArbitrary, schemaArbitrary, type Refine, type Schema } from '../../generation/index.ts';
 import type { CheckContext } from '../../harness/check-context.ts';
 import { OPTIONAL_FIELDS, REQUIRED_FIELDS, type Body } from './model.ts';
 import { alphanumeric, digits, personName, text, type TextStyle } from './text-arbitraries.ts';
@@ -41,18 +41,30 @@ function address(style: TextStyle, countries: readonly string[]): fc.Arbitrary<R
   return fc.oneof(CROSS, { weight: 3, arbitrary: us }, { weight: 1, arbitrary: ca }, { weight: 1, arbitrary: other });
 }
 
+// The data the suite writes lands in someone's real sandbox, where nobody can delete it: whatever
+// looks personal is fictional on sight. Phone numbers come from the ranges reserved for fiction
+// (US 555-0100..0199 in any area code, UK 07700 900000..900999), e-mail domains end in the
+// reserved `.test` or under example.com, tax and national ids use the never-issued area 000 or
+// 666, licence and person ids start with TEST. The formats keep their variety.
+const usArea = fc.tuple(fc.integer({ min: 2, max: 9 }), digits(2, 2)).map(([a, bc]) => `${a}${bc}`);
+const fictionalLine = digits(2, 2).map((d) => `01${d}`);
 const phone = fc.oneof(
   CROSS,
-  digits(10, 10).map((d) => `+1${d}`),
-  digits(9, 9).map((d) => `+1 ${d}`),
-  fc.tuple(digits(3, 3), digits(3, 3), digits(4, 4)).map(([a, b, c]) => `(${a}) ${b}-${c}`),
-  digits(8, 11).map((d) => `+44 ${d}`),
+  fc.tuple(usArea, fictionalLine).map(([area, line]) => `+1${area}555${line}`),
+  fc.tuple(usArea, fictionalLine).map(([area, line]) => `+1 ${area} 555 ${line}`),
+  fc.tuple(usArea, fictionalLine).map(([area, line]) => `(${area}) 555-${line}`),
+  digits(3, 3).map((d) => `+44 7700 900${d}`),
 );
 
+const fictionalEmail = fictionalEmailAddress();
+
 function email(style: TextStyle): fc.Arbitrary<string> {
-  if (style === 'plain') return fc.emailAddress();
-  return fc.oneof(CROSS, { weight: 3, arbitrary: fc.emailAddress() }, { weight: 1, arbitrary: text('rich', 1, 12).map((local) => `${local.replaceAll(' ', '.')}@example.com`) });
+  if (style === 'plain') return fictionalEmail;
+  return fc.oneof(CROSS, { weight: 3, arbitrary: fictionalEmail }, { weight: 1, arbitrary: text('rich', 1, 12).map((local) => `${local.replaceAll(' ', '.')}@example.com`) });
 }
+
+/** Tax ids no one holds: SSN area 000 or 666 is never issued (nor is either an ITIN). */
+const fictionalTaxId = fc.tuple(fc.constantFrom('000', '666'), digits(6, 6)).map(([area, rest]) => area + rest);
 
 /** Merchant data: nested objects and arrays of JSON values that survive any JSON store (no nulls, safe integers). */
 function customData(style: TextStyle): fc.Arbitrary<Record<string, unknown>> {
@@ -62,15 +74,16 @@ function customData(style: TextStyle): fc.Arbitrary<Record<string, unknown>> {
   return fc.dictionary(key, value, { minKeys: 1, maxKeys: 4 });
 }
 
-export const driverLicense = fc.record({ number: alphanumeric(5, 12), state: fc.constantFrom(...US_STATES) });
+export const driverLicense = fc.record({ number: alphanumeric(1, 8).map((n) => `TEST${n}`), state: fc.constantFrom(...US_STATES) });
 
 function refinements(style: TextStyle, countries: readonly string[]): Record<string, fc.Arbitrary<unknown>> {
   return {
-    '/name': personName(style),
+    // Marked as test data; the rest of the name keeps its breadth (any script, long).
+    '/name': personName(style).map((name) => `Test ${name}`),
     '/address': address(style, countries),
     '/phone': phone,
     '/email': email(style),
-    '/taxId': fc.oneof(CROSS, digits(9, 9), digits(4, 4).map((d) => `#####${d}`)),
+    '/taxId': fc.oneof(CROSS, fictionalTaxId, digits(4, 4).map((d) => `#####${d}`)),
     '/dateOfBirth': calendarDate(),
     '/enrollDate': fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.getTime()),
     '/vip': fc.constantFrom('low', 'medium', 'high', '1-5'),
@@ -78,8 +91,8 @@ function refinements(style: TextStyle, countries: readonly string[]): Record<str
     '/balance': fc.tuple(fc.nat(1_000_000), fc.nat(99)).map(([units, cents]) => `${units}.${String(cents).padStart(2, '0')}`),
     '/organizationNumber': digits(6, 12),
     '/externalTier': fc.oneof(CROSS, fc.constantFrom('Gold', 'Diamond', '4 stars'), text(style, 1, 16)),
-    '/personId': alphanumeric(6, 20),
-    '/nationalId': digits(6, 12),
+    '/personId': alphanumeric(2, 16).map((id) => `TEST${id}`),
+    '/nationalId': fc.tuple(fc.constantFrom('000', '666'), digits(3, 9)).map(([area, rest]) => area + rest),
     '/customData': customData(style),
     '/driverLicense': driverLicense,
     // Set by the checks, never drawn (see the note at the top).
@@ -165,8 +178,9 @@ export function exampleBody(externalId: string): Body {
   return {
     name: 'Joe User',
     address: { country: 'US', address1: '2000 Broadway St', city: 'Redwood City', state: 'CA', zip: '94063' },
-    phone: '+16505551212',
-    email: 'joe.user@mail.com',
+    // The seed's example, with a phone number and mailbox that cannot be anyone's (see phone above).
+    phone: '+16505550123',
+    email: 'joe.user@example.com',
     externalId,
   };
 }

@@ -2,7 +2,7 @@ import { basicSigner } from '../../auth/basic-signer.ts';
 import type { KeyCredentials } from '../../auth/signer.ts';
 import type { CheckContext } from '../../harness/check-context.ts';
 import { exchange, type Exchange } from '../../http/exchange.ts';
-import { merchantCredentials, type Merchant } from './credentials.ts';
+import { merchantCredentials, roleOf, type Merchant } from './credentials.ts';
 
 /** The customer object as the spec documents it (additional properties allowed). */
 export interface Customer {
@@ -95,7 +95,8 @@ export class TrustlyClient {
     this.ctx.record(ex);
     // A 401 to this merchant's own key, sent as configured, means the key was refused (both merchants hold every operation).
     if (asConfigured && request.credentials && ex.response && ex.error === undefined) this.ctx.expectCredentialAccepted(request.credentials, ex.response.status);
-    this.ctx.validateResponse(request.operationId, ex);
+    // A list on a shared account may hold other writers' records: only the run's own are judged.
+    this.ctx.validateResponse(request.operationId, ex, request.operationId === 'listCustomers' ? { scope: (json) => this.ownOnly(json) } : {});
     const { status, json } = ex.response!;
     const reply: Reply = { status, json, exchange: ex };
     if (status === 200 && isObject(json)) {
@@ -108,6 +109,17 @@ export class TrustlyClient {
     return reply;
   }
 
+  /**
+   * The list envelope with only the run's records: those a rule of this run created, or whose
+   * externalId carries the run's tag.
+   */
+  private ownOnly(json: unknown): unknown {
+    if (!isObject(json) || !Array.isArray(json.customers)) return json;
+    const own = (c: unknown) =>
+      isObject(c) && ((typeof c.customerId === 'string' && this.ctx.created.includes(c.customerId)) || (typeof c.externalId === 'string' && c.externalId.startsWith(`${this.ctx.tag}-`)));
+    return { ...json, customers: json.customers.filter(own) };
+  }
+
   /** A signed call with this client's credentials. */
   private call(request: Omit<RawRequest, 'credentials'>): Promise<Reply> {
     return this.raw({ ...request, credentials: this.credentials }, true);
@@ -116,7 +128,7 @@ export class TrustlyClient {
   private note(customerId: string): void {
     if (this.noted.has(customerId)) return;
     this.noted.add(customerId);
-    this.ctx.noteCreated(customerId);
+    this.ctx.noteCreated(customerId, roleOf(this.ctx.config.env, this.credentials));
   }
 }
 

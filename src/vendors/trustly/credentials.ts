@@ -15,3 +15,10 @@ export function merchantCredentials(ctx: CheckContext, merchant: Merchant): KeyC
   const [idVar, keyVar] = merchant === 'A' ? MERCHANT_A_VARS : MERCHANT_B_VARS;
   return ctx.credentials(idVar, keyVar);
 }
+
+/** The merchant role whose key this is (merchantA, merchantB), by the run's credential variables. */
+export function roleOf(env: Record<string, string | undefined>, credentials: KeyCredentials): string {
+  if (env[MERCHANT_A_VARS[0]] === credentials.id) return 'merchantA';
+  if (env[MERCHANT_B_VARS[0]] === credentials.id) return 'merchantB';
+  return 'unknown';
+}

@@ -1,0 +1,77 @@
+import type { Signer } from '../auth/signer.ts';
+import { exchange } from '../http/exchange.ts';
+import { ledgerOf, type ResultsDocument } from '../report/results.ts';
+import { trustistScrub } from '../vendors/trustist/scrub-request.ts';
+import { trustlyScrub } from '../vendors/trustly/scrub-request.ts';
+
+export interface ScrubTarget {
+  baseUrl: string;
+  env: Record<string, string | undefined>;
+  signer: Signer;
+  timeoutMs: number;
+}
+
+export interface ScrubOutcome {
+  scrubbed: number;
+  /** Already scrubbed by an earlier pass: nothing sent. */
+  already: number;
+  /** Not scrubbed, each with why (missing credential, refused, budget spent). */
+  left: { id: string; owner: string; why: string }[];
+}
+
+/**
+ * Scrubs the personal data out of every record of the document's ledger not yet scrubbed, one
+ * update each, with the owning role's key; marks what succeeded in `document.created` (as a 1.2
+ * ledger). Idempotent: scrubbed records are skipped, and scrubbing twice writes the same values.
+ * The process's limits (configureHttp: --rps, --max-writes, deadline) bound it like any exchange.
+ */
+export async function scrubLedger(document: ResultsDocument, target: ScrubTarget): Promise<ScrubOutcome> {
+  const ledger = ledgerOf(document);
+  const outcome: ScrubOutcome = { scrubbed: 0, already: 0, left: [] };
+  for (const entry of ledger) {
+    if (entry.scrubbed) {
+      outcome.already++;
+      continue;
+    }
+    const request = document.vendor === 'trustist' ? trustistScrub(entry.id, entry.owner) : trustlyScrub(target.baseUrl, entry.id, entry.owner);
+    const id = request.idVar && target.env[request.idVar];
+    const secret = request.secretVar && target.env[request.secretVar];
+    if (!id || !secret) {
+      outcome.left.push({ ...entry, why: request.idVar ? `needs ${request.idVar} and ${request.secretVar}` : `no known credential owns it (owner ${entry.owner})` });
+      continue;
+    }
+    const credentials = { id, secret };
+    let json = request.json;
+    if (document.vendor === 'trustly') {
+      // An update may drop what it omits (one documented reading): resend the record's externalId,
+      // the run's tag, so the record stays recognisable as test data.
+      const current = await exchange({ baseUrl: target.baseUrl, method: 'GET', path: request.path, signer: target.signer, credentials, timeoutMs: target.timeoutMs });
+      const externalId = (current.response?.json as { customer?: { externalId?: unknown } } | undefined)?.customer?.externalId;
+      if (current.response?.status !== 200) {
+        outcome.left.push({ ...entry, why: current.error ?? `reading it answered ${current.response?.status}` });
+        continue;
+      }
+      if (typeof externalId === 'string') json = { ...json, externalId };
+    }
+    const reply = await exchange({ baseUrl: target.baseUrl, method: request.method, path: request.path, json, signer: target.signer, credentials, timeoutMs: target.timeoutMs });
+    const status = reply.response?.status;
+    if (status === 200 && reply.error === undefined) {
+      entry.scrubbed = true;
+      outcome.scrubbed++;
+    } else {
+      outcome.left.push({ ...entry, why: reply.error ?? `the target answered ${status}` });
+    }
+  }
+  document.created = ledger;
+  return outcome;
+}
+
+/** One line per vendor: what was scrubbed and what was left, and why. */
+export function scrubSummary(vendor: string, outcome: ScrubOutcome): string[] {
+  const total = outcome.scrubbed + outcome.already + outcome.left.length;
+  const lines = [`${vendor}: scrubbed ${outcome.scrubbed} of ${total} created records${outcome.already ? ` (${outcome.already} already scrubbed)` : ''}${outcome.left.length ? `, ${outcome.left.length} left` : ''}`];
+  const reasons = new Map<string, number>();
+  for (const { why } of outcome.left) reasons.set(why, (reasons.get(why) ?? 0) + 1);
+  for (const [why, n] of reasons) lines.push(`  ${n} not scrubbed: ${why}`);
+  return lines;
+}
