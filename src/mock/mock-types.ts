@@ -15,6 +15,11 @@ export interface MockOptions {
   clock?: () => number;
   /** Trustist only: the signature scheme the mock accepts (default hawk). */
   auth?: TrustistAuthScheme;
+  /**
+   * Trustist with Hawk only: accept a request body that carries no payload hash, as before the
+   * mock required one (for clients that cannot send it). Replays are refused either way.
+   */
+  hawkLenient?: boolean;
 }
 
 export interface RunningMock {

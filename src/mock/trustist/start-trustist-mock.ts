@@ -5,6 +5,8 @@ import type { MockOptions, RunningMock } from '../mock-types.ts';
 import { CustomerStore } from './customer-store.ts';
 import { trustistFault } from './faults.ts';
 import { createRequestHandler } from './handle-request.ts';
+import { SKEW_SEC } from './hawk-authenticator.ts';
+import { HawkNonceCache } from './hawk-nonce-cache.ts';
 import { errorBody } from './trustist-problem.ts';
 import { readTrustistKeys } from './trustist-keys.ts';
 
@@ -21,9 +23,10 @@ export async function startTrustistMock(options: MockOptions = {}): Promise<Runn
   const keyring = readTrustistKeys(options.env ?? process.env);
   const store = new CustomerStore(fault);
   let url = '';
+  const auth = { keyring, scheme, clock: options.clock ?? Date.now, fault, hawkLenient: options.hawkLenient ?? false, nonces: new HawkNonceCache(SKEW_SEC) };
 
   const server = createServer(
-    createRequestHandler({ auth: { keyring, scheme, clock: options.clock ?? Date.now, fault }, store, validators, fault, baseUrl: () => url }),
+    createRequestHandler({ auth, store, validators, fault, baseUrl: () => url }),
   );
   answerClientErrors(server, errorBody);
   url = await listen(server, options.port, options.host);
