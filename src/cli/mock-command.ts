@@ -5,6 +5,7 @@ import { isVendor, VENDORS, type Vendor } from '../spec/vendors.ts';
 import { UsageError } from './usage-error.ts';
 
 export const MOCK_HELP = `conform mock <trustist|trustly> [--port N] [--host H] [--fault NAME] [--auth hawk|hmac-sha256]
+                                 [--hawk-lenient]
 conform mock <trustist|trustly> --list-faults
 
 Start a vendor's reference mock: a stateful, in-memory stand-in that follows the vendor's
@@ -18,6 +19,9 @@ are set; otherwise the mock generates them and prints them.
   --host H         interface to listen on (default 127.0.0.1)
   --fault NAME     inject a named deviation from the documentation (see --list-faults)
   --auth SCHEME    Trustist only: hawk (default) or hmac-sha256
+  --hawk-lenient   Trustist with Hawk only: accept a body sent without the Hawk payload hash
+                   (by default every request with a body, and every POST and PUT, needs it);
+                   verbatim replays are refused either way
   --list-faults    list the vendor's faults and the rules each breaks`;
 
 export async function mockCommand(args: string[], out: (line: string) => void): Promise<number> {
@@ -28,6 +32,7 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
       host: { type: 'string', default: '127.0.0.1' },
       fault: { type: 'string' },
       auth: { type: 'string' },
+      'hawk-lenient': { type: 'boolean', default: false },
       'list-faults': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -51,6 +56,9 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
   if (values.auth !== undefined && (vendor !== 'trustist' || !['hawk', 'hmac-sha256'].includes(values.auth))) {
     throw new UsageError(vendor === 'trustist' ? `--auth must be hawk or hmac-sha256, not "${values.auth}"` : '--auth applies to trustist only; trustly uses Basic auth');
   }
+  if (values['hawk-lenient'] && (vendor !== 'trustist' || values.auth === 'hmac-sha256')) {
+    throw new UsageError('--hawk-lenient applies to the Trustist mock with Hawk auth only; leave it out, or drop --auth hmac-sha256');
+  }
   if (values.fault !== undefined) {
     try {
       findFault(vendor, values.fault);
@@ -63,9 +71,10 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     port,
     fault: values.fault,
     auth: values.auth as 'hawk' | 'hmac-sha256' | undefined,
+    hawkLenient: values['hawk-lenient'],
     env: process.env,
   });
-  out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}`);
+  out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}${values['hawk-lenient'] ? ' (Hawk payload hash optional)' : ''}`);
   for (const [name, value] of Object.entries(mock.credentials)) {
     // A key the user supplied stays out of the terminal; one the mock generated is printed for them to use.
     out(process.env[name] ? `# ${name} is taken from the environment` : `export ${name}=${value}`);
