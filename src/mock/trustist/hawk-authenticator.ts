@@ -54,7 +54,7 @@ export async function authenticateHawk(req: IncomingMessage, settings: AuthSetti
       'Hawk error="Missing payload hash"',
     );
   }
-  // Only a request that passed every other check uses up its nonce: a refused one may be corrected and sent again.
+  // A request refused by a header check above does not use up its nonce: corrected, it may be sent again.
   const fresh = settings.nonces.use(credentials.user, Number(artifacts.ts), artifacts.nonce, Math.floor(settings.clock() / 1000));
   if (!fresh && fault !== 'auth-hawk-replay-accepted') {
     throw unauthorized('this Hawk nonce was already used with this timestamp: a replayed request; sign every request afresh', 'Hawk error="Invalid nonce"');
