@@ -1,16 +1,40 @@
 import Hawk from '@hapi/hawk';
-import type { Signer } from './signer.ts';
+import type { SignableRequest, Signer } from './signer.ts';
 
 /**
- * Hawk 1 header scheme with sha256, as the vendor's authentication page documents. A request
- * with a body also carries the payload hash, as the vendor's own plugin sends it.
+ * What Hawk signs of a URL, taken from the very URL object the request is sent with: undici
+ * sends `pathname + search` of that object as the request-target and `host` as the Host header.
+ * Handing @hapi/hawk these parts, not the URL as a string, matters: it parses a string with the
+ * legacy url.parse, which re-escapes `| ^ { } \`` and so signs a path other than the one sent.
  */
-export const hawkSigner: Signer = (request, credentials) => {
-  const hasBody = request.body.length > 0;
-  const { header } = Hawk.client.header(request.url.toString(), request.method, {
-    credentials: { id: credentials.id, key: credentials.secret, algorithm: 'sha256' },
-    // The hash covers the content type actually sent (none: empty), as a Hawk server computes it.
-    ...(hasBody ? { payload: request.body as string, contentType: request.contentType ?? '' } : {}),
-  });
-  return { authorization: header };
-};
+export function hawkResource(url: URL): { pathname: string; search: string; hostname: string; port: string; protocol: string } {
+  return {
+    pathname: url.pathname,
+    search: url.search,
+    hostname: url.hostname,
+    port: url.port || (url.protocol === 'https:' ? '443' : '80'),
+    protocol: url.protocol,
+  };
+}
+
+/**
+ * Hawk 1 header scheme with sha256, as the vendor's authentication page documents, on the
+ * clock given (tests and the stale-timestamp checks move it). Every request carries the payload
+ * hash, an empty body's included: a strict Hawk server requires it on every request that may
+ * carry a body (POST, PUT, PATCH), and one that does not ask for it ignores it. The hash covers
+ * the bytes sent and the content type sent (none: the empty string), as a Hawk server computes it.
+ */
+export function createHawkSigner(clock: () => number = () => Date.now()): Signer {
+  return (request: SignableRequest, credentials) => {
+    const { header } = Hawk.client.header(hawkResource(request.url) as never, request.method.toUpperCase(), {
+      credentials: { id: credentials.id, key: credentials.secret, algorithm: 'sha256' },
+      timestamp: Math.floor(clock() / 1000),
+      // Hawk hands the payload to crypto's hash.update, which takes a Buffer as it is.
+      payload: request.body as string,
+      contentType: request.contentType ?? '',
+    });
+    return { authorization: header };
+  };
+}
+
+export const hawkSigner: Signer = createHawkSigner();

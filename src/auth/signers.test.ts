@@ -18,9 +18,13 @@ describe('hawkSigner', () => {
     expect(() => Hawk.server.authenticatePayload('{"firstName":"Eve"}', { key: credentials.secret, algorithm: 'sha256' } as never, artifacts, 'application/json')).toThrow();
   });
 
-  it('sends no payload hash without a body', () => {
-    const { authorization } = hawkSigner({ method: 'GET', url: new URL('http://h/v1/customers/x'), body: '' }, credentials);
-    expect(authorization).not.toMatch(/hash=/);
+  it('hashes an empty body too, and signs the path as sent, not re-escaped', async () => {
+    const url = new URL('http://127.0.0.1:8080/v1/customers/a|b?q={x}');
+    const { authorization } = hawkSigner({ method: 'post', url, body: '' }, credentials);
+    expect(authorization).toMatch(/hash="[^"]+"/);
+    const req = { method: 'POST', url: `${url.pathname}${url.search}`, headers: { host: url.host, authorization } };
+    const { artifacts } = await Hawk.server.authenticate(req as never, () => ({ id: credentials.id, key: credentials.secret, algorithm: 'sha256' }) as never);
+    expect(() => Hawk.server.authenticatePayload('', { key: credentials.secret, algorithm: 'sha256' } as never, artifacts, '')).not.toThrow();
   });
 });
 

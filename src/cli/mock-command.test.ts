@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { basicSigner } from '../auth/basic-signer.ts';
 import { exchange } from '../http/exchange.ts';
 import { faultsOf } from '../mock/faults.ts';
+import { unhashedHawkSigner } from '../vendors/trustist/hawk-variants.ts';
 
 const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
 const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
@@ -54,4 +55,27 @@ describe('conform mock', () => {
     const vendor = await run(process.execPath, [BIN, 'mock', 'acme'], { env }).catch((e: { code: number; stderr: string }) => e);
     expect((vendor as { code: number }).code).toBe(2);
   });
+
+  it('requires the Hawk payload hash on a body unless started with --hawk-lenient, which only the Trustist Hawk mock takes', async () => {
+    const tryUnhashed = async (flags: string[]) => {
+      const child = spawn(process.execPath, [BIN, 'mock', 'trustist', ...flags], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      child.stdout.setEncoding('utf8');
+      await new Promise<void>((resolve) => child.stdout.on('data', (c: string) => (stdout += c).includes('Press Ctrl-C') && resolve()));
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)![1]!;
+      const credentials = { id: /export TRUSTIST_KEY_ID=(\S+)/.exec(stdout)![1]!, secret: /export TRUSTIST_KEY_SECRET=(\S+)/.exec(stdout)![1]! };
+      const answer = await exchange({ baseUrl: url, method: 'POST', path: '/v1/customers', json: { firstName: 'Ann' }, signer: unhashedHawkSigner, credentials });
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+      return answer.response?.status;
+    };
+    // Both at once: a mock process takes a while to start on a busy machine.
+    expect(await Promise.all([tryUnhashed([]), tryUnhashed(['--hawk-lenient'])])).toEqual([401, 201]);
+    const run = promisify(execFile);
+    for (const args of [['trustly', '--hawk-lenient'], ['trustist', '--auth', 'hmac-sha256', '--hawk-lenient']]) {
+      const refused = await run(process.execPath, [BIN, 'mock', ...args], { env }).catch((e: { code: number; stderr: string }) => e);
+      expect((refused as { code: number }).code, args.join(' ')).toBe(2);
+      expect((refused as { stderr: string }).stderr).toMatch(/--hawk-lenient applies to the Trustist mock with Hawk auth only/);
+    }
+  }, 180_000);
 });

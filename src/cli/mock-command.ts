@@ -6,7 +6,7 @@ import { isVendor, VENDORS, type Vendor } from '../spec/vendors.ts';
 import { UsageError } from './usage-error.ts';
 
 export const MOCK_HELP = `conform mock <trustist|trustly> [--port N] [--host H] [--fault NAME] [--variant NAME ...] [--auth hawk|hmac-sha256]
-                                 [--base-path PATH] [--page-size N]
+                                 [--hawk-lenient] [--base-path PATH] [--page-size N]
 conform mock <trustist|trustly> --list-faults | --list-variants
 
 Start a vendor's reference mock: a stateful, in-memory stand-in that follows the vendor's
@@ -22,6 +22,9 @@ are set; otherwise the mock generates them and prints them.
   --variant NAME   take another reading the docs allow (repeatable; see --list-variants):
                    a correct behaviour, not a fault; combines with others and with --fault
   --auth SCHEME    Trustist only: hawk (default) or hmac-sha256
+  --hawk-lenient   Trustist with Hawk only: accept a body sent without the Hawk payload hash
+                   (by default every request with a body, and every POST and PUT, needs it);
+                   verbatim replays are refused either way
   --base-path PATH serve the API under a path prefix, as a gateway does (e.g. /some/prefix);
                    run the suite with --target http://HOST:PORT/some/prefix
   --page-size N    Trustist only: page customer lists N at a time, the next page named by a
@@ -40,6 +43,7 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
       variant: { type: 'string', multiple: true, default: [] },
       'base-path': { type: 'string' },
       'page-size': { type: 'string' },
+      'hawk-lenient': { type: 'boolean', default: false },
       'list-faults': { type: 'boolean', default: false },
       'list-variants': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
@@ -82,6 +86,9 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
   if (pageSizeText !== undefined && (vendor !== 'trustist' || !/^\d+$/.test(pageSizeText) || pageSize! < 1 || pageSize! > 10_000)) {
     throw new UsageError(vendor === 'trustist' ? `--page-size must be a whole number from 1 to 10000, not "${pageSizeText}"` : '--page-size applies to trustist only');
   }
+  if (values['hawk-lenient'] && (vendor !== 'trustist' || values.auth === 'hmac-sha256')) {
+    throw new UsageError('--hawk-lenient applies to the Trustist mock with Hawk auth only; leave it out, or drop --auth hmac-sha256');
+  }
   if (values.fault !== undefined) {
     try {
       findFault(vendor, values.fault);
@@ -95,12 +102,13 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     fault: values.fault,
     variants: values.variant,
     auth: values.auth as 'hawk' | 'hmac-sha256' | undefined,
+    hawkLenient: values['hawk-lenient'],
     env: process.env,
     ...(basePath === undefined ? {} : { basePath }),
     ...(pageSize === undefined ? {} : { pageSize }),
   });
   const variants = values.variant.length > 0 ? ` with variant${values.variant.length > 1 ? 's' : ''} ${values.variant.join(', ')}` : '';
-  out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}${variants}`);
+  out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}${variants}${values['hawk-lenient'] ? ' (Hawk payload hash optional)' : ''}`);
   for (const [name, value] of Object.entries(mock.credentials)) {
     // A key the user supplied stays out of the terminal; one the mock generated is printed for them to use.
     out(process.env[name] ? `# ${name} is taken from the environment` : `export ${name}=${value}`);

@@ -37,6 +37,11 @@ export interface MockOptions {
    * only an id added when they lack one: the busy, untidy account a shared sandbox is.
    */
   foreignRecords?: Record<string, unknown>[];
+  /**
+   * Trustist with Hawk only: accept a request body that carries no payload hash, as before the
+   * mock required one (for clients that cannot send it). Replays are refused either way.
+   */
+  hawkLenient?: boolean;
 }
 
 export interface RunningMock {

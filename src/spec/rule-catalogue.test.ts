@@ -8,6 +8,8 @@ const PUBLISHED: [string, string][] = [
   ['trustist.auth.bad-signature', 'MUST'],
   ['trustist.auth.unknown-key', 'MUST'],
   ['trustist.auth.merchant-key-rejected', 'MUST'],
+  ['trustist.auth.replay', 'SHOULD'],
+  ['trustist.auth.payload-hash', 'observed'],
   ['trustist.permissions.create', 'MUST'],
   ['trustist.permissions.read', 'MUST'],
   ['trustist.permissions.update', 'MUST'],

@@ -1,5 +1,6 @@
 import type { TrustistAuthScheme } from '../mock-types.ts';
 import type { TrustistFaultName } from './faults.ts';
+import type { HawkNonceCache } from './hawk-nonce-cache.ts';
 import type { TrustistKey, TrustistKeyring } from './trustist-keys.ts';
 
 export interface AuthSettings {
@@ -8,6 +9,10 @@ export interface AuthSettings {
   /** The mock's clock (options.clock): both schemes judge timestamps by it, not by the host's. */
   clock: () => number;
   fault?: TrustistFaultName;
+  /** Hawk: accept a body without a payload hash (hash optional, as the Hawk library makes it). */
+  hawkLenient?: boolean;
+  /** Hawk: the nonces seen within the timestamp window, to refuse a replay. */
+  nonces: HawkNonceCache;
 }
 
 /**

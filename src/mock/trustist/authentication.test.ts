@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import Hawk from '@hapi/hawk';
 import { describe, expect, it } from 'vitest';
-import { createHmacSha256Signer, hawkSigner, hmacSha256Signer, hmacStringToSign, type Signer } from '../../auth/index.ts';
+import { createHmacSha256Signer, hawkResource, hawkSigner, hmacSha256Signer, hmacStringToSign, type Signer } from '../../auth/index.ts';
 import { hmacStringToSign as mockStringToSign, parseHmacAuthorization } from './hmac-authenticator.ts';
 import { mocksClosedAfterEach, type TestMock } from './trustist-test-kit.ts';
 
@@ -132,12 +132,72 @@ describe('Hawk specifics', () => {
     expect(answer.headers['www-authenticate']).toMatch(/^Hawk ts="\d+", tsm="[^"]+", error="Stale timestamp"/);
   });
 
-  it('accepts a body without a payload hash (Hawk makes it optional) and checks it when present', async () => {
+  /** Signs like a Hawk client that sends no payload hash at all. */
+  const noHash: Signer = (request, credentials) => ({
+    authorization: Hawk.client.header(hawkResource(request.url) as never, request.method, { credentials: { id: credentials.id, key: credentials.secret, algorithm: 'sha256' } }).header,
+  });
+
+  it('requires the payload hash on every request with a body, and on POST and PUT with an empty one, changing nothing', async () => {
     const mock = await start();
-    const noHash: Signer = (request, credentials) => hawkSigner({ ...request, body: '' }, credentials);
+    const before = mock.snapshot();
+    const id = '3kTp9j2mN5xR';
+    for (const [method, path, options] of [
+      ['POST', '/v1/customers', { json: { firstName: 'Ann' } }],
+      ['POST', '/v1/customers', {}],
+      ['PUT', `/v1/customers/${id}`, { json: { firstName: 'Ann' } }],
+      ['POST', '/v1/onboard/sessions', { json: { customerId: id } }],
+      ['GET', '/v1/customers', { rawBody: '{}', headers: { 'content-type': 'application/json' } }],
+    ] as const) {
+      const answer = await mock.call(method, path, { ...options, signer: noHash });
+      expect(answer.status, `${method} ${path}`).toBe(401);
+      expect(answer.headers['www-authenticate']).toBe('Hawk error="Missing payload hash"');
+      expect(answer.json.message).toMatch(/payload hash/);
+    }
+    expect(mock.snapshot()).toEqual(before);
+    expect((await mock.call('GET', '/v1/customers', { signer: noHash })).status).toBe(200);
+  });
+
+  it('accepts a body without a payload hash when lenient, and checks the hash whenever one is sent', async () => {
+    const mock = await start({ hawkLenient: true });
     expect((await mock.call('POST', '/v1/customers', { json: { firstName: 'Ann' }, signer: noHash })).status).toBe(201);
     const wrongType = signedAs(hawkSigner, { contentType: 'text/plain' });
     expect((await mock.call('POST', '/v1/customers', { json: { firstName: 'Ann' }, signer: wrongType })).status).toBe(401);
+    const strict = await start();
+    expect((await strict.call('POST', '/v1/customers', { json: { firstName: 'Ann' }, signer: wrongType })).status).toBe(401);
+    expect((await strict.call('POST', '/v1/customers', { json: { firstName: 'Ann' } })).status).toBe(201);
+  });
+
+  it('refuses a verbatim replay within the window with 401, changing nothing, whether or not lenient', async () => {
+    for (const hawkLenient of [false, true]) {
+      const mock = await start({ hawkLenient });
+      let first: Record<string, string> | undefined;
+      const signsOnce: Signer = (request, credentials) => (first ??= hawkSigner(request, credentials));
+      expect((await mock.call('POST', '/v1/customers', { json: { firstName: 'Ann' }, signer: signsOnce })).status).toBe(201);
+      const before = mock.snapshot();
+      const replay = await mock.call('POST', '/v1/customers', { json: { firstName: 'Ann' }, signer: signsOnce });
+      expect(replay.status).toBe(401);
+      expect(replay.headers['www-authenticate']).toBe('Hawk error="Invalid nonce"');
+      expect(mock.snapshot()).toEqual(before);
+      // A fresh signature of the same request is no replay.
+      expect((await mock.call('POST', '/v1/customers', { json: { firstName: 'Ann' } })).status).toBe(201);
+    }
+  });
+
+  it('uses up a nonce only when the request passes: one refused for its missing hash may be re-signed with the same nonce', async () => {
+    const mock = await start();
+    const fixed = { timestamp: Math.floor(Date.now() / 1000), nonce: 'fixed-nonce' };
+    const signer =
+      (hashed: boolean): Signer =>
+      (request, credentials) => ({
+        authorization: Hawk.client.header(hawkResource(request.url) as never, request.method, {
+          credentials: { id: credentials.id, key: credentials.secret, algorithm: 'sha256' },
+          ...fixed,
+          ...(hashed ? { payload: request.body as string, contentType: request.contentType ?? '' } : {}),
+        }).header,
+      });
+    expect((await mock.call('POST', '/v1/customers', { json: { firstName: 'Ann' }, signer: signer(false) })).status).toBe(401);
+    expect((await mock.call('POST', '/v1/customers', { json: { firstName: 'Ann' }, signer: signer(true) })).status).toBe(201);
+    expect((await mock.call('POST', '/v1/customers', { json: { firstName: 'Ann' }, signer: signer(true) })).status).toBe(401);
   });
 
   it('refuses a ts that is not unix seconds, even when the MAC covers it', async () => {

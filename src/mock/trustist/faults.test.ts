@@ -40,6 +40,13 @@ const SCENARIOS: Record<TrustistFaultName, Scenario> = {
     return (await m.call('POST', '/v1/customers', { json: { firstName: 'Mallory' }, signer: signsOtherBody })).status === 201;
   },
   'auth-timestamp-unchecked': async (start) => (await (await start({ clock: () => Date.now() + 600_000 })).call('GET', '/v1/customers')).status === 200,
+  'auth-hawk-replay-accepted': async (start) => {
+    const m = await start();
+    let first: Record<string, string> | undefined;
+    const signsOnce: Signer = (request, credentials) => (first ??= hawkSigner(request, credentials));
+    expect((await m.call('POST', '/v1/customers', { json: PERSON, signer: signsOnce })).status).toBe(201);
+    return (await m.call('POST', '/v1/customers', { json: PERSON, signer: signsOnce })).status === 201;
+  },
   'auth-unknown-key-accepted': async (start) =>
     (await (await start()).call('GET', '/v1/customers', { credentials: { id: randomUUID(), secret: 'made-up' } })).status === 200,
   'merchant-key-accepted': async (start) => (await (await start()).call('GET', '/v1/customers', { key: 'MERCHANT' })).status === 200,

@@ -17,6 +17,7 @@ const CATALOGUE = [
   fault('auth-mac-ignored', ['trustist.auth.bad-signature'], 'A known key id is accepted whatever the MAC or signature says.'),
   fault('auth-body-hash-ignored', ['trustist.auth.bad-signature'], 'The Hawk payload hash is never compared with the body, so a body altered after signing is accepted (no effect under hmac-sha256, whose signature covers the body hash itself).'),
   fault('auth-timestamp-unchecked', ['trustist.auth.bad-signature'], 'A correctly signed request is accepted however far its timestamp is from the server clock (replays of old requests succeed).'),
+  fault('auth-hawk-replay-accepted', ['trustist.auth.replay'], 'A Hawk-signed request sent again verbatim (same id, ts and nonce) within the timestamp window is served again: the nonce is never checked (no effect under hmac-sha256, which has no nonce).'),
   fault('auth-unknown-key-accepted', ['trustist.auth.unknown-key'], 'An unknown key id is served as tenant A\'s key without checking the signature.'),
   fault('merchant-key-accepted', ['trustist.auth.merchant-key-rejected'], 'A merchant key (no tenant context) is served as tenant A with every permission.'),
   // Permissions

@@ -6,9 +6,14 @@ import { unauthorized } from './trustist-problem.ts';
 
 // The vendor's authentication page: Hawk 1, sha256, a payload hash for bodies. The server side
 // is @hapi/hawk's, so the mock checks Hawk the way the reference implementation does; what the
-// library leaves to the application (the clock, what a failure looks like) is decided here.
+// library leaves to the application (the clock, what a failure looks like, whether the payload
+// hash is required, the nonce cache) is decided here, as a careful Hawk server decides it: a
+// stand-in that accepted an unhashed body or a replay would hide a client that gets them wrong.
 
-const SKEW_SEC = 60;
+export const SKEW_SEC = 60;
+
+/** Methods whose requests may carry a body: a strict server wants the hash even when it is empty. */
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 interface HawkFailure {
   message?: string;
@@ -42,12 +47,24 @@ export async function authenticateHawk(req: IncomingMessage, settings: AuthSetti
   const { credentials, artifacts } = auth;
   // Hawk compares ts only arithmetically, so "ts=abc" (NaN) would pass its staleness check.
   if (!/^\d{1,15}$/.test(String(artifacts.ts))) throw unauthorized('the Hawk ts attribute must be unix seconds', 'Hawk');
+  const method = (req.method ?? '').toUpperCase();
+  if (!artifacts.hash && !settings.hawkLenient && (BODY_METHODS.has(method) || declaresBody(req))) {
+    throw unauthorized(
+      `a ${method} request must carry the Hawk payload hash (hash="..."), an empty body's included; sign the body with the request`,
+      'Hawk error="Missing payload hash"',
+    );
+  }
+  // A request refused by a header check above does not use up its nonce: corrected, it may be sent again.
+  const fresh = settings.nonces.use(credentials.user, Number(artifacts.ts), artifacts.nonce, Math.floor(settings.clock() / 1000));
+  if (!fresh && fault !== 'auth-hawk-replay-accepted') {
+    throw unauthorized('this Hawk nonce was already used with this timestamp: a replayed request; sign every request afresh', 'Hawk error="Invalid nonce"');
+  }
   const key = keyring.byId.get(credentials.user)!;
   const contentType = req.headers['content-type'] ?? '';
   return {
     key,
     verifyBody(body) {
-      // Hawk makes the payload hash optional; when the client sent one, it must match the body.
+      // Without a hash (GET, or --hawk-lenient) there is nothing to compare; with one, it must match the body.
       if (!artifacts.hash || fault === 'auth-body-hash-ignored') return;
       try {
         // The hash covers the bytes as sent: decoding first would let invalid UTF-8 mismatch its own hash.
@@ -63,4 +80,9 @@ export async function authenticateHawk(req: IncomingMessage, settings: AuthSetti
 function challenge(failure: HawkFailure): string {
   const header = failure.output?.headers?.['WWW-Authenticate'];
   return typeof header === 'string' && header.startsWith('Hawk') ? header : 'Hawk';
+}
+
+/** A body is coming: a length above zero, or one sent in chunks. */
+function declaresBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }

@@ -7,6 +7,8 @@ import { trustistFault } from './faults.ts';
 import { findVariants } from '../variants.ts';
 import type { TrustistVariantName } from './variants.ts';
 import { createRequestHandler } from './handle-request.ts';
+import { SKEW_SEC } from './hawk-authenticator.ts';
+import { HawkNonceCache } from './hawk-nonce-cache.ts';
 import { errorBody } from './trustist-problem.ts';
 import { readTrustistKeys } from './trustist-keys.ts';
 
@@ -31,10 +33,11 @@ export async function startTrustistMock(options: MockOptions = {}): Promise<Runn
     }
   }
   let url = '';
+  const auth = { keyring, scheme, clock: options.clock ?? Date.now, fault, hawkLenient: options.hawkLenient ?? false, nonces: new HawkNonceCache(SKEW_SEC) };
 
   const server = createServer(
     createRequestHandler({
-      auth: { keyring, scheme, clock: options.clock ?? Date.now, fault },
+      auth,
       store,
       validators,
       fault,

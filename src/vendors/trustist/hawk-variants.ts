@@ -1,0 +1,28 @@
+import Hawk from '@hapi/hawk';
+import { hawkResource } from '../../auth/hawk-signer.ts';
+import type { Signer } from '../../auth/signer.ts';
+import type { CheckContext } from '../../harness/check-context.ts';
+
+/**
+ * Whether the run signs with Hawk: the built-in scheme, or a user's signer module whose header
+ * is a Hawk one. The Hawk-only rules (nonce replay, payload hash) skip otherwise, saying why.
+ */
+export function requireHawk(ctx: CheckContext, signer: Signer): void {
+  if (ctx.config.auth === 'hmac-sha256') ctx.skip('the run signs with hmac-sha256 (--auth), which has no nonce and always covers the body: this is a Hawk rule');
+  const probe = signer({ method: 'GET', url: new URL('/v1/customers', ctx.config.baseUrl), body: '' }, { id: 'probe', secret: 'probe-secret' });
+  const scheme = /^\S+/.exec(probe.authorization ?? probe.Authorization ?? '')?.[0] ?? 'no Authorization header';
+  if (scheme !== 'Hawk') ctx.skip(`the run's signer module signs with "${scheme}", not Hawk: this is a Hawk rule`);
+}
+
+/** A signer that signs the first request it is given and hands out those same headers ever after: a verbatim replay. */
+export function signOnce(signer: Signer): Signer {
+  let first: Record<string, string> | undefined;
+  return (request, credentials) => (first ??= signer(request, credentials));
+}
+
+/** Hawk as the built-in signer does it, but with no payload hash: a client that leaves the optional `hash` out. */
+export const unhashedHawkSigner: Signer = (request, credentials) => ({
+  authorization: Hawk.client.header(hawkResource(request.url) as never, request.method.toUpperCase(), {
+    credentials: { id: credentials.id, key: credentials.secret, algorithm: 'sha256' },
+  }).header,
+});
