@@ -59,6 +59,14 @@ const CATALOGUE = [
   fault('other-merchant-reads-by-id', [`${R}merchants.isolated`, STATEFUL], "Get by id returns another merchant's customer instead of 404."),
   fault('external-id-global-scope', [`${R}merchants.isolated`, `${C}upsert.external-id`, STATEFUL], "An upsert by externalId finds and updates another merchant's customer with that externalId."),
   fault('update-replaces-whole', [`${C}update.partial`, `${C}update.null-removes`, `${C}update.sets-fields`, STATEFUL], 'An update by id replaces the stored customer with the body, dropping omitted optional fields.'),
+  fault('external-id-query-ignored', [`${C}upsert.external-id-query`], 'The externalId query parameter of a create is ignored: a body without an externalId always adds a new customer.'),
+  fault('post-back-refused', [`${C}update.post-back`], 'An update by id whose body carries createdAt or updatedAt (as a fetched customer does) is refused with 400 as read-only.'),
+  fault('update-finds-by-body-external-id', [`${C}update.path-wins`, STATEFUL], "An update by id changes the customer whose externalId the body carries, when there is one, instead of the customer the path names."),
+  fault('null-required-kept', [`${C}null-required`], 'A required field sent as null in an update by id is taken as omitted: the update succeeds and the field keeps its value.'),
+  fault('wrong-typed-optional-dropped', [`${C}invalid-body`], 'An optional property of the wrong JSON type is silently dropped and the write accepted, instead of a 400.'),
+  fault('unauthorized-code-100', [`${R}errors.codes`], 'A 401 carries error code 100 (internal) instead of 300 or 375.'),
+  fault('server-error-on-malformed-id', [`${R}http.no-server-error`], 'A get or update whose customerId is not a numeric string crashes with 500 instead of 404.'),
+  fault('put-updates', [`${R}http.unsupported-method`], 'PUT /api/v1/customers/{customerId}, which the docs do not give, updates the customer as POST does.'),
 ];
 
 export type TrustlyFaultName = (typeof CATALOGUE)[number]['name'];
