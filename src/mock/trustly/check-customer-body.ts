@@ -24,7 +24,11 @@ export function checkCustomerBody(ctx: TrustlyContext, operationId: string, body
   let object = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Body;
   if (ctx.fault === 'wrong-typed-optional-dropped' && !result.valid) {
     // A lenient parser: optional properties of the wrong type vanish, and what is left is judged.
-    const wrong = new Set(result.violations.filter((v) => v.keyword === 'type' && v.pointer.split('/').length === 2 && !REQUIRED.has(v.pointer.slice(1))).map((v) => v.pointer.slice(1)));
+    // Only a field whose every violation is its own JSON type: a driverLicense lacking its state
+    // (a required-property violation) is still refused, as trustly.customers.driver-license wants.
+    const fieldOf = (pointer: string) => pointer.split('/')[1] ?? '';
+    const typeOnly = (field: string) => result.violations.every((v) => fieldOf(v.pointer) !== field || (v.keyword === 'type' && v.pointer === `/${field}`));
+    const wrong = new Set(result.violations.map((v) => fieldOf(v.pointer)).filter((f) => f !== '' && !REQUIRED.has(f) && typeOnly(f)));
     object = Object.fromEntries(Object.entries(object).filter(([key]) => !wrong.has(key)));
     result = ctx.validators.validateRequest(operationId, object);
   }

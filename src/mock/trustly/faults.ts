@@ -54,7 +54,7 @@ const CATALOGUE = [
   fault('null-ignored', [`${C}update.null-removes`, `${C}update.sets-fields`, `${C}update.partial`, `${C}upsert.external-id`, `${C}upsert.customer-id`, STATEFUL], 'A property sent as null in an update keeps its stored value instead of being removed.'),
   fault('timestamps-in-seconds', [`${C}timestamps`, STATEFUL], 'createdAt and updatedAt are Unix seconds instead of milliseconds.'),
   fault('updated-at-frozen', [`${C}timestamps`, STATEFUL], 'updatedAt keeps its creation value on every update.'),
-  fault('created-at-reset', [`${C}timestamps`, STATEFUL], 'createdAt is reset to the time of each update.'),
+  fault('created-at-reset', [`${C}timestamps`, `${C}update.post-back`, STATEFUL], 'createdAt is reset to the time of each update.'),
   fault('update-takes-merchant-id', [`${C}update.immutable`, `${C}update.sets-fields`, STATEFUL], 'An update stores the merchantId sent in its body (as the seed example sends one) instead of ignoring it.'),
   fault('other-merchant-reads-by-id', [`${R}merchants.isolated`, STATEFUL], "Get by id returns another merchant's customer instead of 404."),
   fault('external-id-global-scope', [`${R}merchants.isolated`, `${C}upsert.external-id`, STATEFUL], "An upsert by externalId finds and updates another merchant's customer with that externalId."),
