@@ -35,7 +35,9 @@ export const refusalsChecks = defineChecks('refusals', {
     const client = clientOf(ctx, 'A');
     const ns = new TagNamespace(ctx.tag, 'null-required');
     await ctx.property(fc.tuple(customerBodies(ctx, { style: 'plain' }), customerBodies(ctx, { style: 'plain' })), async ([first, second]) => {
-      const target = customerOf(ctx, await client.createOrUpdate({ ...first, externalId: ns.next() }), 'creating the customer to update');
+      const created = customerOf(ctx, await client.createOrUpdate({ ...first, externalId: ns.next() }), 'creating the customer to update');
+      // The record as a get shows it: what every later get must still show.
+      const target = customerOf(ctx, await client.get(created.customerId), `GET /api/v1/customers/${created.customerId} before the refused writes`);
       for (const field of REQUIRED_FIELDS) {
         const fresh = ns.next();
         const body = (externalId: string): Body => ({ ...second, externalId, [field]: null });
@@ -49,7 +51,8 @@ export const refusalsChecks = defineChecks('refusals', {
   'trustly.customers.invalid-body': async (ctx: CheckContext) => {
     const client = clientOf(ctx, 'A');
     const ns = new TagNamespace(ctx.tag, 'invalid-body');
-    const target = customerOf(ctx, await client.createOrUpdate(exampleBody(ns.next())), 'creating the customer to update');
+    const created = customerOf(ctx, await client.createOrUpdate(exampleBody(ns.next())), 'creating the customer to update');
+    const target = customerOf(ctx, await client.get(created.customerId), `GET /api/v1/customers/${created.customerId} before the refused writes`);
     // Malformed JSON and JSON that is not an object; the ones that can carry an externalId do.
     const fresh = ns.next();
     const valid = JSON.stringify(exampleBody(fresh));
