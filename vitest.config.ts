@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { HttpLastSequencer } from './src/harness/http-last-sequencer.ts';
 
 // Two projects. `unit` is what `npm test` runs: the unit tests beside the source, the mocks'
 // tests, and the self-test in suites/, which drives the checks against every faulty mock.
@@ -6,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 // conformance`) drives, because they need a target to talk to.
 export default defineConfig({
   test: {
+    sequence: { sequencer: HttpLastSequencer },
     projects: [
       {
         extends: true,

@@ -10,6 +10,7 @@ import { addShape } from './response-shapes.ts';
 import { propertyTimeCapMs, runProperty } from './property.ts';
 import type { RunConfig } from './run-config.ts';
 import { CredentialRefused, RuleFailure, RuleIncomplete, RuleSkip } from './rule-failure.ts';
+import { tallyExchange, tallyKey } from './server-error-tally.ts';
 
 /** What a check gets: the run, the spec, and the means to record, observe, skip and fail. */
 export class CheckContext {
@@ -58,6 +59,8 @@ export class CheckContext {
 
   /** Keeps the last exchanges for the report; the count says how many there were. */
   record(exchange: Exchange): void {
+    // Every request of every rule counts toward the run's no-server-error rule.
+    tallyExchange(tallyKey(this.config), this.rule, exchange);
     this.exchangeCount++;
     this.exchanges.push(exchange);
     if (this.exchanges.length > 12) this.exchanges.shift();

@@ -58,6 +58,22 @@ const PUBLISHED: [string, string][] = [
   ['trustly.customers.update.immutable', 'MUST'],
   ['trustly.merchants.isolated', 'MUST'],
   ['trustly.model.stateful', 'MUST'],
+  ['trustly.customers.upsert.external-id-query', 'MUST'],
+  ['trustly.customers.update.post-back', 'MUST'],
+  ['trustly.customers.update.path-wins', 'MUST'],
+  ['trustly.customers.update.body-merchant-id', 'observed'],
+  ['trustly.customers.update.nested', 'observed'],
+  ['trustly.customers.null-required', 'SHOULD'],
+  ['trustly.customers.invalid-body', 'SHOULD'],
+  ['trustly.customers.list.unfiltered', 'observed'],
+  ['trustly.customers.list.no-match', 'observed'],
+  ['trustly.customers.upsert.unknown-customer-id', 'observed'],
+  ['trustly.customers.external-id.case', 'observed'],
+  ['trustly.customers.enroll-date.default', 'observed'],
+  ['trustly.customers.tax-id.masking', 'observed'],
+  ['trustly.errors.codes', 'SHOULD'],
+  ['trustly.http.no-server-error', 'MUST'],
+  ['trustly.http.unsupported-method', 'SHOULD'],
 ];
 
 describe('rule catalogue (x-rules)', () => {

@@ -2,13 +2,20 @@ import type { Check } from '../../src/harness/check.ts';
 import { authChecks } from './auth.checks.ts';
 import { createChecks } from './create.checks.ts';
 import { errorsChecks } from './errors.checks.ts';
+import { createReadingsChecks } from './create-readings.checks.ts';
 import { getChecks } from './get.checks.ts';
+import { httpChecks } from './http.checks.ts';
 import { isolationChecks } from './isolation.checks.ts';
 import { listChecks } from './list.checks.ts';
+import { listReadingsChecks } from './list-readings.checks.ts';
+import { postBackChecks } from './post-back.checks.ts';
+import { refusalsChecks } from './refusals.checks.ts';
 import { statefulChecks } from './stateful.checks.ts';
 import { timestampsChecks } from './timestamps.checks.ts';
 import { updateChecks } from './update.checks.ts';
+import { updateReadingsChecks } from './update-readings.checks.ts';
 import { upsertChecks } from './upsert.checks.ts';
+import { upsertKeysChecks } from './upsert-keys.checks.ts';
 import { validationChecks } from './validation.checks.ts';
 
 /** Every Trustly check: exactly one per rule id of the spec's x-rules (the self-test holds us to it). */
@@ -24,4 +31,12 @@ export const TRUSTLY_CHECKS: Check[] = [
   ...timestampsChecks,
   ...isolationChecks,
   ...statefulChecks,
+  ...upsertKeysChecks,
+  ...postBackChecks,
+  ...updateReadingsChecks,
+  ...refusalsChecks,
+  ...listReadingsChecks,
+  ...createReadingsChecks,
+  // Last: it also judges the 5xx answers every check before it met (server-error-tally.ts).
+  ...httpChecks,
 ];

@@ -4,6 +4,8 @@ import { DOMAINS, ERROR_CODES, TrustlyProblem, type ErrorDetail } from './trustl
 import type { TrustlyContext } from './trustly-context.ts';
 import type { Body } from './customer-writes.ts';
 
+const REQUIRED = new Set(['name', 'address', 'phone', 'email']);
+
 export interface BodyCheck {
   body: Body;
   /** Undefined when the body is acceptable. */
@@ -18,8 +20,18 @@ export interface BodyCheck {
  * violation as one error entry naming the field.
  */
 export function checkCustomerBody(ctx: TrustlyContext, operationId: string, body: unknown): BodyCheck {
-  const result = ctx.validators.validateRequest(operationId, body);
-  const object = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Body;
+  let result = ctx.validators.validateRequest(operationId, body);
+  let object = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Body;
+  if (ctx.fault === 'wrong-typed-optional-dropped' && !result.valid) {
+    // A lenient parser: optional properties of the wrong type vanish, and what is left is judged.
+    // Only a field whose every violation is its own JSON type: a driverLicense lacking its state
+    // (a required-property violation) is still refused, as trustly.customers.driver-license wants.
+    const fieldOf = (pointer: string) => pointer.split('/')[1] ?? '';
+    const typeOnly = (field: string) => result.violations.every((v) => fieldOf(v.pointer) !== field || (v.keyword === 'type' && v.pointer === `/${field}`));
+    const wrong = new Set(result.violations.map((v) => fieldOf(v.pointer)).filter((f) => f !== '' && !REQUIRED.has(f) && typeOnly(f)));
+    object = Object.fromEntries(Object.entries(object).filter(([key]) => !wrong.has(key)));
+    result = ctx.validators.validateRequest(operationId, object);
+  }
   const violations = readable(withoutFaultedChecks(result.violations, object, ctx.fault));
   const badFields = new Set(violations.map((v) => v.pointer.split('/')[1] ?? '').filter((f) => f !== ''));
   const [first, ...rest] = violations.map(detail);

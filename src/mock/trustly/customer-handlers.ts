@@ -26,7 +26,7 @@ const NUMERIC = /^[0-9]+$/;
 
 /** POST /api/v1/customers: create, or upsert by customerId, else by externalId (body, then query). */
 export function createOrUpdateCustomer(ctx: TrustlyContext, call: Call): Reply {
-  const queryExternalId = singleParameter(call.query, 'externalId');
+  const queryExternalId = ctx.fault === 'external-id-query-ignored' ? undefined : singleParameter(call.query, 'externalId');
   if (queryExternalId === '') throw invalidParameter('Invalid parameter externalId: it must not be empty.', 'externalId');
   const { body, problem } = checkCustomerBody(ctx, 'createOrUpdateCustomer', call.body);
   if (problem) throw problem;
@@ -115,8 +115,12 @@ export function listCustomers(ctx: TrustlyContext, call: Call): Reply {
 /** POST /api/v1/customers/{customerId}: update by id. */
 export function updateCustomerById(ctx: TrustlyContext, call: Call): Reply {
   const customerId = call.customerId ?? '';
-  const { body, problem, badFields } = checkCustomerBody(ctx, 'updateCustomer', call.body);
-  const stored = ctx.store.get(call.merchant.merchantId, customerId);
+  const sent = ctx.fault === 'null-required-kept' ? keepNullRequired(call.body, ctx.store.get(call.merchant.merchantId, customerId)?.customer) : call.body;
+  const { body, problem, badFields } = checkCustomerBody(ctx, 'updateCustomer', sent);
+  if (ctx.fault === 'post-back-refused' && !problem && ('createdAt' in body || 'updatedAt' in body)) {
+    throw invalidParameter('Invalid parameter createdAt: it is read-only.', 'createdAt');
+  }
+  const stored = findUpdated(ctx, call.merchant.merchantId, customerId, body);
   if (problem) {
     if (ctx.fault === 'refused-update-applies-fields' && stored) applyPartOfRefusedUpdate(ctx, stored, body, badFields);
     throw problem;
@@ -133,6 +137,23 @@ function byExternalId(ctx: TrustlyContext, owner: string, externalId: string): S
     .ofMerchant(owner)
     .filter((s) => typeof s.customer.externalId === 'string' && s.customer.externalId.toLowerCase() === wanted)
     .sort((a, b) => a.seq - b.seq);
+}
+
+/** The customer an update by id changes: the path's (the update-finds-by-body-external-id fault: the body externalId's). */
+function findUpdated(ctx: TrustlyContext, owner: string, customerId: string, body: Record<string, unknown>): StoredCustomer | undefined {
+  const stored = ctx.store.get(owner, customerId);
+  if (ctx.fault === 'update-finds-by-body-external-id' && stored && typeof body.externalId === 'string') {
+    return ctx.store.byExternalId(owner, body.externalId)[0] ?? stored;
+  }
+  return stored;
+}
+
+/** The null-required-kept fault: a required field sent as null takes its stored value, as if omitted. */
+function keepNullRequired(body: unknown, stored: Customer | undefined): unknown {
+  if (!stored || typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const copy: Record<string, unknown> = { ...body };
+  for (const field of ['name', 'address', 'phone', 'email'] as const) if (copy[field] === null) copy[field] = stored[field];
+  return copy;
 }
 
 function customerReply(customer: Customer): Reply {

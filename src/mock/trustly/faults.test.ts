@@ -109,6 +109,35 @@ const SCENARIOS: Record<TrustlyFaultName, Scenario> = {
     const one = await created(api, { taxId: 'T1' });
     return !('taxId' in (await api.update(one.customerId, customerBody())).json.customer);
   },
+  'external-id-query-ignored': async ({ api }) => {
+    const one = await created(api);
+    const { externalId: _dropped, ...body } = customerBody();
+    return (await api.create(body, { query: `?externalId=${encodeURIComponent(one.externalId)}` })).json.customer.customerId !== one.customerId;
+  },
+  'post-back-refused': async ({ api }) => {
+    const one = await created(api);
+    const fetched = (await api.get(one.customerId)).json.customer;
+    return (await api.update(one.customerId, { ...fetched, name: 'Posted Back' })).status !== 200;
+  },
+  'update-finds-by-body-external-id': async ({ api }) => {
+    const one = await created(api);
+    const other = await created(api);
+    await api.update(one.customerId, customerBody({ externalId: other.externalId, name: 'Path Named' }));
+    return (await api.get(other.customerId)).json.customer.name === 'Path Named';
+  },
+  'null-required-kept': async ({ api }) => {
+    const one = await created(api);
+    return (await api.update(one.customerId, customerBody({ externalId: one.externalId, name: null }))).status === 200;
+  },
+  'wrong-typed-optional-dropped': async ({ api }) => (await api.create(customerBody({ enrollDate: 'yesterday' }))).status === 200,
+  'unauthorized-code-100': async ({ mock }) =>
+    (await send(mock, { method: 'GET', path: '/api/v1/customers', as: 'none' })).json.errors[0].code === 100,
+  'server-error-on-malformed-id': async ({ mock }) => (await send(mock, { method: 'GET', path: '/api/v1/customers/abc' })).status >= 500,
+  'put-updates': async ({ mock }) => {
+    const api = trustlyApi(mock, false);
+    const one = await created(api);
+    return (await send(mock, { method: 'PUT', path: `/api/v1/customers/${one.customerId}`, json: customerBody({ name: 'Put' }) })).status === 200;
+  },
 };
 
 async function observe(fault: TrustlyFaultName | undefined, scenario: Scenario): Promise<boolean> {

@@ -37,9 +37,14 @@ export async function handleTrustlyRequest(ctx: TrustlyContext, req: IncomingMes
     if (below === undefined) throw noSuchResource(req.url ?? '/');
     const target = targetOf(below);
     const route = routeOf(target.segments);
-    const operation = route.operations[req.method ?? ''];
+    // The put-updates fault: PUT on a customer is served as the update (POST).
+    const method = ctx.fault === 'put-updates' && req.method === 'PUT' && route.customerId !== undefined ? 'POST' : (req.method ?? '');
+    const operation = route.operations[method];
     if (!operation) throw methodNotAllowed(req.method ?? '', route.path);
     documented = ctx.documented.get(operation.operationId);
+    if (ctx.fault === 'server-error-on-malformed-id' && route.customerId !== undefined && !/^[0-9]+$/.test(route.customerId)) {
+      throw new Error(`customerId ${route.customerId} is not numeric`);
+    }
     const body = operation.readsBody ? parseJsonBody(await readBody(req), req.headers['content-type']) : undefined;
     const call: Call = { merchant, query: target.query, body, ...(route.customerId === undefined ? {} : { customerId: route.customerId }) };
     const reply = operation.run(ctx, call);

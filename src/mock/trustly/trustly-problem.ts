@@ -75,7 +75,8 @@ export function toTrustlyProblem(error: unknown, documented: ReadonlySet<number>
 
 export function errorBody(problem: TrustlyProblem, fault: TrustlyFaultName | undefined): unknown {
   if (fault === 'errors-flat-on-404' && problem.status === 404) return { error: problem.message };
-  const code: number | string = fault === 'error-code-string-on-400' && problem.status === 400 ? String(problem.code) : problem.code;
+  let code: number | string = fault === 'error-code-string-on-400' && problem.status === 400 ? String(problem.code) : problem.code;
+  if (fault === 'unauthorized-code-100' && problem.status === 401) code = ERROR_CODES.internal;
   return { errors: problem.details.map((detail) => ({ domain: problem.domain, code, ...detail })) };
 }
 

@@ -161,6 +161,20 @@ export function wrongTypeBodies(ctx: CheckContext): fc.Arbitrary<{ value: unknow
   );
 }
 
+/**
+ * Bodies with any documented property, nested ones included, of a wrong JSON type (null aside:
+ * null has rules of its own). The ids are left out: the check sets the externalId itself.
+ */
+export function wrongTypeAnyField(ctx: CheckContext): fc.Arbitrary<{ value: unknown; pointer: string; mutation: string }> {
+  const fields = refinements('plain', ['US']);
+  const ids = new Set(['/externalId', '/customerId', '/merchantId']);
+  return invalidArbitrary(
+    requestSchema(ctx),
+    { refine: (pointer) => fields[pointer] },
+    (m) => !ids.has(m.pointer) && m.mutation.startsWith('wrong type') && !m.mutation.startsWith('wrong type (null'),
+  );
+}
+
 /** Optional properties to send as null in one write: a non-empty subset (externalId stays, it tags the record). */
 export const nullableFields = fc.subarray(
   OPTIONAL_FIELDS.filter((f) => f !== 'externalId'),

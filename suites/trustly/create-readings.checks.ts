@@ -1,0 +1,46 @@
+import { defineChecks } from '../../src/harness/check.ts';
+import type { CheckContext } from '../../src/harness/check-context.ts';
+import { TagNamespace } from '../../src/harness/tag-namespace.ts';
+import { exampleBody } from '../../src/vendors/trustly/arbitraries.ts';
+import { clientOf, type Customer } from '../../src/vendors/trustly/client.ts';
+import { customerOf } from '../../src/vendors/trustly/expect-reply.ts';
+
+// What a target fills in or reshapes on its own, where the seed page leaves it open. Recorded from
+// both the create's response and a following get, which may differ.
+
+/** An obviously synthetic US tax id (no SSN starts with 000). */
+const TAX_ID = '000456789';
+
+function enrollDateReading(customer: Customer): string {
+  const value = customer.enrollDate;
+  if (value === undefined) return 'absent';
+  if (value === null) return 'null';
+  if (value === customer.createdAt) return 'createdAt';
+  return 'another integer';
+}
+
+function taxIdReading(customer: Customer): string {
+  const value = customer.taxId;
+  if (value === undefined || value === null) return 'not returned';
+  if (value === TAX_ID) return 'in full';
+  if (typeof value === 'string' && value.endsWith(TAX_ID.slice(-4))) return `masked (${value.replace(/[0-9](?=[0-9]{4})/g, '0')})`;
+  return 'another value';
+}
+
+export const createReadingsChecks = defineChecks('create-readings', {
+  'trustly.customers.enroll-date.default': async (ctx: CheckContext) => {
+    const client = clientOf(ctx, 'A');
+    const ns = new TagNamespace(ctx.tag, 'enroll-date');
+    const created = customerOf(ctx, await client.createOrUpdate(exampleBody(ns.next())), 'a create without enrollDate');
+    const stored = customerOf(ctx, await client.get(created.customerId), `GET /api/v1/customers/${created.customerId}`);
+    ctx.observe({ created: enrollDateReading(created), stored: enrollDateReading(stored) });
+  },
+
+  'trustly.customers.tax-id.masking': async (ctx: CheckContext) => {
+    const client = clientOf(ctx, 'A');
+    const ns = new TagNamespace(ctx.tag, 'tax-id');
+    const created = customerOf(ctx, await client.createOrUpdate({ ...exampleBody(ns.next()), taxId: TAX_ID }), 'a create with a taxId');
+    const stored = customerOf(ctx, await client.get(created.customerId), `GET /api/v1/customers/${created.customerId}`);
+    ctx.observe({ created: taxIdReading(created), stored: taxIdReading(stored) });
+  },
+});

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { basicSigner } from '../../src/auth/basic-signer.ts';
+import { noServerErrorCheck } from '../../src/checks/no-server-error.ts';
+import { unsupportedMethodCheck } from '../../src/checks/unsupported-method.ts';
+import { defineChecks } from '../../src/harness/check.ts';
+import type { CheckContext } from '../../src/harness/check-context.ts';
+import { TagNamespace } from '../../src/harness/tag-namespace.ts';
+import { exchange } from '../../src/http/exchange.ts';
+import { exampleBody, unknownCustomerIds } from '../../src/vendors/trustly/arbitraries.ts';
+import { apiPath, clientOf } from '../../src/vendors/trustly/client.ts';
+import { customerOf } from '../../src/vendors/trustly/expect-reply.ts';
+
+// The generic HTTP rules (src/checks), given what only the Trustly suite knows: how a spec path
+// maps onto the target, how to sign, and how to read a customer before and after.
+
+/** A spec path (`/api/v1/customers/…`) on the target, whose base URL may already end in /api/v1. */
+function targetPath(ctx: CheckContext, specPath: string): string {
+  return apiPath(ctx.config.baseUrl, specPath.replace(/^\/api\/v1(?=\/|$)/, ''));
+}
+
+export const httpChecks = defineChecks('http', {
+  'trustly.http.unsupported-method': async (ctx: CheckContext) => {
+    const client = clientOf(ctx, 'A');
+    const ns = new TagNamespace(ctx.tag, 'unsupported-method');
+    const externalId = ns.next();
+    const created = customerOf(ctx, await client.createOrUpdate(exampleBody(externalId)), 'creating the customer the probes aim at');
+    await unsupportedMethodCheck(ctx, {
+      pathValues: { customerId: created.customerId },
+      // A write a target mistaking PUT or PATCH for an update (or a create) would apply.
+      body: { ...exampleBody(externalId), name: 'Changed By Unsupported Method' },
+      snapshot: async () => ({
+        customer: customerOf(ctx, await client.get(created.customerId), `GET /api/v1/customers/${created.customerId}`),
+        withExternalId: (await client.list({ externalId })).customers?.map((c) => c.customerId),
+      }),
+      send: async ({ method, path, body }) => {
+        const ex = await exchange({
+          baseUrl: ctx.config.baseUrl,
+          method,
+          path: targetPath(ctx, path),
+          json: body,
+          signer: ctx.config.signer ?? basicSigner,
+          credentials: client.credentials,
+          timeoutMs: ctx.config.timeoutMs,
+        });
+        ctx.record(ex);
+        return ex;
+      },
+    });
+  },
+
+  'trustly.http.no-server-error': async (ctx: CheckContext) => {
+    const client = clientOf(ctx, 'A');
+    const ns = new TagNamespace(ctx.tag, 'no-server-error');
+    const created = customerOf(ctx, await client.createOrUpdate(exampleBody(ns.next())), 'creating a customer the sample can name');
+    const unknown = fc.sample(unknownCustomerIds, { seed: ctx.seed, numRuns: 3 });
+    const wrong = { id: client.credentials.id, secret: `${client.credentials.secret}-wrong` };
+    await noServerErrorCheck(ctx, {
+      pathValues: { customerId: [created.customerId, ...unknown] },
+      // Every object body carries a fresh tagged externalId (unless the draw broke its type) and
+      // names no customer but the check's own, so the sample never touches a record it did not make.
+      prepareBody: (_operationId, body) => {
+        if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+        const tagged: Record<string, unknown> = { ...body };
+        if (tagged.externalId === undefined || tagged.externalId === null || typeof tagged.externalId === 'string') tagged.externalId = ns.next();
+        if (typeof tagged.customerId === 'string') tagged.customerId = created.customerId;
+        return tagged;
+      },
+      send: async (request) => {
+        const ex = await exchange({
+          baseUrl: ctx.config.baseUrl,
+          method: request.method,
+          path: targetPath(ctx, request.path),
+          json: request.json,
+          rawBody: request.rawBody,
+          ...(request.json === undefined && request.rawBody === undefined ? {} : { headers: { 'content-type': request.contentType ?? 'application/json' } }),
+          ...(request.auth === 'none' ? {} : { signer: ctx.config.signer ?? basicSigner, credentials: request.auth === 'valid' ? client.credentials : wrong }),
+          timeoutMs: ctx.config.timeoutMs,
+        });
+        ctx.record(ex);
+        if (ex.response?.status === 200 && request.method === 'POST') {
+          const id = (ex.response.json as { customer?: { customerId?: unknown } } | undefined)?.customer?.customerId;
+          if (typeof id === 'string') ctx.noteCreated(id);
+        }
+        return ex;
+      },
+    });
+  },
+});

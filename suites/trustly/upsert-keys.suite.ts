@@ -1,0 +1,4 @@
+import { registerChecks } from '../../src/harness/register-checks.ts';
+import { upsertKeysChecks } from './upsert-keys.checks.ts';
+
+registerChecks('trustly', 'upsert-keys', upsertKeysChecks);
