@@ -78,7 +78,12 @@ export class CheckContext {
 
   /** Runs a fast-check property with this rule's seed and run count; a failure is shrunk and recorded. */
   property<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, options: { runs?: number; examples?: T[] } = {}): Promise<void> {
-    return runProperty(arbitrary, predicate, { seed: this.seed, numRuns: options.runs ?? this.runs, ...(options.examples ? { examples: options.examples } : {}) });
+    return runProperty(arbitrary, predicate, {
+      seed: this.seed,
+      numRuns: options.runs ?? this.runs,
+      ...(options.examples ? { examples: options.examples } : {}),
+      ...(this.config.shrinkBudget === undefined ? {} : { shrinkBudget: this.config.shrinkBudget }),
+    });
   }
 
   /** Fails the rule unless `condition` holds. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseJsonBody, parseTarget, readBody, sendJson, type ParsedTarget } from '../http-kit.ts';
+import { parseJsonBody, parseTarget, readBody, sendJson, sendJsonPayload, type ParsedTarget } from '../http-kit.ts';
 import { authenticate } from './basic-auth.ts';
 import { createOrUpdateCustomer, getCustomer, listCustomers, updateCustomerById, type Call, type Reply } from './customer-handlers.ts';
 import { DOMAINS, ERROR_CODES, TrustlyProblem, errorBody, toTrustlyProblem } from './trustly-problem.ts';
@@ -40,7 +40,8 @@ export async function handleTrustlyRequest(ctx: TrustlyContext, req: IncomingMes
     const body = operation.readsBody ? parseJsonBody(await readBody(req), req.headers['content-type']) : undefined;
     const call: Call = { merchant, query: target.query, body, ...(route.customerId === undefined ? {} : { customerId: route.customerId }) };
     const reply = operation.run(ctx, call);
-    sendJson(res, reply.status, reply.body);
+    if (reply.payload) sendJsonPayload(res, reply.status, reply.payload);
+    else sendJson(res, reply.status, reply.body);
   } catch (error) {
     const problem = toTrustlyProblem(error, documented);
     if (res.headersSent) {
