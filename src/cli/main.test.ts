@@ -51,8 +51,8 @@ describe('conform rules', () => {
     expect(unknown.err).toMatch(/unknown command "frobnicate"/);
   });
 
-  it('runs as the installed executable', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'rules', '--vendor', 'trustist'], { timeout: 30_000 });
+  it('runs as the installed executable', { timeout: 240_000 }, async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'rules', '--vendor', 'trustist'], { timeout: 120_000 });
     expect(stdout).toMatch(/^trustist\.auth\.required\s+MUST/m);
     const failed = await promisify(execFile)(process.execPath, [BIN, 'rules', '--vendor', 'nope']).catch((e: { code: number; stderr: string }) => e);
     expect((failed as { code: number }).code).toBe(2);
