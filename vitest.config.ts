@@ -13,6 +13,9 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'suites/**/*.test.ts'],
           testTimeout: 60_000,
+          // Hooks start mocks, generate pacts and (regression.test.ts) whole runs: 10 s, vitest's
+          // default, is not enough on a loaded machine. A timeout bounds a hang, not the speed.
+          hookTimeout: 120_000,
         },
       },
       {
