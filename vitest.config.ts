@@ -15,6 +15,9 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'suites/**/*.test.ts'],
           testTimeout: 60_000,
+          // Hooks start mocks, generate pacts and (regression.test.ts) whole runs: 10 s, vitest's
+          // default, is not enough on a loaded machine. A timeout bounds a hang, not the speed.
+          hookTimeout: 120_000,
         },
       },
       {
@@ -23,6 +26,11 @@ export default defineConfig({
           name: 'conformance',
           include: ['suites/**/*.suite.ts'],
           globalSetup: ['src/harness/conformance-setup.ts'],
+          // Workers are reused from one suite file to the next instead of a fresh process per
+          // file: each fresh one loaded vitest and compiled the spec again, most of a short run's
+          // time. The suites share nothing between files but the per-process HTTP limits, which
+          // are meant to hold for the whole process (conform run with --target uses one process).
+          isolate: false,
           // `conform run` sets it past the run's deadline, so the deadline, which the rule reports
           // as incomplete, ends a slow rule first; a test cut by this timeout is reported as
           // incomplete too, naming it (ResultsReporter).

@@ -7,15 +7,16 @@ import { describeMachine } from './machine.ts';
 import { measureMockScale } from './mock-scale.ts';
 import { measureMockThroughput } from './mock-throughput.ts';
 import { printTable } from './print-table.ts';
-import { measureStartup } from './startup.ts';
+import { measureCommandStartup, measureStartup } from './startup.ts';
+import { measureTestLoop } from './test-loop.ts';
 import { measureSuiteOverhead } from './suite-overhead.ts';
 import { BENCH_REPORT_VERSION, figureRecord, writeBenchReport } from './write-bench-report.ts';
 
-// `npm run bench`: the four figures of the performance section, each the median of several runs
+// `npm run bench`: the five figures of the performance section, each the median of several runs
 // measured next to its baseline, printed as a table and written to reports/bench.json (and
 // reports/bench.md, the same table in Markdown for the README).
 
-const SECTIONS = ['suite', 'throughput', 'scale', 'startup'] as const;
+const SECTIONS = ['suite', 'throughput', 'scale', 'startup', 'loop'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -30,7 +31,8 @@ if (values.help) {
   console.log(`npm run bench [-- --quick] [-- --only ${SECTIONS.join(',')}] [-- --runs N]
   --quick   fewer and shorter runs, 10,000 customers instead of 100,000: a smoke test, not figures
   --only    run some sections only (comma-separated)
-  --runs    runs per figure (default 5; at least 5 for figures worth quoting)`);
+  --runs    runs per figure (default 5; at least 5 for figures worth quoting; start-up and
+            loop figures take at most 3)`);
   process.exit(0);
 }
 const only = new Set((values.only ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
@@ -70,7 +72,13 @@ await section('scale', '3. Scale: memory and list latency with many customers', 
   for (const vendor of VENDORS) out.push(...(await measureMockScale(vendor, options, log)));
   return out;
 });
-await section('startup', '4. Start-up: conform run to its first request', () => measureStartup(runs, log));
+// The start-up and loop figures are the median of 3 (the loop's runs take minutes each).
+const loopRuns = Math.min(runs, 3);
+await section('startup', '4. Start-up: conform --version, conform rules, conform run to its first request', async () => [
+  ...(await measureCommandStartup(loopRuns, log)),
+  ...(await measureStartup(loopRuns, log)),
+]);
+await section('loop', '5. The developer loop: npm test and npm start, wall time', () => measureTestLoop(quick ? 1 : loopRuns, log));
 
 const durationMs = performance.now() - started;
 console.log('');

@@ -22,7 +22,7 @@ export interface SuiteRun {
 
 /**
  * The whole conformance suite of a vendor against a running mock, in process, the way the
- * self-test runs it (suites/self-test.test.ts): every check through runCheck, one after another.
+ * self-test runs it (suites/self-test/): every check through runCheck, one after another.
  */
 export async function runSuite(vendor: Vendor, mock: SuiteTarget, seed: number, runs: number): Promise<SuiteRun> {
   const spec = await loadVendorSpec(vendor);

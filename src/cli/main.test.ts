@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -50,10 +51,26 @@ describe('conform rules', () => {
     expect(unknown.err).toMatch(/unknown command "frobnicate"/);
   });
 
-  it('runs as the installed executable', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'rules', '--vendor', 'trustist'], { timeout: 30_000 });
+  it('runs as the installed executable', { timeout: 240_000 }, async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'rules', '--vendor', 'trustist'], { timeout: 120_000 });
     expect(stdout).toMatch(/^trustist\.auth\.required\s+MUST/m);
     const failed = await promisify(execFile)(process.execPath, [BIN, 'rules', '--vendor', 'nope']).catch((e: { code: number; stderr: string }) => e);
     expect((failed as { code: number }).code).toBe(2);
+  });
+});
+
+describe('conform --version and --help', () => {
+  it('answer the same from main() and from the executable, which answers them without loading tsx', async () => {
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const exec = promisify(execFile);
+    expect((await call(['--version'])).out).toBe(pkg.version);
+    expect((await exec(process.execPath, [BIN, '--version'])).stdout.trim()).toBe(pkg.version);
+    const help = await call(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Usage: conform <command>/m);
+    expect((await exec(process.execPath, [BIN, '--help'])).stdout.trimEnd()).toBe(help.out);
+    const bare = await exec(process.execPath, [BIN]).catch((e: { code: number; stdout: string }) => e);
+    expect((bare as { code: number }).code).toBe(2);
+    expect((bare as { stdout: string }).stdout.trimEnd()).toBe(help.out);
   });
 });

@@ -1,40 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { SpecError } from '../spec/index.ts';
-import { cleanupCommand } from './cleanup-command.ts';
-import { diffCommand } from './diff-command.ts';
-import { mockCommand } from './mock-command.ts';
-import { pactCommand } from './pact-command.ts';
-import { reportCommand } from './report-command.ts';
-import { rulesCommand } from './rules-command.ts';
-import { runCommand } from './run-command.ts';
 import { UsageError } from './usage-error.ts';
 
-const HELP = `conform: contract and conformance tests for vendors' customer APIs (Trustist, Trustly)
-
-Usage: conform <command> [options]
-
-Commands:
-  rules    list the rule catalogue with its sources
-  run      run the conformance suite against a target (default: the embedded mocks)
-  mock     start a vendor's reference mock
-  diff     compare two results.json files
-  report   re-render or merge shard results
-  pact     verify or check Pact contracts
-  cleanup  scrub the personal data out of the records a live run created
-
-Run "conform <command> --help" for a command's options.
-Exit codes: 0 success, 1 a rule failed, 2 usage, configuration or connection error.`;
+// The help text lives in a plain file so that bin.mjs can print it without loading tsx.
+const HELP = readFileSync(new URL('./help.txt', import.meta.url), 'utf8').trimEnd();
 
 type Command = (args: string[], out: (line: string) => void, err: (line: string) => void) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  rules: rulesCommand,
-  mock: mockCommand,
-  run: runCommand,
-  diff: diffCommand,
-  report: reportCommand,
-  pact: pactCommand,
-  cleanup: cleanupCommand,
+// Each command is imported only when it is the one asked for: `run` pulls in vitest, `pact` the
+// Pact native library, and `rules` the spec loader, which together take seconds to load.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  rules: async () => (await import('./rules-command.ts')).rulesCommand,
+  mock: async () => (await import('./mock-command.ts')).mockCommand,
+  run: async () => (await import('./run-command.ts')).runCommand,
+  diff: async () => (await import('./diff-command.ts')).diffCommand,
+  report: async () => (await import('./report-command.ts')).reportCommand,
+  pact: async () => (await import('./pact-command.ts')).pactCommand,
+  cleanup: async () => (await import('./cleanup-command.ts')).cleanupCommand,
 };
 
 
@@ -48,19 +29,26 @@ export async function main(argv: string[], out = (line: string) => console.log(l
     out(version());
     return 0;
   }
-  const command = COMMANDS[name];
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
-    if (!command) {
+    if (!load) {
       throw new UsageError(`unknown command "${name}"; run "conform --help" for the list`);
     }
+    const command = await load();
     return await command(args, out, err);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof SpecError || isParseArgsError(error)) {
+    if (error instanceof UsageError || (await isSpecError(error)) || isParseArgsError(error)) {
       err(`conform: ${(error as Error).message}`);
       return 2;
     }
     throw error;
   }
+}
+
+/** A SpecError can only have been thrown once the spec loader is loaded, so importing it here costs nothing. */
+async function isSpecError(error: unknown): Promise<boolean> {
+  const { SpecError } = await import('../spec/load-spec.ts');
+  return error instanceof SpecError;
 }
 
 function isParseArgsError(error: unknown): boolean {

@@ -18,7 +18,7 @@ const SEED = '4242';
 
 function conform(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 170_000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 280_000 }, (error, stdout, stderr) =>
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -51,11 +51,21 @@ async function driftingProxy(upstream: string, rewrite: (customer: Record<string
   return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
 }
 
-describe('baselines and behaviour diff', () => {
+// Every test here waits for whole `conform run`s (10 to 30 s each, by the machine's load): the
+// timeout bounds a hang, not the speed.
+describe('baselines and behaviour diff', { timeout: 300_000 }, () => {
   let mock: RunningMock;
   let faulty: RunningMock;
   let baselineDir: string;
   const proxies: Server[] = [];
+  /** The run against the faulty mock, compared with the baseline: made once, read by two tests. */
+  let faultyRun: Promise<{ dir: string; run: { code: number; stdout: string; stderr: string } }> | undefined;
+  const runFaulty = () =>
+    (faultyRun ??= (async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'conform-current-'));
+      const run = await conform(['run', '--vendor', 'trustly', '--target', faulty.url, '--seed', SEED, '--runs', '5', '--report-dir', dir, '--baseline', baselineDir], faulty.credentials);
+      return { dir, run };
+    })());
 
   beforeAll(async () => {
     mock = await startMock('trustly', { env: {} });
@@ -63,7 +73,9 @@ describe('baselines and behaviour diff', () => {
     baselineDir = await mkdtemp(join(tmpdir(), 'conform-baseline-'));
     const run = await conform(['run', '--vendor', 'trustly', '--target', mock.url, '--seed', SEED, '--runs', '5', '--report-dir', baselineDir], mock.credentials);
     expect(run.code, run.stdout + run.stderr).toBe(0);
-  });
+    // A whole `conform run` takes 10 to 30 s depending on the machine's load: the hook's timeout
+    // is that of the subprocess it waits for, not vitest's 10 s default.
+  }, 180_000);
   afterAll(async () => {
     await mock?.close();
     await faulty?.close();
@@ -71,8 +83,7 @@ describe('baselines and behaviour diff', () => {
   });
 
   it('a run on a faulty mock against the correct baseline shows the regressed rule and fails the gate', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'conform-current-'));
-    const run = await conform(['run', '--vendor', 'trustly', '--target', faulty.url, '--seed', SEED, '--runs', '5', '--report-dir', dir, '--baseline', baselineDir], faulty.credentials);
+    const { dir, run } = await runFaulty();
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/regressed\s+trustly\.customers\.timestamps\s+MUST\s+passed -> failed/);
     const { diffs } = JSON.parse(await readFile(join(dir, 'diff.json'), 'utf8')) as { diffs: ResultsDiff[] };
@@ -104,8 +115,9 @@ describe('baselines and behaviour diff', () => {
   });
 
   it('merged shards give the same rule statuses as a single run', async () => {
-    const single = await mkdtemp(join(tmpdir(), 'conform-single-'));
-    await conform(['run', '--vendor', 'trustly', '--target', faulty.url, '--seed', SEED, '--runs', '5', '--report-dir', single], faulty.credentials);
+    // The single run is the one compared with the baseline above: a baseline adds diff.json and
+    // changes no rule's status.
+    const { dir: single } = await runFaulty();
     const shards = await mkdtemp(join(tmpdir(), 'conform-shards-'));
     const gathered = join(shards, 'gathered');
     await mkdir(gathered);

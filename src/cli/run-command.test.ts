@@ -18,7 +18,7 @@ interface Result {
 
 function conform(args: string[], env: Record<string, string> = {}): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 170_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 280_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -28,7 +28,8 @@ async function results(dir: string, vendor: string): Promise<ResultsDocument> {
   return JSON.parse(await readFile(join(dir, vendor, 'results.json'), 'utf8')) as ResultsDocument;
 }
 
-describe('conform run as a subprocess', () => {
+// Whole `conform run`s: 10 to 30 s each by the machine's load; the timeout bounds a hang.
+describe('conform run as a subprocess', { timeout: 300_000 }, () => {
   let good: RunningMock;
   let faulty: RunningMock;
   beforeAll(async () => {

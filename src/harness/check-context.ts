@@ -107,6 +107,7 @@ export class CheckContext {
         this.propertyRuns = { requested: sum.requested + requested, executed: sum.executed + executed };
       },
       ...(options.examples ? { examples: options.examples } : {}),
+      ...(this.config.shrinkBudget === undefined ? {} : { shrinkBudget: this.config.shrinkBudget }),
     });
   }
 

@@ -5,4 +5,10 @@ import type { VendorRun } from './conformance-context.ts';
 export interface RunConfig extends VendorRun {
   /** Trustist: how requests are signed (resolved from `auth` in the worker; functions do not cross processes). */
   signer?: Signer;
+  /**
+   * Predicate runs allowed for shrinking a failed property (default: property.ts's SHRINK_BUDGET).
+   * The self-test sets it low: it asks only whether a rule fails, and shrinking a stateful
+   * counterexample can cost more than finding it.
+   */
+  shrinkBudget?: number;
 }

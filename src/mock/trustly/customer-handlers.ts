@@ -1,5 +1,6 @@
 import { applyPartOfRefusedUpdate, createCustomer, updateCustomer } from './customer-writes.ts';
 import { checkCustomerBody } from './check-customer-body.ts';
+import { customerReplyJson } from './customer-json.ts';
 import type { Customer, StoredCustomer } from './customer-store.ts';
 import type { Merchant } from './merchant-credentials.ts';
 import { DOMAINS, ERROR_CODES, TrustlyProblem, customerNotFound, invalidParameter } from './trustly-problem.ts';
@@ -20,6 +21,8 @@ export interface Call {
 export interface Reply {
   status: number;
   body: unknown;
+  /** `body` as JSON bytes, when they are at hand already (a customer's, cached). */
+  payload?: Buffer;
 }
 
 const NUMERIC = /^[0-9]+$/;
@@ -157,7 +160,7 @@ function keepNullRequired(body: unknown, stored: Customer | undefined): unknown 
 }
 
 function customerReply(customer: Customer): Reply {
-  return { status: 200, body: { customer } };
+  return { status: 200, body: { customer }, payload: customerReplyJson(customer) };
 }
 
 /** A query parameter given at most once; a repeated one is ambiguous, so it is refused. */

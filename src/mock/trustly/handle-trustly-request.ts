@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { belowBasePath, parseJsonBody, parseTarget, readBody, sendJson, type ParsedTarget } from '../http-kit.ts';
+import { belowBasePath, parseJsonBody, parseTarget, readBody, sendJson, sendJsonPayload, type ParsedTarget } from '../http-kit.ts';
 import { authenticate } from './basic-auth.ts';
 import { createOrUpdateCustomer, getCustomer, listCustomers, updateCustomerById, type Call, type Reply } from './customer-handlers.ts';
 import { DOMAINS, ERROR_CODES, TrustlyProblem, errorBody, toTrustlyProblem } from './trustly-problem.ts';
@@ -48,7 +48,10 @@ export async function handleTrustlyRequest(ctx: TrustlyContext, req: IncomingMes
     const body = operation.readsBody ? parseJsonBody(await readBody(req), req.headers['content-type']) : undefined;
     const call: Call = { merchant, query: target.query, body, ...(route.customerId === undefined ? {} : { customerId: route.customerId }) };
     const reply = operation.run(ctx, call);
-    sendJson(res, reply.status, presentBody(reply.body, ctx.variants));
+    // The cached JSON of a stored record is the record as stored: only a mock without variants,
+    // which present records as they are, may send it.
+    if (reply.payload && ctx.variants.size === 0) sendJsonPayload(res, reply.status, reply.payload);
+    else sendJson(res, reply.status, presentBody(reply.body, ctx.variants));
   } catch (error) {
     const problem = toTrustlyProblem(error, documented);
     if (res.headersSent) {

@@ -1,0 +1,98 @@
+import { randomInt } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Check } from '../../src/harness/check.ts';
+import { resolveSigner } from '../../src/harness/resolve-signer.ts';
+import { runCheck } from '../../src/harness/run-check.ts';
+import type { RuleOutcome } from '../../src/harness/rule-outcome.ts';
+import { faultsOf, type Fault } from '../../src/mock/faults.ts';
+import { startMock } from '../../src/mock/start-mock.ts';
+import { loadVendorSpec, type Vendor } from '../../src/spec/index.ts';
+import { TRUSTIST_CHECKS } from '../trustist/checks.ts';
+import { TRUSTLY_CHECKS } from '../trustly/checks.ts';
+
+// The self-test: the proof that each check works. Against the correct reference mock every
+// rule passes (or is observed); against the mock with each injected fault, the rules the fault
+// names fail, and only those. The seed is random per run and printed, so a flaky catch shows.
+//
+// It is split over several files (<vendor>-<part>.test.ts) so that vitest spreads the faults
+// over the machine's cores. The correct mock gets the full property runs (RUNS) for every rule:
+// that is where each check's thoroughness is tested. Against a faulty mock, the rule the fault
+// targets (its first) runs with the full RUNS and must fail; every other rule runs with fewer
+// (OTHER_RUNS), since it need not fail: the fault's other rules may fail, and the rest must not.
+// The faults that spill into other rules do so on every example (a mangled create breaks every
+// check that creates), so a few runs find that. Shrinking stops after SHRINK_BUDGET runs: the
+// self-test asks whether a rule fails, not for the smallest counterexample. Set
+// CONFORM_SELFTEST_OTHER_RUNS=30 to run every rule at full strength against every fault.
+
+const CHECKS: Record<Vendor, Check[]> = { trustist: TRUSTIST_CHECKS, trustly: TRUSTLY_CHECKS };
+const SEED = process.env.CONFORM_SEED ? Number(process.env.CONFORM_SEED) : randomInt(0, 2 ** 31 - 1);
+const RUNS = process.env.CONFORM_SELFTEST_RUNS ? Number(process.env.CONFORM_SELFTEST_RUNS) : 30;
+const OTHER_RUNS = process.env.CONFORM_SELFTEST_OTHER_RUNS ? Number(process.env.CONFORM_SELFTEST_OTHER_RUNS) : 3;
+const SHRINK_BUDGET = 10;
+
+async function runSuite(vendor: Vendor, fault?: Fault): Promise<RuleOutcome[]> {
+  const mock = await startMock(vendor, { fault: fault?.name, env: {} });
+  try {
+    const spec = await loadVendorSpec(vendor);
+    const signer = await resolveSigner(vendor, undefined);
+    const config = { vendor, baseUrl: mock.url, env: mock.credentials, seed: SEED, runs: RUNS, runId: `self${SEED}`, signer, timeoutMs: 5000, embedded: true, shrinkBudget: SHRINK_BUDGET };
+    const outcomes: RuleOutcome[] = [];
+    for (const check of CHECKS[vendor]) {
+      const runs = !fault || fault.rules[0] === check.rule ? RUNS : Math.min(RUNS, OTHER_RUNS);
+      outcomes.push(await runCheck(check, spec, { ...config, runs }));
+    }
+    return outcomes;
+  } finally {
+    await mock.close();
+  }
+}
+
+const failing = (outcomes: RuleOutcome[]) => outcomes.filter((o) => o.status === 'failed').map((o) => o.id).sort();
+
+/**
+ * Declares part `part` (1-based) of `parts` of a vendor's self-test: every parts-th fault, and in
+ * part 1 the catalogue checks and the run against the correct mock.
+ */
+export function defineSelfTest(vendor: Vendor, part: number, parts: number): void {
+  describe(`${vendor} self-test, part ${part} of ${parts}`, () => {
+    const caught: string[] = [];
+    const all = faultsOf(vendor);
+    const faults = all.filter((_, index) => index % parts === part - 1);
+
+    afterAll(() => {
+      const score = faults.length === 0 ? 0 : (100 * caught.length) / faults.length;
+      console.log(
+        `${vendor} mutation score, part ${part} of ${parts}: ${caught.length}/${faults.length} faults caught (${score.toFixed(1)}%; ${all.length} faults in all parts), seed ${SEED}, ${RUNS} runs per property (${Math.min(RUNS, OTHER_RUNS)} for the rules a fault does not target), shrinking stopped after ${SHRINK_BUDGET} runs`,
+      );
+    });
+
+    if (part === 1) {
+      it('has exactly one check for every rule of the catalogue', async () => {
+        const { rules } = await loadVendorSpec(vendor);
+        expect(CHECKS[vendor].map((c) => c.rule).sort()).toEqual(rules.map((r) => r.id).sort());
+      });
+
+      it('every fault names rules of the catalogue, and every MUST and SHOULD rule is the target of a fault', async () => {
+        const { rules } = await loadVendorSpec(vendor);
+        const ids = new Set(rules.map((r) => r.id));
+        for (const fault of all) for (const rule of fault.rules) expect(ids.has(rule), `${fault.name} names ${rule}`).toBe(true);
+        const targeted = new Set(all.flatMap((f) => f.rules));
+        const untargeted = rules.filter((r) => r.level !== 'observed' && !targeted.has(r.id)).map((r) => r.id);
+        expect(untargeted).toEqual([]);
+      });
+
+      it(`passes every rule against the correct mock (seed ${SEED})`, async () => {
+        const outcomes = await runSuite(vendor);
+        const bad = outcomes.filter((o) => o.status === 'failed' || o.status === 'skipped');
+        expect(bad.map((o) => `${o.id}: ${o.status} ${o.failure?.message ?? o.reason ?? ''}`)).toEqual([]);
+      });
+    }
+
+    it.each(faults.map((f) => [f.name, f] as const))(`catches the fault %s on the rules it names (seed ${SEED})`, async (_name, fault) => {
+      const failed = failing(await runSuite(vendor, fault));
+      expect(failed, `${fault.name} should make ${fault.rules[0]} fail`).toContain(fault.rules[0]);
+      expect(failed.filter((id) => !fault.rules.includes(id)), `${fault.name} made rules fail that it does not name`).toEqual([]);
+      caught.push(fault.name);
+    });
+  });
+}
