@@ -139,7 +139,7 @@ export const authChecks = defineChecks('auth', {
 
   'trustist.auth.replay': async (ctx: CheckContext) => {
     const credentials = key(ctx, 'tenantA');
-    requireHawk(ctx, ctx.config.signer!);
+    requireHawk(ctx, ctx.config.signer!, credentials);
     const a = new TrustistClient(ctx, credentials);
     const ns = orgNamespace(ctx, 'replay');
     const record = await createCustomer(ctx, a, { orgId: ns, firstName: 'Original' });
@@ -176,7 +176,7 @@ export const authChecks = defineChecks('auth', {
 
   'trustist.auth.payload-hash': async (ctx: CheckContext) => {
     const credentials = key(ctx, 'tenantA');
-    requireHawk(ctx, ctx.config.signer!);
+    requireHawk(ctx, ctx.config.signer!, credentials);
     const a = new TrustistClient(ctx, credentials);
     const ns = orgNamespace(ctx, 'payload-hash');
     const record = await createCustomer(ctx, a, { orgId: ns, firstName: 'Original' });

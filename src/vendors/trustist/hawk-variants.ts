@@ -1,15 +1,16 @@
 import Hawk from '@hapi/hawk';
 import { hawkResource } from '../../auth/hawk-signer.ts';
-import type { Signer } from '../../auth/signer.ts';
+import type { KeyCredentials, Signer } from '../../auth/signer.ts';
 import type { CheckContext } from '../../harness/check-context.ts';
 
 /**
  * Whether the run signs with Hawk: the built-in scheme, or a user's signer module whose header
  * is a Hawk one. The Hawk-only rules (nonce replay, payload hash) skip otherwise, saying why.
  */
-export function requireHawk(ctx: CheckContext, signer: Signer): void {
+export function requireHawk(ctx: CheckContext, signer: Signer, credentials: KeyCredentials): void {
   if (ctx.config.auth === 'hmac-sha256') ctx.skip('the run signs with hmac-sha256 (--auth), which has no nonce and always covers the body: this is a Hawk rule');
-  const probe = signer({ method: 'GET', url: new URL('/v1/customers', ctx.config.baseUrl), body: '' }, { id: 'probe', secret: 'probe-secret' });
+  // Signed with the run's own key and never sent: only the scheme name of the header is read.
+  const probe = signer({ method: 'GET', url: new URL('/v1/customers', ctx.config.baseUrl), body: '' }, credentials);
   const scheme = /^\S+/.exec(probe.authorization ?? probe.Authorization ?? '')?.[0] ?? 'no Authorization header';
   if (scheme !== 'Hawk') ctx.skip(`the run's signer module signs with "${scheme}", not Hawk: this is a Hawk rule`);
 }
