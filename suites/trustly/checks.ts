@@ -5,6 +5,7 @@ import { errorsChecks } from './errors.checks.ts';
 import { getChecks } from './get.checks.ts';
 import { isolationChecks } from './isolation.checks.ts';
 import { listChecks } from './list.checks.ts';
+import { readingsChecks } from './readings.checks.ts';
 import { statefulChecks } from './stateful.checks.ts';
 import { timestampsChecks } from './timestamps.checks.ts';
 import { updateChecks } from './update.checks.ts';
@@ -24,4 +25,5 @@ export const TRUSTLY_CHECKS: Check[] = [
   ...timestampsChecks,
   ...isolationChecks,
   ...statefulChecks,
+  ...readingsChecks,
 ];
