@@ -121,7 +121,7 @@ describe('baselines and behaviour diff', () => {
     const statuses = async (dir: string) =>
       Object.fromEntries((JSON.parse(await readFile(join(dir, 'trustly', 'results.json'), 'utf8')) as ResultsDocument).rules.map((r) => [r.id, r.status]));
     const expected = await statuses(single);
-    expect(Object.keys(expected)).toHaveLength(20);
+    expect(Object.keys(expected)).toHaveLength(24);
     expect(await statuses(merged)).toEqual(expected);
     expect(await readFile(join(merged, 'junit.xml'), 'utf8')).toMatch(/trustly\.customers\.timestamps/);
   });

@@ -56,6 +56,10 @@ const PUBLISHED: [string, string][] = [
   ['trustly.customers.update.immutable', 'MUST'],
   ['trustly.merchants.isolated', 'MUST'],
   ['trustly.model.stateful', 'MUST'],
+  ['trustly.customers.list.no-match', 'observed'],
+  ['trustly.customers.external-id.case', 'observed'],
+  ['trustly.customers.enroll-date.default', 'observed'],
+  ['trustly.customers.upsert.unknown-customer-id', 'observed'],
 ];
 
 describe('rule catalogue (x-rules)', () => {
