@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { basicSigner } from '../auth/basic-signer.ts';
 import { exchange } from '../http/exchange.ts';
 import { faultsOf } from '../mock/faults.ts';
+import { variantsOf } from '../mock/variants.ts';
+import { mockCommand } from './mock-command.ts';
+import { UsageError } from './usage-error.ts';
 
 const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
 const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
@@ -53,5 +56,13 @@ describe('conform mock', () => {
     expect((unknown as { stderr: string }).stderr).toMatch(/unknown trustist fault "nope"; valid: /);
     const vendor = await run(process.execPath, [BIN, 'mock', 'acme'], { env }).catch((e: { code: number; stderr: string }) => e);
     expect((vendor as { code: number }).code).toBe(2);
+  });
+
+  it('lists the variants, and refuses an unknown one or two of one group with a usage error', async () => {
+    const lines: string[] = [];
+    expect(await mockCommand(['trustly', '--list-variants'], (line) => lines.push(line))).toBe(0);
+    for (const variant of variantsOf('trustly')) expect(lines.join('\n')).toContain(variant.name);
+    await expect(mockCommand(['trustist', '--variant', 'nope'], () => {})).rejects.toThrow(UsageError);
+    await expect(mockCommand(['trustly', '--variant', 'list-unfiltered-none', '--variant', 'list-unfiltered-400'], () => {})).rejects.toThrow(/answer the same question \(unfiltered list\); pick one/);
   });
 });
