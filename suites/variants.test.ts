@@ -52,7 +52,13 @@ const OBSERVATIONS: Record<Vendor, Record<string, [rule: string, says: RegExp][]
     'missing-person-data-422': [['trustist.kyc.missing-person-data', /"status":\[422\]/]],
     'address-update-merges': [['trustist.customers.update.nested-address', /"reading":"merge"/]],
   },
-  trustly: {},
+  trustly: {
+    'absent-as-null': [['trustly.customers.enroll-date.default', /"received":null/]],
+    'list-no-match-404': [['trustly.customers.list.no-match', /"byExternalId":"404","byCustomerId":"404"/]],
+    'external-id-case-insensitive': [['trustly.customers.external-id.case', /"listFilter":"ignores case","upsertKey":"ignores case"/]],
+    'enroll-date-defaults-to-created': [['trustly.customers.enroll-date.default', /"enrollDate":"createdAt"/]],
+    'upsert-unknown-customer-id-creates': [['trustly.customers.upsert.unknown-customer-id', /"status":200,"outcome":"created with a new customerId"/]],
+  },
 };
 
 describe.each(VENDORS)('%s doc-correct variants', (vendor) => {

@@ -7,6 +7,9 @@ import { basicSigner } from '../auth/basic-signer.ts';
 import { exchange } from '../http/exchange.ts';
 import { faultsOf } from '../mock/faults.ts';
 import { unhashedHawkSigner } from '../vendors/trustist/hawk-variants.ts';
+import { variantsOf } from '../mock/variants.ts';
+import { mockCommand } from './mock-command.ts';
+import { UsageError } from './usage-error.ts';
 
 const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
 const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
@@ -78,4 +81,11 @@ describe('conform mock', () => {
       expect((refused as { stderr: string }).stderr).toMatch(/--hawk-lenient applies to the Trustist mock with Hawk auth only/);
     }
   }, 180_000);
+  it('lists the variants, and refuses an unknown one or two of one group with a usage error', async () => {
+    const lines: string[] = [];
+    expect(await mockCommand(['trustly', '--list-variants'], (line) => lines.push(line))).toBe(0);
+    for (const variant of variantsOf('trustly')) expect(lines.join('\n')).toContain(variant.name);
+    await expect(mockCommand(['trustist', '--variant', 'nope'], () => {})).rejects.toThrow(UsageError);
+    await expect(mockCommand(['trustly', '--variant', 'list-unfiltered-none', '--variant', 'list-unfiltered-400'], () => {})).rejects.toThrow(/answer the same question \(unfiltered list\); pick one/);
+  });
 });

@@ -8,6 +8,7 @@ import { httpChecks } from './http.checks.ts';
 import { isolationChecks } from './isolation.checks.ts';
 import { listChecks } from './list.checks.ts';
 import { listReadingsChecks } from './list-readings.checks.ts';
+import { readingsChecks } from './readings.checks.ts';
 import { postBackChecks } from './post-back.checks.ts';
 import { refusalsChecks } from './refusals.checks.ts';
 import { statefulChecks } from './stateful.checks.ts';
@@ -37,6 +38,7 @@ export const TRUSTLY_CHECKS: Check[] = [
   ...refusalsChecks,
   ...listReadingsChecks,
   ...createReadingsChecks,
+  ...readingsChecks,
   // Last: it also judges the 5xx answers every check before it met (server-error-tally.ts).
   ...httpChecks,
 ];

@@ -26,14 +26,4 @@ export const listReadingsChecks = defineChecks('list-readings', {
     ctx.observe({ answer: reply.customers!.length === 0 ? 'none (200)' : own ? "the merchant's customers (200)" : 'some customers, not the one just created (200)' });
   },
 
-  'trustly.customers.list.no-match': async (ctx: CheckContext) => {
-    const client = clientOf(ctx, 'A');
-    const ns = new TagNamespace(ctx.tag, 'list-no-match');
-    const [unknownId] = fc.sample(unknownCustomerIds, { seed: ctx.seed, numRuns: 1 });
-    const byExternalId = await client.list({ externalId: ns.next() });
-    expectStatus(ctx, byExternalId, [200, 404], 'a list by an externalId no customer has');
-    const byCustomerId = await client.list({ customerId: unknownId! });
-    expectStatus(ctx, byCustomerId, [200, 404], `a list by the customerId ${unknownId}, which names no customer`);
-    ctx.observe({ byExternalId: listAnswer(byExternalId), byCustomerId: listAnswer(byCustomerId) });
-  },
 });

@@ -28,34 +28,6 @@ export const upsertKeysChecks = defineChecks('upsert-keys', {
     });
   },
 
-  'trustly.customers.upsert.unknown-customer-id': async (ctx: CheckContext) => {
-    const client = clientOf(ctx, 'A');
-    const ns = new TagNamespace(ctx.tag, 'unknown-customer-id');
-    const [unknownId] = fc.sample(unknownCustomerIds, { seed: ctx.seed, numRuns: 1 });
-    const externalId = ns.next();
-    const what = `POST /api/v1/customers with the customerId ${unknownId}, which names no customer`;
-    const reply = await client.createOrUpdate({ ...exampleBody(externalId), customerId: unknownId });
-    expectStatus(ctx, reply, [200, 400, 404], what);
-    if (reply.status !== 200) {
-      const listed = customersOf(ctx, await client.list({ externalId }), `GET /api/v1/customers?externalId=${externalId}`);
-      ctx.observe({ answer: `refused (${reply.status})`, created: listed.length > 0 });
-      return;
-    }
-    ctx.observe({ answer: 'created (200)', customerId: reply.customer!.customerId === unknownId ? 'the one sent' : 'a new one' });
-  },
 
   // Only a suffix after the tag differs in case, so every record keeps the run's tag as it is.
-  'trustly.customers.external-id.case': async (ctx: CheckContext) => {
-    const client = clientOf(ctx, 'A');
-    const ns = new TagNamespace(ctx.tag, 'external-id-case');
-    const base = ns.next();
-    const stored = `${base}CaseKey`;
-    const flipped = `${base}cASEkEY`;
-    const created = customerOf(ctx, await client.createOrUpdate(exampleBody(stored)), 'creating the customer with a mixed-case externalId');
-    const listed = customersOf(ctx, await client.list({ externalId: flipped }), `GET /api/v1/customers?externalId=${flipped}`);
-    const list = listed.some((c) => c.customerId === created.customerId) ? 'insensitive' : 'sensitive';
-    const upserted = customerOf(ctx, await client.createOrUpdate(exampleBody(flipped)), `POST /api/v1/customers with the externalId ${flipped}`);
-    const upsert = upserted.customerId === created.customerId ? 'insensitive' : 'sensitive';
-    ctx.observe({ list, upsert });
-  },
 });
