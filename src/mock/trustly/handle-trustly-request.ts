@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { belowBasePath, parseJsonBody, parseTarget, readBody, sendJson, sendJsonPayload, type ParsedTarget } from '../http-kit.ts';
+import { belowBasePath, parseJsonBody, parseTarget, readBody as readRequestBody, sendJson, sendJsonPayload, type ParsedTarget } from '../http-kit.ts';
 import { authenticate } from './basic-auth.ts';
 import { createOrUpdateCustomer, getCustomer, listCustomers, updateCustomerById, type Call, type Reply } from './customer-handlers.ts';
 import { DOMAINS, ERROR_CODES, TrustlyProblem, errorBody, toTrustlyProblem } from './trustly-problem.ts';
 import type { TrustlyContext } from './trustly-context.ts';
-import { presentBody } from './present-customer.ts';
+import { presentBody, readBody } from './present-customer.ts';
 
 interface Operation {
   operationId: string;
@@ -45,7 +45,7 @@ export async function handleTrustlyRequest(ctx: TrustlyContext, req: IncomingMes
     if (ctx.fault === 'server-error-on-malformed-id' && route.customerId !== undefined && !/^[0-9]+$/.test(route.customerId)) {
       throw new Error(`customerId ${route.customerId} is not numeric`);
     }
-    const body = operation.readsBody ? parseJsonBody(await readBody(req), req.headers['content-type']) : undefined;
+    const body = operation.readsBody ? readBody(parseJsonBody(await readRequestBody(req), req.headers['content-type']), ctx.variants) : undefined;
     const call: Call = { merchant, query: target.query, body, ...(route.customerId === undefined ? {} : { customerId: route.customerId }) };
     const reply = operation.run(ctx, call);
     // The cached JSON of a stored record is the record as stored: only a mock without variants,

@@ -26,3 +26,19 @@ function withNulls(customer: Customer): Record<string, unknown> {
   if (address) shown.address = { ...Object.fromEntries(ADDRESS_OPTIONAL.map((k) => [k, null])), ...address };
   return shown;
 }
+
+/**
+ * A request body as a server that writes absent as null reads it: with `absent-as-null`, a null
+ * inside `address` or `driverLicense` is the absent value it wrote there, so the documented
+ * "get, change a field, post it back" flow works with what the get answered. (A top-level null
+ * already means "remove", by the docs.) Without the variant the body is read as it is.
+ */
+export function readBody(body: unknown, variants: ReadonlySet<TrustlyVariantName>): unknown {
+  if (!variants.has('absent-as-null') || typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const read: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const key of ['address', 'driverLicense']) {
+    const nested = read[key];
+    if (typeof nested === 'object' && nested !== null && !Array.isArray(nested)) read[key] = Object.fromEntries(Object.entries(nested).filter(([, v]) => v !== null));
+  }
+  return read;
+}
