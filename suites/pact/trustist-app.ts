@@ -47,9 +47,12 @@ export class TrustistCustomers {
     return reply.customers;
   }
 
-  /** Starts identity and AML checks; a customer without the person data is refused, and the app asks for it. */
-  async startIdentityCheck(customerId: string): Promise<IdentityCheck> {
-    const reply = await this.client.createOnboardSession({ customerId, options: { identity: { identityCheck: true, amlExtensiveScreening: true } } });
+  /**
+   * Starts identity and AML checks for the customer, under the branch that asks (the session's
+   * orgId); a customer without the person data is refused, and the app asks for it.
+   */
+  async startIdentityCheck(customerId: string, orgId: string): Promise<IdentityCheck> {
+    const reply = await this.client.createOnboardSession({ customerId, orgId, options: { identity: { identityCheck: true, amlExtensiveScreening: true } } });
     if ((reply.status === 200 || reply.status === 201) && typeof reply.body?.onboardUrl === 'string') return { started: true, onboardUrl: reply.body.onboardUrl };
     if (reply.status >= 400 && reply.status < 500 && reply.body?.error === 'missing_person_data') return { started: false, reason: 'missing_person_data', status: reply.status };
     throw unexpected('start an identity check', reply);

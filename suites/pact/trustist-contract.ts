@@ -146,7 +146,7 @@ export const trustistContract: Contract<TrustistCustomers> = {
       request: {
         method: 'POST',
         path: '/v1/onboard/sessions',
-        body: { customerId: stateId(), options: { identity: { identityCheck: true, amlExtensiveScreening: true } } },
+        body: { customerId: stateId(), orgId: 'branch-london', options: { identity: { identityCheck: true, amlExtensiveScreening: true } } },
       },
       response: {
         // The refusal's status is undocumented (400 or 422, spec x-ambiguity); the app handles both.
@@ -156,7 +156,7 @@ export const trustistContract: Contract<TrustistCustomers> = {
         body: { error: equal('missing_person_data') },
       },
       async exercise(app) {
-        const outcome = await app.startIdentityCheck(EXAMPLE_ID);
+        const outcome = await app.startIdentityCheck(EXAMPLE_ID, 'branch-london');
         assert.deepEqual(outcome, { started: false, reason: 'missing_person_data', status: 400 });
       },
     },
