@@ -7,6 +7,7 @@ import { addShape } from './response-shapes.ts';
 import { runProperty } from './property.ts';
 import type { RunConfig } from './run-config.ts';
 import { RuleFailure, RuleSkip } from './rule-failure.ts';
+import { noteServerError } from './server-error-tally.ts';
 
 /** What a check gets: the run, the spec, and the means to record, observe, skip and fail. */
 export class CheckContext {
@@ -46,6 +47,8 @@ export class CheckContext {
   /** Keeps the last exchanges for the report; the count says how many there were. */
   record(exchange: Exchange): void {
     this.exchangeCount++;
+    const status = exchange.response?.status;
+    if (status !== undefined && status >= 500) noteServerError(this.config, { rule: this.rule, method: exchange.request.method, url: exchange.request.url, status });
     this.exchanges.push(exchange);
     if (this.exchanges.length > 12) this.exchanges.shift();
   }
