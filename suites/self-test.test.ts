@@ -23,7 +23,7 @@ async function runSuite(vendor: Vendor, fault?: string): Promise<RuleOutcome[]> 
   try {
     const spec = await loadVendorSpec(vendor);
     const signer = await resolveSigner(vendor, undefined);
-    const config = { vendor, baseUrl: mock.url, env: mock.credentials, seed: SEED, runs: RUNS, runId: `self${SEED}`, signer, timeoutMs: 5000, embedded: true };
+    const config = { vendor, baseUrl: mock.url, env: mock.credentials, seed: SEED, runs: RUNS, runId: `self${SEED}${fault ? `-${fault}` : ''}`, signer, timeoutMs: 5000, embedded: true };
     const outcomes: RuleOutcome[] = [];
     for (const check of CHECKS[vendor]) outcomes.push(await runCheck(check, spec, config));
     return outcomes;

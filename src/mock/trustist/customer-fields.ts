@@ -40,10 +40,16 @@ export function applyUpdate(previous: Customer, body: Record<string, unknown>, f
       if (fault === 'null-stored-as-string') next[field] = 'null';
       else delete next[field];
     } else {
+      if (fault === 'update-keeps-set-values' && holdsValue(previous[field])) continue;
       changes[field] = field === 'address' ? addressOf(value) : value;
     }
   }
   return withFieldOrder({ ...next, ...storedText(changes as CustomerFields, fault) } as Customer);
+}
+
+/** Whether a stored field holds a value: a non-empty string, or an address with a field. */
+function holdsValue(value: unknown): boolean {
+  return typeof value === 'string' ? value !== '' : isPlainObject(value) && Object.keys(value).length > 0;
 }
 
 export const PERSON_FIELDS = ['firstName', 'lastName', 'emailAddress'] as const satisfies readonly CustomerField[];

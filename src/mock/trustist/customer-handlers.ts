@@ -51,7 +51,7 @@ export function getCustomer(ctx: HandlerContext): Reply {
 
 /** PUT /v1/customers/{id}: a partial update; id, tenantId and created never change. */
 export function updateCustomer(ctx: HandlerContext): Reply {
-  const body = ctx.body;
+  const body = ctx.fault === 'update-accepts-non-object' && !isPlainObject(ctx.body) ? {} : ctx.body;
   assertValidBody(ctx, 'updateCustomer', body);
   const previous = visibleCustomer(ctx, ctx.fault === 'update-cross-tenant');
   if (!previous && ctx.fault === 'update-unknown-creates' && !ctx.store.has(ctx.customerId)) {
@@ -73,7 +73,12 @@ export function updateCustomer(ctx: HandlerContext): Reply {
 /** GET /v1/customers[?orgId=X]: a bare array, in creation order; other query parameters are ignored. */
 export function listCustomers(ctx: HandlerContext): Reply {
   const orgId = ctx.query.get('orgId') ?? undefined;
-  return { status: 200, body: ctx.store.list(ctx.tenantId, orgId) };
+  const customers = ctx.store.list(ctx.tenantId, orgId);
+  if (ctx.fault === 'list-unfiltered-skips-no-org' && orgId === undefined) return { status: 200, body: customers.filter((c) => c.orgId !== undefined) };
+  if (ctx.fault === 'list-unknown-org-non-ascii-400' && orgId !== undefined && customers.length === 0 && /[^\x00-\x7f]/.test(orgId)) {
+    throw invalidRequest(`no organisation ${JSON.stringify(orgId)}`);
+  }
+  return { status: 200, body: customers };
 }
 
 function stripNulls(body: Record<string, unknown>): Record<string, unknown> {
