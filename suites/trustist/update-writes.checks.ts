@@ -58,7 +58,7 @@ export const updateWriteChecks = defineChecks('update-writes', {
       fc.tuple(fullCreateBody(ctx.spec), updatePatch(ctx.spec, { nulls: false })),
       async ([template, drawn]) => {
         const before = await storedRecord(ctx, a, template, 'sets');
-        // Every value must differ from the stored one: a value equal to it proves nothing.
+        // At least one value must differ from the stored one, or an update ignored as a whole would go unseen.
         const patch = withChange(fieldsOf(before), drawn);
         const answer = expectOk(ctx, await a.updateCustomer(before.id, patch), 'an update of an existing customer must succeed');
         const inAnswer = valuesNotShown(answer, patch);

@@ -40,16 +40,16 @@ export function applyUpdate(previous: Customer, body: Record<string, unknown>, f
       if (fault === 'null-stored-as-string') next[field] = 'null';
       else delete next[field];
     } else {
-      if (fault === 'update-keeps-set-values' && holdsValue(previous[field])) continue;
+      if (fault === 'update-keeps-set-values' && field !== 'address' && holdsValue(previous[field])) continue;
       changes[field] = field === 'address' ? addressOf(value) : value;
     }
   }
   return withFieldOrder({ ...next, ...storedText(changes as CustomerFields, fault) } as Customer);
 }
 
-/** Whether a stored field holds a value: a non-empty string, or an address with a field. */
+/** Whether a stored text field holds a value (the update-keeps-set-values fault skips those). */
 function holdsValue(value: unknown): boolean {
-  return typeof value === 'string' ? value !== '' : isPlainObject(value) && Object.keys(value).length > 0;
+  return typeof value === 'string' && value !== '';
 }
 
 export const PERSON_FIELDS = ['firstName', 'lastName', 'emailAddress'] as const satisfies readonly CustomerField[];

@@ -75,7 +75,7 @@ export function listCustomers(ctx: HandlerContext): Reply {
   const orgId = ctx.query.get('orgId') ?? undefined;
   const customers = ctx.store.list(ctx.tenantId, orgId);
   if (ctx.fault === 'list-unfiltered-skips-no-org' && orgId === undefined) return { status: 200, body: customers.filter((c) => c.orgId !== undefined) };
-  if (ctx.fault === 'list-unknown-org-non-ascii-400' && orgId !== undefined && customers.length === 0 && /[^\x00-\x7f]/.test(orgId)) {
+  if (ctx.fault === 'list-unknown-org-non-ascii-400' && orgId !== undefined && /[^\x00-\x7f]/.test(orgId) && !ctx.store.orgInUse(orgId)) {
     throw invalidRequest(`no organisation ${JSON.stringify(orgId)}`);
   }
   return { status: 200, body: customers };

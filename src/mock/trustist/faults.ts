@@ -64,12 +64,12 @@ const CATALOGUE = [
   fault('kyc-refusal-sticky', ['trustist.kyc.after-update'], 'Once refused for missing person data, a customer is refused again even after the fields are added.'),
   fault('kyc-ais-only-requires-person-data', ['trustist.kyc.ais-only'], 'Every onboard session requires the person data, even one with AIS options only.'),
   // Update writes
-  fault('update-keeps-set-values', ['trustist.customers.update.sets-fields', 'trustist.model.stateful'], 'An update fills only fields that are empty or absent; a value sent for a field that holds one is ignored, while lastUpdated still moves.'),
+  fault('update-keeps-set-values', ['trustist.customers.update.sets-fields', 'trustist.model.stateful'], 'An update fills only text fields that are empty or absent; a value sent for a text field that holds one is ignored, while lastUpdated still moves.'),
   fault('update-accepts-non-object', ['trustist.customers.update.invalid-body'], 'An update whose JSON body is not an object (array, string, number, null) is applied as {} and answered 200.'),
   // Records and lists
   fault('tenant-id-shared', ['trustist.customers.tenant-id'], "Every customer is shown with tenant A's tenantId, whichever tenant it belongs to (isolation itself is intact)."),
   fault('list-unfiltered-skips-no-org', ['trustist.customers.list.unfiltered', 'trustist.model.stateful'], 'The list without orgId leaves out customers that have no orgId.'),
-  fault('list-unknown-org-non-ascii-400', ['trustist.customers.list.unknown-org'], 'A list by an orgId with a non-ASCII character that matches no customer is refused with 400 instead of an empty list.'),
+  fault('list-unknown-org-non-ascii-400', ['trustist.customers.list.unknown-org'], 'A list by an orgId with a non-ASCII character that no customer of any tenant has is refused with 400 instead of an empty list.'),
   // Onboard sessions
   fault('onboard-permission-unchecked', ['trustist.permissions.onboard'], 'Onboard sessions do not check create_onboard_session.'),
   fault('onboard-cross-tenant', ['trustist.tenancy.onboard-isolated'], "An onboard session can be started for another tenant's customer."),
