@@ -17,6 +17,8 @@ import { TRUSTLY_CHECKS } from './trustly/checks.ts';
 const CHECKS: Record<Vendor, Check[]> = { trustist: TRUSTIST_CHECKS, trustly: TRUSTLY_CHECKS };
 const SEED = process.env.CONFORM_SEED ? Number(process.env.CONFORM_SEED) : randomInt(0, 2 ** 31 - 1);
 const RUNS = process.env.CONFORM_SELFTEST_RUNS ? Number(process.env.CONFORM_SELFTEST_RUNS) : 30;
+/** One whole suite against one mock: about 20 s on a quiet machine, several times that on a busy one. */
+const SUITE_TIMEOUT_MS = 240_000;
 
 async function runSuite(vendor: Vendor, fault?: string): Promise<RuleOutcome[]> {
   const mock = await startMock(vendor, { fault, env: {} });
@@ -61,12 +63,12 @@ describe.each(VENDORS)('%s self-test', (vendor) => {
     const outcomes = await runSuite(vendor);
     const bad = outcomes.filter((o) => o.status === 'failed' || o.status === 'skipped');
     expect(bad.map((o) => `${o.id}: ${o.status} ${o.failure?.message ?? o.reason ?? ''}`)).toEqual([]);
-  });
+  }, SUITE_TIMEOUT_MS);
 
   it.each(faults.map((f) => [f.name, f] as const))(`catches the fault %s on the rules it names (seed ${SEED})`, async (_name, fault) => {
     const failed = failing(await runSuite(vendor, fault.name));
     expect(failed, `${fault.name} should make ${fault.rules[0]} fail`).toContain(fault.rules[0]);
     expect(failed.filter((id) => !fault.rules.includes(id)), `${fault.name} made rules fail that it does not name`).toEqual([]);
     caught.push(fault.name);
-  });
+  }, SUITE_TIMEOUT_MS);
 });
