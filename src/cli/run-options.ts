@@ -14,7 +14,7 @@ Run the conformance suite. Without --target, each vendor's embedded reference mo
 and is the target. Credentials come from the environment, never from flags:
   Trustist: TRUSTIST_KEY_ID / TRUSTIST_KEY_SECRET (required), TRUSTIST_TENANT_B_KEY_ID / _SECRET,
             TRUSTIST_READONLY_KEY_ID / _SECRET, TRUSTIST_NOREAD_KEY_ID / _SECRET,
-            TRUSTIST_MERCHANT_KEY_ID / _SECRET (each optional: rules needing it are skipped)
+            TRUSTIST_NOONBOARD_KEY_ID / _SECRET, TRUSTIST_MERCHANT_KEY_ID / _SECRET (each optional: rules needing it are skipped)
   Trustly:  TRUSTLY_ACCESS_ID / TRUSTLY_ACCESS_KEY (required),
             TRUSTLY_MERCHANT_B_ACCESS_ID / TRUSTLY_MERCHANT_B_ACCESS_KEY
 

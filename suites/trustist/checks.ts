@@ -10,10 +10,17 @@ import { tenancyChecks } from './tenancy.checks.ts';
 import { updateInvariantChecks } from './update-invariants.checks.ts';
 import { updateChecks } from './update.checks.ts';
 import { validationChecks } from './validation.checks.ts';
+import { errorChecks } from './errors.checks.ts';
+import { httpChecks } from './http.checks.ts';
+import { listScopeChecks } from './list-scope.checks.ts';
+import { onboardChecks } from './onboard.checks.ts';
+import { recordChecks } from './records.checks.ts';
+import { updateWriteChecks } from './update-writes.checks.ts';
 
 /**
  * Every Trustist check, one per rule of the spec's x-rules. Create comes first: its invalid-body
  * rule reads the tenant's unfiltered list, which is shortest before the other rules add to it.
+ * The HTTP rules come last (see below).
  */
 export const TRUSTIST_CHECKS: Check[] = [
   ...createChecks,
@@ -27,4 +34,11 @@ export const TRUSTIST_CHECKS: Check[] = [
   ...authChecks,
   ...kycChecks,
   ...statefulChecks,
+  ...updateWriteChecks,
+  ...recordChecks,
+  ...listScopeChecks,
+  ...onboardChecks,
+  ...errorChecks,
+  // Last: no-server-error also reads the 5xx answers every earlier rule of the process received.
+  ...httpChecks,
 ];

@@ -53,7 +53,8 @@ export const httpChecks = defineChecks('http', {
     const ns = new TagNamespace(ctx.tag, 'no-server-error');
     const created = customerOf(ctx, await client.createOrUpdate(exampleBody(ns.next())), 'creating a customer the sample can name');
     const unknown = fc.sample(unknownCustomerIds, { seed: ctx.seed, numRuns: 3 });
-    const wrong = { id: client.credentials.id, secret: `${client.credentials.secret}-wrong` };
+    // A made-up accessId: the wrong-credential requests never name the account's real one (lock-out).
+    const wrong = { id: 'conform-made-up-access-id', secret: 'conform-made-up-key' };
     await noServerErrorCheck(ctx, {
       pathValues: { customerId: [created.customerId, ...unknown] },
       // Every object body carries a fresh tagged externalId (unless the draw broke its type) and
@@ -79,7 +80,7 @@ export const httpChecks = defineChecks('http', {
         ctx.record(ex);
         if (ex.response?.status === 200 && request.method === 'POST') {
           const id = (ex.response.json as { customer?: { customerId?: unknown } } | undefined)?.customer?.customerId;
-          if (typeof id === 'string') ctx.noteCreated(id);
+          if (typeof id === 'string') ctx.noteCreated(id, 'merchantA');
         }
         return ex;
       },

@@ -45,10 +45,16 @@ export function applyUpdate(previous: Customer, body: Record<string, unknown>, f
       for (const [part, given] of Object.entries(value)) if (given === null) delete merged[part];
       changes[field] = { ...addressOf(merged), ...addressOf(value) };
     } else {
+      if (fault === 'update-keeps-set-values' && field !== 'address' && holdsValue(previous[field])) continue;
       changes[field] = field === 'address' ? addressOf(value) : value;
     }
   }
   return withFieldOrder({ ...next, ...storedText(changes as CustomerFields, fault) } as Customer);
+}
+
+/** Whether a stored text field holds a value (the update-keeps-set-values fault skips those). */
+function holdsValue(value: unknown): boolean {
+  return typeof value === 'string' && value !== '';
 }
 
 export const PERSON_FIELDS = ['firstName', 'lastName', 'emailAddress'] as const satisfies readonly CustomerField[];

@@ -56,7 +56,7 @@ export function getCustomer(ctx: HandlerContext): Reply {
 
 /** PUT /v1/customers/{id}: a partial update; id, tenantId and created never change. */
 export function updateCustomer(ctx: HandlerContext): Reply {
-  const body = ctx.body;
+  const body = ctx.fault === 'update-accepts-non-object' && !isPlainObject(ctx.body) ? {} : ctx.body;
   assertValidBody(ctx, 'updateCustomer', body);
   const previous = visibleCustomer(ctx, ctx.fault === 'update-cross-tenant');
   if (!previous && ctx.fault === 'update-unknown-creates' && !ctx.store.has(ctx.customerId)) {
@@ -83,6 +83,15 @@ export function updateCustomer(ctx: HandlerContext): Reply {
 export function listCustomers(ctx: HandlerContext): Reply {
   const orgId = ctx.query.get('orgId') ?? undefined;
   const all = ctx.store.list(ctx.tenantId, orgId);
+  if (ctx.fault === 'list-unfiltered-skips-no-org' && orgId === undefined) return page(ctx, all.filter((c) => c.orgId !== undefined));
+  if (ctx.fault === 'list-unknown-org-non-ascii-400' && orgId !== undefined && /[^\x00-\x7f]/.test(orgId) && !ctx.store.orgInUse(orgId)) {
+    throw invalidRequest(`no organisation ${JSON.stringify(orgId)}`);
+  }
+  return page(ctx, all);
+}
+
+/** The whole list, or with a page size (the paging switch) the page `page` (from 1) asks for, the next one named in a Link header. */
+function page(ctx: HandlerContext, all: Customer[]): Reply {
   if (ctx.pageSize === undefined) return { status: 200, body: all };
   const requested = Number(ctx.query.get('page') ?? '1');
   const page = Number.isSafeInteger(requested) && requested >= 1 ? requested : 1;

@@ -116,6 +116,11 @@ export class CustomerStore {
     return tenant ? this.readOrg(tenant, orgId) : [];
   }
 
+  /** Whether any tenant has a customer with this orgId (the list-unknown-org-non-ascii-400 fault's global org lookup). */
+  orgInUse(orgId: string): boolean {
+    return [...this.tenants.values()].some((tenant) => (tenant.byOrg.get(orgId)?.records.size ?? 0) > 0);
+  }
+
   /** A deep copy of everything a request could change, for tests that prove nothing changed. */
   snapshot(): { customers: Customer[]; sessions: OnboardSession[] } {
     return structuredClone({ customers: [...this.customers.values()], sessions: [...this.sessions.values()] });

@@ -24,7 +24,8 @@ const get = async (m: TestMock, id: string, key: 'A' | 'B' | 'NOREAD' = 'A') => 
 const put = async (m: TestMock, id: string, json: unknown, key: 'A' | 'B' | 'READONLY' = 'A') => m.call('PUT', `/v1/customers/${id}`, { json, key });
 const listIds = async (m: TestMock, query = '', key: 'A' | 'B' = 'A'): Promise<string[]> =>
   (await m.call('GET', `/v1/customers${query}`, { key })).json.map((c: { id: string }) => c.id);
-const session = async (m: TestMock, body: object) => m.call('POST', '/v1/onboard/sessions', { json: body });
+const session = async (m: TestMock, body: object, key: 'A' | 'B' | 'NOONBOARD' = 'A') => m.call('POST', '/v1/onboard/sessions', { json: body, key });
+const AIS = { ais: { balances: true } };
 const IDENTITY = { identity: { identityCheck: true } };
 
 const SCENARIOS: Record<TrustistFaultName, Scenario> = {
@@ -206,6 +207,52 @@ const SCENARIOS: Record<TrustistFaultName, Scenario> = {
   'kyc-ais-only-requires-person-data': async (start) => {
     const m = await start();
     return (await session(m, { customerId: (await created(m, {})).id, options: { ais: { balances: true } } })).status !== 201;
+  },
+
+  'update-keeps-set-values': async (start) => {
+    const m = await start();
+    const { id } = await created(m);
+    expect((await put(m, id, { firstName: 'Changed' })).status).toBe(200);
+    return (await get(m, id)).json.firstName === PERSON.firstName;
+  },
+  'update-accepts-non-object': async (start) => {
+    const m = await start();
+    return (await put(m, (await created(m)).id, [])).status === 200;
+  },
+  'tenant-id-shared': async (start) => {
+    const m = await start();
+    return (await created(m, {}, 'A')).tenantId === (await created(m, {}, 'B')).tenantId;
+  },
+  'list-unfiltered-skips-no-org': async (start) => {
+    const m = await start();
+    const { id } = await created(m, {});
+    return !(await listIds(m)).includes(id);
+  },
+  'list-unknown-org-non-ascii-400': async (start) => (await (await start()).call('GET', `/v1/customers?orgId=${encodeURIComponent('Zoë')}`)).status === 400,
+  'onboard-permission-unchecked': async (start) => {
+    const m = await start();
+    return (await session(m, { customerId: (await created(m)).id, options: AIS }, 'NOONBOARD')).status === 201;
+  },
+  'onboard-cross-tenant': async (start) => {
+    const m = await start();
+    return (await session(m, { customerId: (await created(m)).id, options: AIS }, 'B')).status === 201;
+  },
+  'onboard-duplicate-session-refused': async (start) => {
+    const m = await start();
+    const { id } = await created(m);
+    expect((await session(m, { customerId: id, options: AIS })).status).toBe(201);
+    return (await session(m, { customerId: id, options: AIS })).status === 409;
+  },
+  'onboard-unknown-customer-400': async (start) => (await session(await start(), { customerId: 'NoSuchCustmr', options: AIS })).status === 400,
+  'return-url-http-accepted': async (start) => {
+    const m = await start();
+    return (await session(m, { customerId: (await created(m)).id, options: AIS, returnUrl: 'http://example.org/done' })).status === 201;
+  },
+  'server-error-on-empty-body': async (start) => (await (await start()).call('POST', '/v1/customers', { rawBody: '', headers: { 'content-type': 'application/json' } })).status === 500,
+  'delete-customer-accepted': async (start) => {
+    const m = await start();
+    const { id } = await created(m);
+    return (await m.call('DELETE', `/v1/customers/${id}`)).status === 204 && (await get(m, id)).json.firstName === undefined;
   },
 };
 

@@ -38,14 +38,14 @@ const CATALOGUE = [
   fault('date-of-birth-pattern-only', ['trustist.customers.validation.date-of-birth'], 'dateOfBirth is checked against the YYYY-MM-DD pattern only, so 2023-02-30 is accepted.'),
   fault('country-any-two-letters', ['trustist.customers.validation.country'], 'address.country accepts any two letters (XX, gb), not only ISO 3166-1 alpha-2 codes.'),
   // Round trip
-  fault('astral-chars-mangled', ['trustist.customers.get.round-trip', 'trustist.customers.create.schema', 'trustist.model.stateful'], 'Characters outside the Basic Multilingual Plane (emoji, many CJK) are stored as U+FFFD.'),
-  fault('names-truncated-at-64', ['trustist.customers.get.round-trip', 'trustist.customers.create.schema', 'trustist.model.stateful'], 'firstName and lastName longer than 64 UTF-16 units are silently truncated on store.'),
+  fault('astral-chars-mangled', ['trustist.customers.get.round-trip', 'trustist.customers.create.schema', 'trustist.model.stateful', 'trustist.customers.update.sets-fields'], 'Characters outside the Basic Multilingual Plane (emoji, many CJK) are stored as U+FFFD.'),
+  fault('names-truncated-at-64', ['trustist.customers.get.round-trip', 'trustist.customers.create.schema', 'trustist.model.stateful', 'trustist.customers.update.sets-fields'], 'firstName and lastName longer than 64 UTF-16 units are silently truncated on store.'),
   fault('get-unknown-400', ['trustist.customers.get.unknown'], 'Get of an id that exists nowhere answers 400 instead of 404.'),
   // Update
   fault('update-replaces-record', ['trustist.customers.update.partial', 'trustist.model.stateful'], 'Update replaces the whole record: fields omitted from the body are cleared.'),
   fault('null-leaves-unchanged', ['trustist.customers.update.null-clears', 'trustist.model.stateful'], 'A field sent as null is left unchanged instead of cleared.'),
   fault('null-stored-as-string', ['trustist.customers.update.null-clears', 'trustist.model.stateful'], 'A field sent as null is stored as the string "null".'),
-  fault('update-answers-previous', ['trustist.customers.update.response', 'trustist.model.stateful'], 'Update stores the change but answers with the record as it was before.'),
+  fault('update-answers-previous', ['trustist.customers.update.response', 'trustist.model.stateful', 'trustist.customers.update.sets-fields'], 'Update stores the change but answers with the record as it was before.'),
   fault('update-last-updated-frozen', ['trustist.customers.update.timestamps'], 'lastUpdated does not move on update.'),
   fault('update-resets-created', ['trustist.customers.update.timestamps', 'trustist.model.stateful'], 'Update sets created to the time of the update.'),
   fault('update-writes-immutable', ['trustist.customers.update.immutable'], 'id and tenantId sent in an update body overwrite the stored values.'),
@@ -64,6 +64,22 @@ const CATALOGUE = [
   fault('kyc-empty-string-accepted', ['trustist.kyc.missing-person-data'], 'An empty string counts as present in the person-data check.'),
   fault('kyc-refusal-sticky', ['trustist.kyc.after-update'], 'Once refused for missing person data, a customer is refused again even after the fields are added.'),
   fault('kyc-ais-only-requires-person-data', ['trustist.kyc.ais-only'], 'Every onboard session requires the person data, even one with AIS options only.'),
+  // Update writes
+  fault('update-keeps-set-values', ['trustist.customers.update.sets-fields', 'trustist.model.stateful'], 'An update fills only text fields that are empty or absent; a value sent for a text field that holds one is ignored, while lastUpdated still moves.'),
+  fault('update-accepts-non-object', ['trustist.customers.update.invalid-body'], 'An update whose JSON body is not an object (array, string, number, null) is applied as {} and answered 200.'),
+  // Records and lists
+  fault('tenant-id-shared', ['trustist.customers.tenant-id'], "Every customer is shown with tenant A's tenantId, whichever tenant it belongs to (isolation itself is intact)."),
+  fault('list-unfiltered-skips-no-org', ['trustist.customers.list.unfiltered', 'trustist.model.stateful'], 'The list without orgId leaves out customers that have no orgId.'),
+  fault('list-unknown-org-non-ascii-400', ['trustist.customers.list.unknown-org'], 'A list by an orgId with a non-ASCII character that no customer of any tenant has is refused with 400 instead of an empty list.'),
+  // Onboard sessions
+  fault('onboard-permission-unchecked', ['trustist.permissions.onboard'], 'Onboard sessions do not check create_onboard_session.'),
+  fault('onboard-cross-tenant', ['trustist.tenancy.onboard-isolated'], "An onboard session can be started for another tenant's customer."),
+  fault('onboard-duplicate-session-refused', ['trustist.kyc.multiple-sessions'], 'A session request equal to an earlier one for the same customer is refused with 409 (one session per customer and option set).'),
+  fault('onboard-unknown-customer-400', ['trustist.kyc.unknown-customer'], 'An onboard session for a customer id that exists nowhere gets 400 instead of 404.'),
+  fault('return-url-http-accepted', ['trustist.kyc.return-url'], 'A returnUrl with the http scheme is accepted like an https one.'),
+  // HTTP
+  fault('server-error-on-empty-body', ['trustist.http.no-server-error'], 'A POST or PUT with an empty body crashes the JSON parser and is answered 500.'),
+  fault('delete-customer-accepted', ['trustist.http.unsupported-method'], 'DELETE /v1/customers/{id}, which the docs do not give, answers 204 and wipes the customer\'s fields.'),
 ];
 
 export type TrustistFaultName = (typeof CATALOGUE)[number]['name'];

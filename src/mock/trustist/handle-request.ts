@@ -31,6 +31,7 @@ const PERMISSION_NOT_CHECKED: Partial<Record<TrustistFaultName, OperationId>> = 
   'get-permission-unchecked': 'getCustomer',
   'list-permission-unchecked': 'listCustomers',
   'update-permission-unchecked': 'updateCustomer',
+  'onboard-permission-unchecked': 'createOnboardSession',
 };
 
 /**
@@ -65,6 +66,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: MockStat
     // A malformed percent-encoding names no resource; 404 is what every path operation documents.
     throw notFound('the request path has a malformed percent-encoding and names no resource');
   }
+  if (fault === 'delete-customer-accepted' && req.method === 'DELETE' && target.segments.length === 3 && target.segments[0] === 'v1' && target.segments[1] === 'customers') {
+    return wipeCustomer(res, state, authenticated.key.tenantId, target.segments[2]!);
+  }
   const { operation, customerId } = routeRequest(req.method ?? '', target.segments);
 
   const key = fault === 'merchant-key-accepted' && !authenticated.key.tenantId ? auth.keyring.primary : authenticated.key;
@@ -87,13 +91,19 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: MockStat
     baseUrl: state.baseUrl(),
     ...(state.pageSize === undefined ? {} : { pageSize: state.pageSize }),
   };
-  const parse = () => (operation.readsBody ? parseJsonBody(raw, req.headers['content-type']) : undefined);
+  const parse = () => {
+    if (!operation.readsBody) return undefined;
+    // The fault: the body goes straight to JSON.parse, which throws on '' and ends as a 500.
+    if (fault === 'server-error-on-empty-body' && raw.length === 0) return JSON.parse(raw.toString('utf8')) as unknown;
+    return parseJsonBody(raw, req.headers['content-type']);
+  };
   if (!key.permissions.has(operation.permission) && !(fault && PERMISSION_NOT_CHECKED[fault] === operation.operationId)) {
     if (fault === 'update-forbidden-after-write' && operation.operationId === 'updateCustomer') attempt(() => operation.handler({ ...ctx, body: parse() }));
     throw forbidden(`this key lacks the ${operation.permission} permission that ${operation.operationId} needs`);
   }
   const reply = operation.handler({ ...ctx, body: parse() });
-  sendJson(res, replyStatus(operation.operationId, reply.status, variants), present(operation.operationId, reply.body, variants), reply.headers);
+  const body = fault === 'tenant-id-shared' ? withTenantId(reply.body, auth.keyring.tenants.a) : reply.body;
+  sendJson(res, replyStatus(operation.operationId, reply.status, variants), present(operation.operationId, body, variants), reply.headers);
 }
 
 /** The success status as the variants choose it: the seed shows none for create, 200 and 201 are both read. */
@@ -109,6 +119,20 @@ function present(operationId: OperationId, body: unknown, variants: ReadonlySet<
   }
   if (operationId === 'createOnboardSession') return body;
   return presentCustomer(body as Customer, variants, operationId === 'getCustomer');
+}
+
+/** The tenant-id-shared fault: customers shown with one tenant's id, whoever owns them. */
+function withTenantId(body: unknown, tenantId: string): unknown {
+  if (Array.isArray(body)) return body.map((c) => withTenantId(c, tenantId));
+  return typeof body === 'object' && body !== null && 'tenantId' in body ? { ...body, tenantId } : body;
+}
+
+/** The delete-customer-accepted fault: an undocumented DELETE that wipes the caller's customer. */
+function wipeCustomer(res: ServerResponse, state: MockState, tenantId: string | undefined, id: string): void {
+  const record = state.store.find(id);
+  if (!record || record.tenantId !== tenantId) throw notFound(`no customer with id ${JSON.stringify(id)}`);
+  state.store.replace(id, record, { id: record.id, tenantId: record.tenantId, created: record.created, lastUpdated: new Date(state.auth.clock()).toISOString() });
+  res.writeHead(204).end();
 }
 
 function attempt(action: () => unknown): void {

@@ -3,7 +3,7 @@ import { PERSON_FIELDS } from './customer-fields.ts';
 import type { OnboardSession } from './customer-store.ts';
 import type { HandlerContext, Reply } from './handler-context.ts';
 import { isoTime, isPlainObject } from './handler-context.ts';
-import { notFound, TrustistProblem } from './trustist-problem.ts';
+import { invalidRequest, notFound, TrustistProblem } from './trustist-problem.ts';
 import { assertValidBody } from './validate-body.ts';
 
 /**
@@ -18,7 +18,8 @@ export function createOnboardSession(ctx: HandlerContext): Reply {
   assertValidBody(ctx, 'createOnboardSession', body);
   const customerId = body.customerId as string;
   const customer = store.find(customerId);
-  if (!customer || customer.tenantId !== ctx.tenantId) throw notFound(`no customer with id ${JSON.stringify(customerId)}`);
+  if (!customer && fault === 'onboard-unknown-customer-400') throw invalidRequest(`the customer id ${JSON.stringify(customerId)} is not valid`);
+  if (!customer || (customer.tenantId !== ctx.tenantId && fault !== 'onboard-cross-tenant')) throw notFound(`no customer with id ${JSON.stringify(customerId)}`);
 
   const options = isPlainObject(body.options) ? body.options : {};
   const identity = isPlainObject(options.identity) ? options.identity : {};
@@ -40,6 +41,10 @@ export function createOnboardSession(ctx: HandlerContext): Reply {
     );
   }
 
+  if (fault === 'onboard-duplicate-session-refused') {
+    const same = [...store.sessions.values()].some((s) => s.customerId === customerId && JSON.stringify(s.options) === JSON.stringify(body.options) && s.returnUrl === body.returnUrl);
+    if (same) throw new TrustistProblem(409, 'session_exists', 'this customer already has an onboard session with these options');
+  }
   const session: OnboardSession = { id: randomUUID(), tenantId: ctx.tenantId, customerId, status: 'created', created: isoTime(ctx.now()) };
   if (body.options !== undefined) session.options = structuredClone(body.options);
   if (typeof body.orgId === 'string') session.orgId = body.orgId;

@@ -31,6 +31,7 @@ const KEY_SHAPES: { name: string; tenant: Tenant; permissions: readonly Trustist
   { name: 'TRUSTIST_TENANT_B', tenant: 'b', permissions: PERMISSIONS },
   { name: 'TRUSTIST_READONLY', tenant: 'a', permissions: ['read_customers'] },
   { name: 'TRUSTIST_NOREAD', tenant: 'a', permissions: PERMISSIONS.filter((p) => p !== 'read_customers') },
+  { name: 'TRUSTIST_NOONBOARD', tenant: 'a', permissions: PERMISSIONS.filter((p) => p !== 'create_onboard_session') },
   { name: 'TRUSTIST_MERCHANT', tenant: undefined, permissions: [] },
 ];
 

@@ -10,7 +10,7 @@ import { startTrustistMock } from './start-trustist-mock.ts';
 // through the project's real client and signers, and every answer is checked against the spec
 // before a test sees it: no test can pass on a response the spec would reject.
 
-export const KEYS = { A: 'TRUSTIST', B: 'TRUSTIST_TENANT_B', READONLY: 'TRUSTIST_READONLY', NOREAD: 'TRUSTIST_NOREAD', MERCHANT: 'TRUSTIST_MERCHANT' } as const;
+export const KEYS = { A: 'TRUSTIST', B: 'TRUSTIST_TENANT_B', READONLY: 'TRUSTIST_READONLY', NOREAD: 'TRUSTIST_NOREAD', NOONBOARD: 'TRUSTIST_NOONBOARD', MERCHANT: 'TRUSTIST_MERCHANT' } as const;
 export type KeyName = keyof typeof KEYS;
 
 /**

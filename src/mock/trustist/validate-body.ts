@@ -27,5 +27,8 @@ function tolerated(ctx: HandlerContext, body: unknown): unknown {
   if (ctx.fault === 'country-any-two-letters' && isPlainObject(address) && typeof address.country === 'string' && /^[A-Za-z]{2}$/.test(address.country)) {
     seen = { ...seen, address: { ...address, country: 'GB' } };
   }
+  if (ctx.fault === 'return-url-http-accepted' && typeof body.returnUrl === 'string' && body.returnUrl.startsWith('http://')) {
+    seen = { ...seen, returnUrl: `https://${body.returnUrl.slice('http://'.length)}` };
+  }
   return seen;
 }

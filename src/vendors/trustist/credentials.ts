@@ -15,6 +15,8 @@ export const KEY_ROLES = {
   readonly: { idVar: 'TRUSTIST_READONLY_KEY_ID', secretVar: 'TRUSTIST_READONLY_KEY_SECRET' },
   /** Tenant A, every permission but read_customers. */
   noread: { idVar: 'TRUSTIST_NOREAD_KEY_ID', secretVar: 'TRUSTIST_NOREAD_KEY_SECRET' },
+  /** Tenant A, every customer permission but create_onboard_session. */
+  noonboard: { idVar: 'TRUSTIST_NOONBOARD_KEY_ID', secretVar: 'TRUSTIST_NOONBOARD_KEY_SECRET' },
   /** A merchant (payments) key, which has no tenant context. */
   merchant: { idVar: 'TRUSTIST_MERCHANT_KEY_ID', secretVar: 'TRUSTIST_MERCHANT_KEY_SECRET' },
 } as const;
@@ -29,6 +31,7 @@ export const KEY_OPERATIONS: Record<KeyRole, readonly string[]> = {
   tenantB: CUSTOMER_OPERATIONS,
   readonly: ['getCustomer', 'listCustomers'],
   noread: ['createCustomer', 'updateCustomer', 'createOnboardSession'],
+  noonboard: ['createCustomer', 'getCustomer', 'listCustomers', 'updateCustomer'],
   // No tenant context: refused on customer endpoints, with 401 or 403 (vendor-notes.md).
   merchant: [],
 };

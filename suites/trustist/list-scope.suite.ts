@@ -1,0 +1,4 @@
+import { registerChecks } from '../../src/harness/register-checks.ts';
+import { listScopeChecks } from './list-scope.checks.ts';
+
+registerChecks('trustist', 'list-scope', listScopeChecks);

@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { defineChecks } from '../../src/harness/check.ts';
+import type { CheckContext } from '../../src/harness/check-context.ts';
+import { orgNamespace, wellFormedId } from '../../src/vendors/trustist/arbitraries.ts';
+import { TrustistClient, type Reply } from '../../src/vendors/trustist/client.ts';
+import { key } from '../../src/vendors/trustist/credentials.ts';
+import { createCustomer, expectOk, expectStatus, expectUnchanged } from '../../src/vendors/trustist/expect.ts';
+import type { SessionOptions } from '../../src/vendors/trustist/model.ts';
+import { guidOfShortGuid } from '../../src/vendors/trustist/short-guid.ts';
+
+// Onboard sessions beyond the person-data rules (kyc.checks.ts): who may start one, for which
+// customer, how often, and with which returnUrl. Every customer here has the person data, so a
+// refusal for missing_person_data cannot stand in for the refusal a rule is about.
+
+const PERSON = { firstName: 'Synthetic', lastName: 'Person', emailAddress: 'synthetic.person@example.org' };
+
+/** One option set of each kind: identity and AML checks, AIS only, none. */
+const OPTION_SETS: { name: string; options: SessionOptions | undefined }[] = [
+  { name: 'identity and AML checks', options: { identity: { identityCheck: true, amlExtensiveScreening: true }, ais: { balances: true, accountLimit: 1 } } },
+  { name: 'AIS only', options: { ais: { accounts: true, balances: true, transactions: true, accountLimit: 2 } } },
+  { name: 'no options', options: undefined },
+];
+
+type OptionSet = (typeof OPTION_SETS)[number];
+
+const sessionBody = (customerId: string, options: SessionOptions | undefined, extra: Record<string, unknown> = {}) => ({
+  customerId,
+  ...(options === undefined ? {} : { options }),
+  ...extra,
+});
+
+/** A customer of tenant A with the person data every kind of session needs. */
+async function personCustomer(ctx: CheckContext, a: TrustistClient, label: string) {
+  return createCustomer(ctx, a, { ...PERSON, orgId: orgNamespace(ctx, label) });
+}
+
+function expectSession(ctx: CheckContext, reply: Reply<Record<string, unknown>>, why: string): void {
+  expectStatus(ctx, reply, [200, 201], why);
+  ctx.assert(typeof reply.body?.onboardUrl === 'string' && reply.body.onboardUrl !== '', `${why}, with an onboardUrl`, { received: reply.body, expected: 'an onboardUrl' });
+}
+
+/** returnUrl values that are not absolute https URLs: another scheme, no scheme, relative, malformed. */
+function notAbsoluteHttps(): fc.Arbitrary<string> {
+  // Built by hand: fc.domain() takes seconds of CPU to construct, long enough for an idle keep-alive
+  // connection to be closed under the next request.
+  const label = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: 1, maxLength: 12 });
+  const host = fc.tuple(label, fc.constantFrom('org', 'com', 'example', 'co.uk')).map(([l, tld]) => `${l}.${tld}`);
+  const path = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789-_'), maxLength: 12 }).map((s) => `/${s}`);
+  return fc.oneof(
+    fc.tuple(host, path).map(([h, p]) => `http://${h}${p}`),
+    fc.tuple(fc.constantFrom('ftp', 'ws', 'file', 'mailto'), host, path).map(([s, h, p]) => `${s}://${h}${p}`),
+    fc.tuple(host, path).map(([h, p]) => `${h}${p}`),
+    fc.tuple(host, path).map(([h, p]) => `//${h}${p}`),
+    path,
+    fc.constantFrom('', 'done', 'https:/example.org/done', 'https//example.org/done', 'javascript:alert(1)', 'https ://example.org'),
+  );
+}
+
+export const onboardChecks = defineChecks('onboard', {
+  'trustist.permissions.onboard': async (ctx: CheckContext) => {
+    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
+    const noonboard = new TrustistClient(ctx, key(ctx, 'noonboard'));
+    const customer = await personCustomer(ctx, a, 'perm-onboard');
+    await ctx.property(
+      fc.constantFrom(...OPTION_SETS),
+      async ({ name, options }) => {
+        const reply = await noonboard.createOnboardSession(sessionBody(customer.id, options));
+        expectStatus(ctx, reply, [403], `a key without create_onboard_session must get 403 on an onboard session (${name})`);
+      },
+      { runs: ctx.runsAtMost(6), examples: OPTION_SETS },
+    );
+  },
+
+  'trustist.tenancy.onboard-isolated': async (ctx: CheckContext) => {
+    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
+    const b = new TrustistClient(ctx, key(ctx, 'tenantB'));
+    await ctx.property(
+      fc.constantFrom(...OPTION_SETS),
+      async ({ name, options }) => {
+        const created = await personCustomer(ctx, a, 'iso-onboard');
+        const before = expectOk(ctx, await a.getCustomer(created.id), 'tenant A reads its own customer');
+        const reply = await b.createOnboardSession(sessionBody(before.id, options));
+        expectStatus(ctx, reply, [404], `another tenant must get 404 for an onboard session (${name}) for the customer`);
+        // Sessions cannot be read back; what can be seen is that the customer was not touched.
+        const after = expectOk(ctx, await a.getCustomer(before.id), 'tenant A reads its own customer');
+        expectUnchanged(ctx, after, before, "another tenant's onboard request must change nothing (as tenant A sees the customer)");
+      },
+      { runs: ctx.runsAtMost(6), examples: OPTION_SETS },
+    );
+  },
+
+  'trustist.kyc.multiple-sessions': async (ctx: CheckContext) => {
+    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
+    await ctx.property(
+      fc.tuple(fc.constantFrom(...OPTION_SETS), fc.constantFrom(...OPTION_SETS), fc.integer({ min: 2, max: 3 })),
+      async ([first, later, count]) => {
+        const customer = await personCustomer(ctx, a, 'sessions');
+        expectSession(ctx, await a.createOnboardSession(sessionBody(customer.id, first.options)), `the first onboard session (${first.name}) must succeed`);
+        // The same request again, then others: a customer "can be associated with multiple onboard sessions".
+        for (let n = 2; n <= count; n++) {
+          const { name, options } = n === 2 ? first : later;
+          expectSession(ctx, await a.createOnboardSession(sessionBody(customer.id, options)), `onboard session ${n} (${name}) for the same customer must succeed too`);
+        }
+      },
+      { runs: ctx.runsAtMost(6), examples: [[OPTION_SETS[0]!, OPTION_SETS[1]!, 2] as [OptionSet, OptionSet, number]] },
+    );
+  },
+
+  'trustist.kyc.unknown-customer': async (ctx: CheckContext) => {
+    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
+    const sample = await personCustomer(ctx, a, 'ghost');
+    const flipped = `${sample.id.slice(0, -1)}${sample.id.endsWith('A') ? 'B' : 'A'}`;
+    await ctx.property(
+      fc.tuple(wellFormedId(sample.id).filter((id) => id !== sample.id), fc.constantFrom(...OPTION_SETS)),
+      async ([id, { name, options }]) => {
+        expectStatus(ctx, await a.createOnboardSession(sessionBody(id, options)), [404], `an onboard session (${name}) for a customer id that does not exist (${id}) must get 404`);
+      },
+      { runs: ctx.runsAtMost(10), examples: [[flipped, OPTION_SETS[1]!], ['00000000-0000-0000-0000-000000000000', OPTION_SETS[0]!]] as [string, OptionSet][] },
+    );
+  },
+
+  'trustist.kyc.return-url': async (ctx: CheckContext) => {
+    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
+    const customer = await personCustomer(ctx, a, 'return');
+    // The same request with an absolute https returnUrl must go through; otherwise a 400 below could be for something else.
+    const control = await a.createOnboardSession(sessionBody(customer.id, OPTION_SETS[1]!.options, { returnUrl: 'https://example.org/onboarding/done' }));
+    if (control.status >= 400 && control.status < 500) ctx.skip(`the target refused (${control.status}) an onboard session with an absolute https returnUrl, so a refusal of another returnUrl proves nothing`);
+    expectSession(ctx, control, 'an onboard session with an absolute https returnUrl must succeed');
+    await ctx.property(
+      fc.tuple(notAbsoluteHttps(), fc.constantFrom(...OPTION_SETS)),
+      async ([returnUrl, { name, options }]) => {
+        const reply = await a.createOnboardSession(sessionBody(customer.id, options, { returnUrl }));
+        expectStatus(ctx, reply, [400], `a returnUrl that is not an absolute https URL (${JSON.stringify(returnUrl)}, ${name}) must get 400`);
+      },
+      { runs: ctx.runsAtMost(20), examples: [['http://example.org/onboarding/done', OPTION_SETS[1]!], ['/onboarding/done', OPTION_SETS[2]!]] as [string, OptionSet][] },
+    );
+  },
+
+  'trustist.kyc.guid-customer-id': async (ctx: CheckContext) => {
+    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
+    const customer = await personCustomer(ctx, a, 'guid');
+    const guid = guidOfShortGuid(customer.id);
+    // Only a 22-character ShortGuid has a GUID form to send; any other id is recorded as it is.
+    if (guid === undefined) return ctx.observe({ guidForm: 'none: the id is not a 22-character ShortGuid', idLength: customer.id.length });
+    const reply = await a.createOnboardSession(sessionBody(guid, OPTION_SETS[1]!.options));
+    ctx.observe({ guidForm: reply.status === 200 || reply.status === 201 ? 'accepted' : 'refused', status: reply.status });
+  },
+});

@@ -1,0 +1,4 @@
+import { registerChecks } from '../../src/harness/register-checks.ts';
+import { updateWriteChecks } from './update-writes.checks.ts';
+
+registerChecks('trustist', 'update-writes', updateWriteChecks);
