@@ -52,7 +52,7 @@ const CATALOGUE = [
   fault('list-prefix-match', [`${C}list.by-external-id`, `${C}upsert.external-id`, STATEFUL], 'The externalId filter matches every externalId that starts with the given value.'),
   fault('list-customer-id-ignored', [`${C}list.by-customer-id`, `${C}upsert.customer-id`, STATEFUL], 'The customerId filter is ignored: the list holds every customer of the merchant.'),
   fault('list-stale-after-update', [STATEFUL, `${R}merchants.isolated`, ...RECORD_COMPARING], 'A repeated list query serves the copy cached before later updates (only a create refreshes it).'),
-  fault('update-keeps-phone', [`${C}update.sets-fields`, `${C}update.partial`, `${C}update.null-removes`, STATEFUL], 'An update by id sets every passed field but phone, which keeps its old value.'),
+  fault('update-keeps-phone', [`${C}update.sets-fields`, `${C}update.partial`, `${C}update.null-removes`, `${C}update.post-back`, STATEFUL], 'An update by id sets every passed field but phone, which keeps its old value.'),
   fault('refused-update-applies-fields', [`${C}update.required-fields`, STATEFUL, `${C}invalid-body`, `${C}null-required`], 'An update by id refused with 400 for a missing required field still applies the valid text fields it carried.'),
   fault('null-ignored', [`${C}update.null-removes`, `${C}update.sets-fields`, `${C}update.partial`, `${C}upsert.external-id`, `${C}upsert.customer-id`, STATEFUL], 'A property sent as null in an update keeps its stored value instead of being removed.'),
   fault('timestamps-in-seconds', [`${C}timestamps`, STATEFUL], 'createdAt and updatedAt are Unix seconds instead of milliseconds.'),
