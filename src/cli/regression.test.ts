@@ -63,7 +63,8 @@ describe('baselines and behaviour diff', () => {
     baselineDir = await mkdtemp(join(tmpdir(), 'conform-baseline-'));
     const run = await conform(['run', '--vendor', 'trustly', '--target', mock.url, '--seed', SEED, '--runs', '5', '--report-dir', baselineDir], mock.credentials);
     expect(run.code, run.stdout + run.stderr).toBe(0);
-  });
+    // A whole Trustly run (36 rules) takes longer than vitest's default 10 s hook timeout.
+  }, 120_000);
   afterAll(async () => {
     await mock?.close();
     await faulty?.close();
@@ -124,5 +125,6 @@ describe('baselines and behaviour diff', () => {
     expect(Object.keys(expected)).toHaveLength(36);
     expect(await statuses(merged)).toEqual(expected);
     expect(await readFile(join(merged, 'junit.xml'), 'utf8')).toMatch(/trustly\.customers\.timestamps/);
-  });
+    // Three runs and a merge.
+  }, 240_000);
 });
