@@ -136,5 +136,6 @@ describe('baselines and behaviour diff', { timeout: 300_000 }, () => {
     expect(Object.keys(expected)).toHaveLength(36);
     expect(await statuses(merged)).toEqual(expected);
     expect(await readFile(join(merged, 'junit.xml'), 'utf8')).toMatch(/trustly\.customers\.timestamps/);
-  });
+    // Three runs and a merge.
+  }, 240_000);
 });
