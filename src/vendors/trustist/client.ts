@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { KeyCredentials, Signer } from '../../auth/signer.ts';
 import type { CheckContext } from '../../harness/check-context.ts';
 import { RuleIncomplete } from '../../harness/rule-failure.ts';
@@ -172,7 +173,18 @@ export class TrustistClient {
     const receivedAt = Date.now();
     this.ctx.record(recorded);
     if (asConfigured && recorded.response && recorded.error === undefined) {
-      this.ctx.expectCredentialAccepted(this.credentials, recorded.response.status, (variable) => keyHolds(variable, operationId));
+      await this.ctx.expectCredentialAccepted(this.credentials, recorded.response.status, {
+        holds: (variable) => keyHolds(variable, operationId),
+        probe: () =>
+          exchange({
+            baseUrl: this.ctx.config.baseUrl,
+            method: 'GET',
+            path: underBasePath(this.ctx.config.baseUrl, customerPath(`conform-probe-${randomUUID()}`)),
+            signer: this.signer(),
+            credentials: this.credentials,
+            timeoutMs: this.ctx.config.timeoutMs,
+          }),
+      });
     }
     this.ctx.validateResponse(operationId, recorded);
     const response = recorded.response!;

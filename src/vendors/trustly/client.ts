@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { basicSigner } from '../../auth/basic-signer.ts';
 import type { KeyCredentials } from '../../auth/signer.ts';
 import type { CheckContext } from '../../harness/check-context.ts';
@@ -121,7 +122,20 @@ export class TrustlyClient {
     });
     this.ctx.record(ex);
     // A 401 to this merchant's own key, sent as configured, means the key was refused (both merchants hold every operation).
-    if (asConfigured && request.credentials && ex.response && ex.error === undefined) this.ctx.expectCredentialAccepted(request.credentials, ex.response.status);
+    if (asConfigured && request.credentials && ex.response && ex.error === undefined) {
+      const credentials = request.credentials;
+      await this.ctx.expectCredentialAccepted(credentials, ex.response.status, {
+        probe: () =>
+          exchange({
+            baseUrl: this.ctx.config.baseUrl,
+            method: 'GET',
+            path: apiPath(this.ctx.config.baseUrl, `/customers/conform-probe-${randomUUID()}`),
+            signer: this.ctx.config.signer ?? basicSigner,
+            credentials,
+            timeoutMs: this.ctx.config.timeoutMs,
+          }),
+      });
+    }
     this.ctx.validateResponse(request.operationId, ex);
     const { status, json } = ex.response!;
     const reply: Reply = { status, json, exchange: ex };
