@@ -58,7 +58,9 @@ describe('conform run against a target that misbehaves on the wire', () => {
       }),
     );
     const dir = await mkdtemp(join(tmpdir(), 'conform-wire-'));
-    const run = await conform(['run', '--vendor', 'trustly', '--target', server.url, '--timeout', '300', '--deadline', '5', '--runs', '2', '--report-dir', dir], CREDENTIALS);
+    // The deadline counts from the command's start; 15 s leaves a loaded machine time to start
+    // the run and send something before it.
+    const run = await conform(['run', '--vendor', 'trustly', '--target', server.url, '--timeout', '300', '--deadline', '15', '--runs', '2', '--report-dir', dir], CREDENTIALS);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     // Exit 1 of its own accord: a hang would have reached the 55 s kill instead (no tighter
     // bound: start-up time depends on the machine's load).
