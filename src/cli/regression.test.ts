@@ -63,7 +63,8 @@ describe('baselines and behaviour diff', () => {
     baselineDir = await mkdtemp(join(tmpdir(), 'conform-baseline-'));
     const run = await conform(['run', '--vendor', 'trustly', '--target', mock.url, '--seed', SEED, '--runs', '5', '--report-dir', baselineDir], mock.credentials);
     expect(run.code, run.stdout + run.stderr).toBe(0);
-  });
+    // A whole run as a subprocess: more than vitest's default hook timeout on a loaded machine.
+  }, 120_000);
   afterAll(async () => {
     await mock?.close();
     await faulty?.close();
