@@ -26,9 +26,10 @@ and is the target. Credentials come from the environment, never from flags:
   --seed N            the run seed; the same seed replays the same inputs
   --runs N            fast-check runs per property (default 30; 10 with --target)
   --report-dir DIR    where reports go (default reports/latest)
-  --strict            fail the gate on SHOULD rules too, and fail a rule on drift: a response
-                      that departs from what the spec inferred beyond the docs (an x-inferred
-                      constraint, an error's content type or body, an undocumented 4xx)
+  --strict            fail the gate on SHOULD rules and on incomplete rules too, and fail a rule
+                      on drift: a response that departs from what the spec inferred beyond the
+                      docs (an x-inferred constraint, an error's content type or body, an
+                      undocumented 4xx)
   --keep-data         with --target: skip the closing scrub of the records the run created
                       (they keep the synthetic data the checks wrote; conform cleanup scrubs later)
   --allow-production  allow a target that is not loopback or a known sandbox host
@@ -37,9 +38,9 @@ and is the target. Credentials come from the environment, never from flags:
                       need more fail with "write budget of N exhausted" (default 1200 with
                       --target, none for the embedded mocks)
   --rps N             at most N requests per second (evenly spaced; may be fractional, e.g. 0.5)
-  --deadline SECONDS  the whole run's deadline: no request is sent after it and the remaining
-                      rules fail with "run deadline reached" (default 1800 with --target, none
-                      for the embedded mocks)
+  --deadline SECONDS  the whole run's deadline: no request is sent after it and the rules it
+                      stopped are incomplete, "run deadline reached" (default 1800 with
+                      --target, none for the embedded mocks)
 
   --baseline RESULTS  compare with an earlier run (a results.json or report directory): print
                       and report what changed; a regression or a change to a documented
@@ -48,8 +49,9 @@ and is the target. Credentials come from the environment, never from flags:
                       draws the same inputs); DIR/blob/ then holds what "conform report"
                       merges into one report
 
-With --target, every suite file runs in one worker process, so the write budget and the rate
-cap hold for the whole run. Requests answered 429 or 503 are retried (at most 3 times) after the
+With --target, each configured key is first tried once with a GET of a made-up id: a key the
+target refuses is exit 2, naming its variable, before anything is written. Every suite file
+then runs in one worker process, so the write budget and the rate cap hold for the whole run. Requests answered 429 or 503 are retried (at most 3 times) after the
 Retry-After the target asks for (at most 30 s, never past the deadline), else with back-off.
 
 Writes DIR/<vendor>/results.json, DIR/junit.xml and DIR/index.html.

@@ -116,13 +116,23 @@ export class CheckContext {
    * it as configured, where the rule did not set out to be refused: a wrong, revoked or
    * locked-out key. Credentials the check made up (unknown ids, wrong secrets) are not the
    * run's, so their 401 is for the rule to judge; so is a key used for an operation it does not
-   * hold (`holds` says which it does).
+   * hold (`holds` says which it does), and so is a 401 where the key still works for `probe`
+   * (a GET of a made-up id).
    */
-  expectCredentialAccepted(credentials: KeyCredentials, status: number, holds: (variable: string) => boolean = () => true): void {
+  async expectCredentialAccepted(
+    credentials: KeyCredentials,
+    status: number,
+    options: { holds?: (variable: string) => boolean; probe: () => Promise<Exchange> },
+  ): Promise<void> {
     if (status !== 401) return;
     const variable = configuredCredential(this.config.env, credentials);
     // A key used for what it may not do (a read-only key creating) may get 401 by the docs' reading.
-    if (variable === undefined || !holds(variable)) return;
+    if (variable === undefined || !(options.holds ?? (() => true))(variable)) return;
+    // The preflight's harmless request again, with the same key: if the target still takes the
+    // key there, this 401 was about the request (the rule's to judge), not the key.
+    const probe = await options.probe();
+    this.record(probe);
+    if (probe.response?.status !== 401) return;
     const refused = new CredentialRefused(variable, status);
     stopRun(`run stopped: ${refused.message}`);
     throw refused;

@@ -101,6 +101,15 @@ describe('runCheck and incomplete rules', () => {
     expect(outcome.reason).toMatch(/^rate limited/);
   });
 
+  it('a 401 to one request while the key still works (the probe of a made-up id gets 404) is the rule\'s to judge, not a stop', async () => {
+    const config = await configAgainst((url) => (url.includes('conform-probe-') ? { status: 404, body: { error: 'not_found', message: 'no' } } : { status: 401, body: { error: 'unauthorized', message: 'no' } }));
+    const spec = await loadVendorSpec('trustist');
+    const outcome = await runCheck(check('trustist.customers.get.unknown', async (ctx) => void (await new TrustistClient(ctx, { id: 'id-a', secret: 'secret-a' }).getCustomer('x'))), spec, config);
+    expect(outcome.refusedCredential).toBeUndefined();
+    expect(outcome.status).toBe('passed');
+    expect(runStopped()).toBeUndefined();
+  });
+
   it('a 401 to the configured key stops the run naming the variable; a key used beyond its permissions does not', async () => {
     const config = await configAgainst(() => ({ status: 401, body: { error: 'unauthorized', message: 'no' } }));
     const spec = await loadVendorSpec('trustist');

@@ -1,14 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { KeyCredentials, Signer } from '../../auth/signer.ts';
-import LinkHeader from 'http-link-header';
 import type { CheckContext } from '../../harness/check-context.ts';
 import { RuleIncomplete } from '../../harness/rule-failure.ts';
 import { underBasePath } from '../../http/base-path.ts';
 import { exchange, type Exchange } from '../../http/exchange.ts';
+import { nextPageOf, type NextPage } from '../../http/next-page.ts';
 import { keyHolds, roleOf } from './credentials.ts';
-import { extractCustomers, ownRecordsOnly, type ListShape, type NextPage } from './list-shape.ts';
+import { extractCustomers, ownRecordsOnly, type ListShape } from './list-shape.ts';
 import type { Customer } from './model.ts';
 
 export { extractCustomers, type ListShape } from './list-shape.ts';
+export { nextPageOf } from '../../http/next-page.ts';
 
 /** One answer of the target, parsed, with the local clock around it (for timestamp rules). */
 export interface Reply<T = unknown> {
@@ -188,7 +190,18 @@ export class TrustistClient {
     const receivedAt = Date.now();
     this.ctx.record(recorded);
     if (asConfigured && recorded.response && recorded.error === undefined) {
-      this.ctx.expectCredentialAccepted(this.credentials, recorded.response.status, (variable) => keyHolds(variable, operationId));
+      await this.ctx.expectCredentialAccepted(this.credentials, recorded.response.status, {
+        holds: (variable) => keyHolds(variable, operationId),
+        probe: () =>
+          exchange({
+            baseUrl: this.ctx.config.baseUrl,
+            method: 'GET',
+            path: underBasePath(this.ctx.config.baseUrl, customerPath(`conform-probe-${randomUUID()}`)),
+            signer: this.signer(),
+            credentials: this.credentials,
+            timeoutMs: this.ctx.config.timeoutMs,
+          }),
+      });
     }
     // A list may hold other writers' records: only the run's own are judged (isOwn).
     const scope = operationId === 'listCustomers' ? { scope: (json: unknown) => ownRecordsOnly(json, (c) => this.isOwn(c)) } : {};
@@ -200,18 +213,6 @@ export class TrustistClient {
 
 export function customerPath(id: string): string {
   return `/v1/customers/${encodeURIComponent(id)}`;
-}
-
-/** The `rel="next"` target of a Link header (RFC 8288), if it names one. */
-export function nextPageOf(linkHeader: string | undefined): NextPage | undefined {
-  if (linkHeader === undefined || linkHeader.trim() === '') return undefined;
-  let next: string | undefined;
-  try {
-    next = LinkHeader.parse(linkHeader).rel('next')[0]?.uri;
-  } catch (error) {
-    return { unreadable: `its Link header could not be parsed (${(error as Error).message})` };
-  }
-  return next === undefined ? undefined : { link: next };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { NextPage } from '../../http/next-page.ts';
 import type { Customer } from './model.ts';
 
 /** How the target shaped a list answer (undocumented: trustist.customers.list.shape records it). */
@@ -10,11 +11,7 @@ export interface ExtractedList {
   next?: NextPage;
 }
 
-/**
- * Where a list answer says its next page is: a URL (a body `next`, or a Link header), a token to
- * send back, a page number; or `unreadable`: the answer says there is more but not how to get it.
- */
-export type NextPage = { link: string } | { token: { name: string; value: string } } | { page: { name: string; value: number } } | { unreadable: string };
+export type { NextPage } from '../../http/next-page.ts';
 
 // The names the spec's CustomerListEnvelope lists, in the order a reader would guess them.
 const ARRAY_KEYS = ['customers', 'items', 'data', 'results', 'value'];
