@@ -28,7 +28,12 @@ export interface ScrubOutcome {
 export async function scrubLedger(document: ResultsDocument, target: ScrubTarget): Promise<ScrubOutcome> {
   const ledger = ledgerOf(document);
   const outcome: ScrubOutcome = { scrubbed: 0, already: 0, left: [] };
+  let unreachable: string | undefined;
   for (const entry of ledger) {
+    if (unreachable !== undefined && !entry.scrubbed) {
+      outcome.left.push({ ...entry, why: unreachable });
+      continue;
+    }
     if (entry.scrubbed) {
       outcome.already++;
       continue;
@@ -47,6 +52,7 @@ export async function scrubLedger(document: ResultsDocument, target: ScrubTarget
       // the run's tag, so the record stays recognisable as test data.
       const current = await exchange({ baseUrl: target.baseUrl, method: 'GET', path: request.path, signer: target.signer, credentials, timeoutMs: target.timeoutMs });
       const externalId = (current.response?.json as { customer?: { externalId?: unknown } } | undefined)?.customer?.externalId;
+      if (!current.response) unreachable = `not sent after "${current.error}"; run conform cleanup later`;
       if (current.response?.status !== 200) {
         outcome.left.push({ ...entry, why: current.error ?? `reading it answered ${current.response?.status}` });
         continue;
@@ -59,6 +65,8 @@ export async function scrubLedger(document: ResultsDocument, target: ScrubTarget
       entry.scrubbed = true;
       outcome.scrubbed++;
     } else {
+      // A target that does not answer (or a spent budget, a deadline) is not tried again for every other record.
+      if (!reply.response) unreachable = `not sent after "${reply.error}"; run conform cleanup later`;
       outcome.left.push({ ...entry, why: reply.error ?? `the target answered ${status}` });
     }
   }

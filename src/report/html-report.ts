@@ -178,11 +178,15 @@ function renderObserved(documents: ResultsDocument[]): string {
 function renderCreated(documents: ResultsDocument[]): string {
   const vendors = documents.map((d) => {
     // The run's list, plus any id only a rule recorded, each with the rules that created it.
-    const creators = new Map<string, string[]>(ledgerOf(d).map(({ id }) => [id, []]));
+    const ledger = new Map(ledgerOf(d).map((entry) => [entry.id, entry]));
+    const creators = new Map<string, string[]>([...ledger.keys()].map((id) => [id, []]));
     for (const rule of d.rules) for (const id of rule.created) creators.set(id, [...(creators.get(id) ?? []), rule.id]);
-    const items = [...creators].map(
-      ([id, rules]) => `<li><code>${h(id)}</code>${rules.length ? ` <span class="muted">by ${rules.map((r) => h(r)).join(', ')}</span>` : ''}</li>`,
-    );
+    const items = [...creators].map(([id, rules]) => {
+      const entry = ledger.get(id);
+      // Owner and scrub state exist from results.json 1.2 on.
+      const state = entry && entry.owner !== 'unknown' ? ` <span class="muted">${h(entry.owner)}${entry.scrubbed ? ', scrubbed' : ''}</span>` : '';
+      return `<li><code>${h(id)}</code>${state}${rules.length ? ` <span class="muted">by ${rules.map((r) => h(r)).join(', ')}</span>` : ''}</li>`;
+    });
     const list = items.length ? `<ul class="created">${items.join('')}</ul>` : '<p class="muted">This run created no records.</p>';
     return `<div class="created-vendor"><h3>${h(d.vendor)} <span class="muted">${plural(creators.size, 'record')} · run id <code>${h(d.runId)}</code></span></h3>${list}</div>`;
   });

@@ -31,6 +31,8 @@ export const validationChecks = defineChecks('validation', {
       }
       // Every refused body carried this run's own externalId: a list by it shows whether any was stored.
       const stored = customersOf(ctx, await client.list({ externalId: body.externalId }), 'listing by the refused bodies\' externalId');
+      // Stored after all: they are the run's records, and the ledger must hold them.
+      for (const customer of stored) ctx.noteCreated(customer.customerId, 'merchantA');
       ctx.assert(stored.length === 0, 'a refused create stored a customer', { received: stored, expected: [] });
     }, { runs: fewerRuns(ctx) });
   },

@@ -7,6 +7,13 @@ import { parseTimestamp } from './timestamps.ts';
 const spec = await loadVendorSpec('trustist');
 
 describe('Trustist arbitraries', () => {
+  it('look personal only as fiction: names marked as test data, e-mail addresses on reserved domains', () => {
+    for (const body of fc.sample(createBody(spec), 300)) {
+      for (const name of [body.firstName, body.lastName]) if (typeof name === 'string' && name !== '') expect(name).toMatch(/^Test /);
+      if (typeof body.emailAddress === 'string' && body.emailAddress.includes('@')) expect(body.emailAddress).toMatch(/(\.test|@example\.com)$|^[^@]*$/);
+    }
+  });
+
   it('draws create and update bodies the spec accepts', () => {
     fc.assert(
       fc.property(createBody(spec), (body) => {

@@ -11,6 +11,21 @@ const context = async () => {
 };
 
 describe('customer bodies', () => {
+  it('look personal only as fiction: reserved e-mail domains, fictional phone ranges, never-issued ids, marked names', async () => {
+    const { ctx } = await context();
+    for (const style of ['rich', 'plain'] as const) {
+      for (const body of fc.sample(customerBodies(ctx, { style, complete: true }), 200)) {
+        expect(body.email).toMatch(/(\.test|@example\.com)$/);
+        expect(String(body.phone).replace(/[^0-9+]/g, '')).toMatch(/^((\+1)?[2-9]\d\d55501\d\d|\+447700900\d{3})$/);
+        expect(body.name).toMatch(/^Test /);
+        expect(String(body.taxId)).toMatch(/^(000|666)\d{6}$|^#####\d{4}$/);
+        expect(String(body.nationalId)).toMatch(/^(000|666)/);
+        expect(String(body.personId)).toMatch(/^TEST/);
+        expect((body.driverLicense as { number: string }).number).toMatch(/^TEST/);
+      }
+    }
+  });
+
   it('are valid CustomerRequest bodies without the keys the checks set', async () => {
     const { spec, ctx } = await context();
     for (const style of ['rich', 'plain'] as const) {
