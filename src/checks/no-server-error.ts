@@ -86,6 +86,28 @@ function bodies(schema: Schema): fc.Arbitrary<Pick<SampleRequest, 'json' | 'rawB
 }
 
 /**
+ * One request of each deterministic kind per operation, tried by every run whatever the seed:
+ * an empty, a malformed and a non-object body, another content type, and an awkward path segment.
+ * Random draws reach these only now and then; a server that fails on exactly one of them must not
+ * pass by luck.
+ */
+function examplesOf(operations: DocumentedOperation[], options: NoServerErrorOptions): Drawn[] {
+  const out: Drawn[] = [];
+  for (const op of operations) {
+    const own = Object.fromEntries(op.pathParameters.map((p) => [p.name, options.pathValues[p.name]?.[0] ?? AWKWARD_SEGMENTS[0]!]));
+    const base = { operationId: op.operationId, method: op.method, template: op.path, pathValues: own, query: [] as [string, string][], auth: 'valid' as const };
+    if (op.requestSchema) {
+      out.push({ ...base, rawBody: '' }, { ...base, rawBody: '{' }, { ...base, json: [] }, { ...base, rawBody: '{}', contentType: 'text/plain' });
+    }
+    if (op.pathParameters.length > 0) {
+      const awkward = Object.fromEntries(op.pathParameters.map((p) => [p.name, '%']));
+      out.push({ ...base, pathValues: awkward, ...(op.requestSchema ? { json: {} } : {}) });
+    }
+  }
+  return out;
+}
+
+/**
  * The rule "no request the suite sends gets a 5xx", judged two ways. First a broad sample of its
  * own: every documented operation, with valid and schema-breaking bodies, malformed JSON, other
  * content types, awkward path segments and query values, undocumented query parameters, and no or
@@ -110,7 +132,7 @@ export async function noServerErrorCheck(ctx: CheckContext, options: NoServerErr
         expected: 'a status below 500 (or 503 with Retry-After)',
       });
     },
-    { runs: ctx.runs * operations.length },
+    { runs: ctx.runs * operations.length, examples: examplesOf(operations, options) },
   );
   const { sightings } = serverErrorsOf(tallyKey(ctx.config));
   const others = sightings.filter((s) => s.rule !== ctx.rule);

@@ -117,12 +117,14 @@ export class TrustistClient {
   }
 
   /**
-   * Whether a listed record is the run's: one a rule of this run created, or one carrying the run's
-   * tag in orgId. Only those are validated against the spec; the rest of a busy tenant is not ours
-   * to judge.
+   * Whether a listed record is the rule's: one it created, or one carrying its namespace in orgId.
+   * Only those are validated against the spec: the rest of a busy tenant, and the records other
+   * rules of the run made, are not this rule's to judge.
    */
   private isOwn(record: Record<string, unknown>): boolean {
-    return (typeof record.id === 'string' && this.ctx.created.includes(record.id)) || (typeof record.orgId === 'string' && record.orgId.startsWith(`${this.ctx.tag}-`));
+    // The rule's own namespace (orgNamespace): another rule's records are that rule's to judge.
+    const namespace = `${this.ctx.tag}-${this.ctx.rule.replace(/^trustist\./, '')}-`;
+    return (typeof record.id === 'string' && this.ctx.created.includes(record.id)) || (typeof record.orgId === 'string' && record.orgId.startsWith(namespace));
   }
 
   /** Sends a request as given (its path under the target's base path): no credentials unless `sign` says so. */
@@ -203,7 +205,7 @@ export class TrustistClient {
           }),
       });
     }
-    // A list may hold other writers' records: only the run's own are judged (isOwn).
+    // A list may hold other writers' records: only the rule's own are judged (isOwn).
     const scope = operationId === 'listCustomers' ? { scope: (json: unknown) => ownRecordsOnly(json, (c) => this.isOwn(c)) } : {};
     this.ctx.validateResponse(operationId, recorded, scope);
     const response = recorded.response!;
