@@ -40,8 +40,8 @@ describe('the suite against correct mocks served as vendors serve', () => {
     expect(notPassing(outcomes)).toEqual([]);
     // Every request carried the prefix.
     for (const o of outcomes) for (const e of o.exchanges) expect(new URL(e.request.url).pathname, o.id).toMatch(/^\/some\/prefix\//);
-    // And lists were read past their first page.
-    expect(outcomes.some((o) => o.exchanges.some((e) => /[?&]page=2\b/.test(e.request.url)))).toBe(true);
+    // And lists were read past their first page (a rule's report keeps its last exchanges only).
+    expect(outcomes.some((o) => o.exchanges.some((e) => /[?&]page=(?!1\b)\d+/.test(e.request.url)))).toBe(true);
   });
 
   it('Trustist under a base path, HMAC-SHA256-signed: every rule passes but the Hawk rules, which skip saying why', { timeout: 600_000 }, async () => {

@@ -1,7 +1,7 @@
-import { sendSigned } from '../../src/checks/send-as-documented.ts';
+import { sendPlain, sendSigned } from '../../src/checks/send-as-documented.ts';
 import { defineChecks } from '../../src/harness/check.ts';
 import type { CheckContext } from '../../src/harness/check-context.ts';
-import { exchange, type Exchange } from '../../src/http/exchange.ts';
+import type { Exchange } from '../../src/http/exchange.ts';
 import { orgNamespace } from '../../src/vendors/trustist/arbitraries.ts';
 import { customerPath, TrustistClient } from '../../src/vendors/trustist/client.ts';
 import { key, KEY_ROLES } from '../../src/vendors/trustist/credentials.ts';
@@ -36,11 +36,7 @@ export const errorChecks = defineChecks('errors', {
     const json = (value: unknown) => ({ body: JSON.stringify(value), contentType: 'application/json' });
     const kinds: Record<string, () => Promise<Exchange>> = {
       'invalid body': () => sendSigned(ctx, credentials, { method: 'POST', path: '/v1/customers', ...json([]) }),
-      'no credentials': async () => {
-        const sent = await exchange({ baseUrl: ctx.config.baseUrl, method: 'GET', path: customerPath(customer.id), timeoutMs: ctx.config.timeoutMs });
-        ctx.record(sent);
-        return sent;
-      },
+      'no credentials': () => sendPlain(ctx, { method: 'GET', path: customerPath(customer.id) }),
       'unknown customer': () => sendSigned(ctx, credentials, { method: 'GET', path: customerPath(unknownId) }),
       'missing person data': () => sendSigned(ctx, credentials, { method: 'POST', path: '/v1/onboard/sessions', ...json({ customerId: customer.id, options: { identity: { identityCheck: true } } }) }),
     };
