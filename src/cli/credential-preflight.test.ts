@@ -23,7 +23,7 @@ describe('credential preflight', () => {
 
   it('accepts every configured Trustist key, the no-read key (403 on a read) included; the merchant key is not probed', async () => {
     const tried = await trustistRun(trustist.credentials);
-    expect(tried.sort()).toEqual(['TRUSTIST_KEY_ID', 'TRUSTIST_NOREAD_KEY_ID', 'TRUSTIST_READONLY_KEY_ID', 'TRUSTIST_TENANT_B_KEY_ID']);
+    expect(tried.sort()).toEqual(['TRUSTIST_KEY_ID', 'TRUSTIST_NOONBOARD_KEY_ID', 'TRUSTIST_NOREAD_KEY_ID', 'TRUSTIST_READONLY_KEY_ID', 'TRUSTIST_TENANT_B_KEY_ID']);
   });
 
   it('names the variable of a Trustist key the target refuses, primary or optional', async () => {
@@ -31,6 +31,7 @@ describe('credential preflight', () => {
       ['TRUSTIST_KEY_ID', 'TRUSTIST_KEY_SECRET'],
       ['TRUSTIST_READONLY_KEY_ID', 'TRUSTIST_READONLY_KEY_SECRET'],
       ['TRUSTIST_NOREAD_KEY_ID', 'TRUSTIST_NOREAD_KEY_SECRET'],
+      ['TRUSTIST_NOONBOARD_KEY_ID', 'TRUSTIST_NOONBOARD_KEY_SECRET'],
     ]) {
       const error = await failure(trustistRun({ ...trustist.credentials, [secretVar!]: 'wrong-secret' }));
       expect(error).toBeInstanceOf(UsageError);

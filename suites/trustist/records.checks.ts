@@ -4,7 +4,7 @@ import type { CheckContext } from '../../src/harness/check-context.ts';
 import { createBody, inNamespace, orgNamespace } from '../../src/vendors/trustist/arbitraries.ts';
 import { TrustistClient } from '../../src/vendors/trustist/client.ts';
 import { key } from '../../src/vendors/trustist/credentials.ts';
-import { createCustomer, expectOk } from '../../src/vendors/trustist/expect.ts';
+import { createCustomer, expectCreated, expectOk } from '../../src/vendors/trustist/expect.ts';
 import type { Customer } from '../../src/vendors/trustist/model.ts';
 import { parseTimestamp } from '../../src/vendors/trustist/timestamps.ts';
 
@@ -76,6 +76,14 @@ export const recordChecks = defineChecks('records', {
       },
       { runs: ctx.runsAtMost(10), examples: [['A', {}], ['B', {}]] },
     );
+    // A tenant whose every drawn body was refused (a create rule's failure, judged there) still
+    // needs one customer to compare: the seed's full example, which every reading accepts.
+    for (const tenant of ['A', 'B'] as const) {
+      if (seen[tenant].size > 0) continue;
+      const client = tenant === 'A' ? a : b;
+      const body = { firstName: 'Sarah', lastName: 'Johnson', emailAddress: 'sarah.johnson@example.com', orgId: orgNamespace(ctx, 'tenant') };
+      seen[tenant].add(carried(expectCreated(ctx, await client.createCustomer(body), `tenant ${tenant} creates the seed's example`), `create response (tenant ${tenant})`));
+    }
     const [ofA] = [...seen.A];
     const [ofB] = [...seen.B];
     ctx.assert(ofA !== undefined && ofB !== undefined && ofA !== ofB, "two tenants' customers must carry different tenantIds", { received: { A: ofA, B: ofB }, expected: 'two different tenantIds' });
