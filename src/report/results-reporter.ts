@@ -36,7 +36,6 @@ export class ResultsReporter implements Reporter {
   private outcomeOf(test: TestCase): RuleOutcome {
     const outcome = test.meta().conform;
     if (outcome) return outcome;
-    const rule = this.catalogue.get(test.name);
     const result = test.result();
     const message = result.state === 'failed' ? result.errors?.map((e) => e.message).join('\n') : undefined;
     const skipped = result.state === 'skipped';
@@ -50,19 +49,10 @@ export class ResultsReporter implements Reporter {
       };
     }
     return {
-      id: test.name,
-      vendor: (rule?.vendor ?? test.name.split('.')[0]) as Vendor,
-      level: rule?.level ?? 'MUST',
-      title: rule?.title ?? test.name,
-      source: rule?.source ?? { documents: ['unknown'], statement: 'not in the rule catalogue' },
+      ...this.bare(test),
       status: skipped ? 'skipped' : 'failed',
       ...(skipped ? { reason: result.note ?? 'skipped before its check ran' } : { failure: { message: message ?? 'the test ended without a result' } }),
       ...(skipped ? {} : { replay: `npx conform run --rule ${test.name} --seed ${this.seed}` }),
-      seed: this.seed,
-      exchanges: [],
-      exchangeCount: 0,
-      created: [],
-      durationMs: Math.round(test.diagnostic()?.duration ?? 0),
     };
   }
 
