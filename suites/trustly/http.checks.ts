@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { basicSigner } from '../../src/auth/basic-signer.ts';
+import type { KeyCredentials } from '../../src/auth/signer.ts';
 import { noServerErrorCheck } from '../../src/checks/no-server-error.ts';
 import { unsupportedMethodCheck } from '../../src/checks/unsupported-method.ts';
 import { defineChecks } from '../../src/harness/check.ts';
 import type { CheckContext } from '../../src/harness/check-context.ts';
 import { TagNamespace } from '../../src/harness/tag-namespace.ts';
-import { exchange } from '../../src/http/exchange.ts';
+import { exchange, type Exchange } from '../../src/http/exchange.ts';
 import { exampleBody, unknownCustomerIds } from '../../src/vendors/trustly/arbitraries.ts';
 import { apiPath, clientOf } from '../../src/vendors/trustly/client.ts';
 import { customerOf } from '../../src/vendors/trustly/expect-reply.ts';
@@ -16,6 +17,27 @@ import { customerOf } from '../../src/vendors/trustly/expect-reply.ts';
 /** A spec path (`/api/v1/customers/…`) on the target, whose base URL may already end in /api/v1. */
 function targetPath(ctx: CheckContext, specPath: string): string {
   return apiPath(ctx.config.baseUrl, specPath.replace(/^\/api\/v1(?=\/|$)/, ''));
+}
+
+/** Sends a spec-shaped request to the target, Basic-signed with `credentials` (none: unsigned), and records it. */
+async function send(
+  ctx: CheckContext,
+  request: { method: string; path: string; json?: unknown; rawBody?: string; contentType?: string },
+  credentials?: KeyCredentials,
+): Promise<Exchange> {
+  const hasBody = request.json !== undefined || request.rawBody !== undefined;
+  const ex = await exchange({
+    baseUrl: ctx.config.baseUrl,
+    method: request.method,
+    path: targetPath(ctx, request.path),
+    json: request.json,
+    rawBody: request.rawBody,
+    ...(hasBody ? { headers: { 'content-type': request.contentType ?? 'application/json' } } : {}),
+    ...(credentials ? { signer: ctx.config.signer ?? basicSigner, credentials } : {}),
+    timeoutMs: ctx.config.timeoutMs,
+  });
+  ctx.record(ex);
+  return ex;
 }
 
 export const httpChecks = defineChecks('http', {
@@ -32,19 +54,7 @@ export const httpChecks = defineChecks('http', {
         customer: customerOf(ctx, await client.get(created.customerId), `GET /api/v1/customers/${created.customerId}`),
         withExternalId: (await client.list({ externalId })).customers?.map((c) => c.customerId),
       }),
-      send: async ({ method, path, body }) => {
-        const ex = await exchange({
-          baseUrl: ctx.config.baseUrl,
-          method,
-          path: targetPath(ctx, path),
-          json: body,
-          signer: ctx.config.signer ?? basicSigner,
-          credentials: client.credentials,
-          timeoutMs: ctx.config.timeoutMs,
-        });
-        ctx.record(ex);
-        return ex;
-      },
+      send: ({ method, path, body }) => send(ctx, { method, path, ...(body === undefined ? {} : { json: body }) }, client.credentials),
     });
   },
 
@@ -67,17 +77,7 @@ export const httpChecks = defineChecks('http', {
         return tagged;
       },
       send: async (request) => {
-        const ex = await exchange({
-          baseUrl: ctx.config.baseUrl,
-          method: request.method,
-          path: targetPath(ctx, request.path),
-          json: request.json,
-          rawBody: request.rawBody,
-          ...(request.json === undefined && request.rawBody === undefined ? {} : { headers: { 'content-type': request.contentType ?? 'application/json' } }),
-          ...(request.auth === 'none' ? {} : { signer: ctx.config.signer ?? basicSigner, credentials: request.auth === 'valid' ? client.credentials : wrong }),
-          timeoutMs: ctx.config.timeoutMs,
-        });
-        ctx.record(ex);
+        const ex = await send(ctx, request, request.auth === 'none' ? undefined : request.auth === 'valid' ? client.credentials : wrong);
         if (ex.response?.status === 200 && request.method === 'POST') {
           const id = (ex.response.json as { customer?: { customerId?: unknown } } | undefined)?.customer?.customerId;
           if (typeof id === 'string') ctx.noteCreated(id, 'merchantA');
