@@ -1,7 +1,7 @@
 import { hawkSigner } from '../src/auth/hawk-signer.ts';
 import { basicSigner } from '../src/auth/basic-signer.ts';
 import type { KeyCredentials } from '../src/auth/signer.ts';
-import type { Vendor } from '../src/spec/vendors.ts';
+import type { Vendor } from '../src/openapi/vendors.ts';
 
 export type LoadOperation = 'get' | 'create';
 

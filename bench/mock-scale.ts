@@ -1,5 +1,5 @@
 import { Agent, request } from 'undici';
-import type { Vendor } from '../src/spec/vendors.ts';
+import type { Vendor } from '../src/openapi/vendors.ts';
 import { pairedRatio, type Figure } from './figure.ts';
 import { collectionPath, signedHeaders } from './load-requests.ts';
 import { seedCustomers, TARGET_FILTER } from './seed-customers.ts';

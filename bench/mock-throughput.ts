@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import type { KeyCredentials } from '../src/auth/signer.ts';
-import type { Vendor } from '../src/spec/vendors.ts';
+import type { Vendor } from '../src/openapi/vendors.ts';
 import { pairedRatio, type Figure } from './figure.ts';
 import { collectionPath, loadRequest, type LoadOperation } from './load-requests.ts';
 import { runLoad, type LoadResult } from './run-load.ts';

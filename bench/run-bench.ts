@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { VENDORS } from '../src/spec/vendors.ts';
+import { VENDORS } from '../src/openapi/vendors.ts';
 import type { Figure } from './figure.ts';
 import { describeMachine } from './machine.ts';
 import { measureMockScale } from './mock-scale.ts';

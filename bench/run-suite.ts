@@ -1,7 +1,7 @@
 import type { Check } from '../src/harness/check.ts';
 import { resolveSigner } from '../src/harness/resolve-signer.ts';
 import { runCheck } from '../src/harness/run-check.ts';
-import { loadVendorSpec, type Vendor } from '../src/spec/index.ts';
+import { loadVendorSpec, type Vendor } from '../src/openapi/index.ts';
 import { TRUSTIST_CHECKS } from '../suites/trustist/checks.ts';
 import { TRUSTLY_CHECKS } from '../suites/trustly/checks.ts';
 

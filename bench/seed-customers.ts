@@ -1,6 +1,6 @@
 import { Pool, type Dispatcher } from 'undici';
 import type { KeyCredentials } from '../src/auth/signer.ts';
-import type { Vendor } from '../src/spec/vendors.ts';
+import type { Vendor } from '../src/openapi/vendors.ts';
 import { collectionPath, customerBody, signedHeaders } from './load-requests.ts';
 
 /** The filter value whose list is timed; the other customers are spread over many others. */

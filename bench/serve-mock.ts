@@ -1,5 +1,5 @@
 import { startMock } from '../src/mock/start-mock.ts';
-import { isVendor } from '../src/spec/vendors.ts';
+import { isVendor } from '../src/openapi/vendors.ts';
 
 // A vendor's reference mock in a process of its own, so that a load generator in the parent
 // does not share its event loop. Started by spawnServer() (bench/spawn-server.ts) with an IPC

@@ -1,7 +1,7 @@
 import { Agent, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { resolveSigner } from '../src/harness/resolve-signer.ts';
 import { startMock } from '../src/mock/start-mock.ts';
-import type { Vendor } from '../src/spec/index.ts';
+import type { Vendor } from '../src/openapi/index.ts';
 import { pairedRatio, type Figure } from './figure.ts';
 import { recordingAgent, type RecordedExchange } from './record-exchanges.ts';
 import { prepareReplay, replay } from './replay-exchanges.ts';

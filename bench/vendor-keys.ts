@@ -1,5 +1,5 @@
 import type { KeyCredentials } from '../src/auth/signer.ts';
-import type { Vendor } from '../src/spec/vendors.ts';
+import type { Vendor } from '../src/openapi/vendors.ts';
 
 /** The first and second tenant's (Trustist) or merchant's (Trustly) key, from a mock's credential variables. */
 export function vendorKeys(vendor: Vendor, credentials: Record<string, string>): [KeyCredentials, KeyCredentials] {

@@ -4,7 +4,7 @@ import { resolveSigner } from '../src/harness/resolve-signer.ts';
 import { runCheck } from '../src/harness/run-check.ts';
 import { listenTestServer, type TestServer } from '../src/http/listen-test-server.ts';
 import { startMock, type RunningMock } from '../src/mock/start-mock.ts';
-import { loadVendorSpec, type Vendor } from '../src/spec/index.ts';
+import { loadVendorSpec, type Vendor } from '../src/openapi/index.ts';
 import { TRUSTIST_CHECKS } from './trustist/checks.ts';
 import { TRUSTLY_CHECKS } from './trustly/checks.ts';
 import { REAL_ID_ATTEMPTS } from './trustly/auth.checks.ts';

@@ -6,7 +6,7 @@ import { runCheck } from '../src/harness/run-check.ts';
 import type { RuleOutcome } from '../src/harness/rule-outcome.ts';
 import { startMock } from '../src/mock/start-mock.ts';
 import { findVariants, variantsOf } from '../src/mock/variants.ts';
-import { loadVendorSpec, VENDORS, type Vendor } from '../src/spec/index.ts';
+import { loadVendorSpec, VENDORS, type Vendor } from '../src/openapi/index.ts';
 import { TRUSTIST_CHECKS } from './trustist/checks.ts';
 import { TRUSTLY_CHECKS } from './trustly/checks.ts';
 

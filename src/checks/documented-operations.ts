@@ -1,6 +1,6 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Schema } from '../generation/index.ts';
-import type { LoadedSpec } from '../spec/load-spec.ts';
+import type { LoadedSpec } from '../openapi/load-spec.ts';
 
 // The operations a spec documents, as the generic HTTP checks need them: every path with its
 // methods, path and query parameters and request body schema. Read from the dereferenced document,

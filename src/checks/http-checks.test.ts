@@ -4,7 +4,7 @@ import type { RunConfig } from '../harness/run-config.ts';
 import { RuleFailure } from '../harness/rule-failure.ts';
 import { isServerError, serverErrorsOf, tallyKey } from '../harness/server-error-tally.ts';
 import type { Exchange } from '../http/exchange.ts';
-import { loadVendorSpec } from '../spec/index.ts';
+import { loadVendorSpec } from '../openapi/index.ts';
 import { documentedOperations, fillPath, undocumentedMethods } from './documented-operations.ts';
 import { noServerErrorCheck, type SampleRequest } from './no-server-error.ts';
 import { unsupportedMethodCheck } from './unsupported-method.ts';

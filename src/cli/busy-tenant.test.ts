@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { foreignTrustistRecords, foreignTrustlyRecords, startBackgroundWriter } from '../mock/busy-tenant.ts';
 import { startMock } from '../mock/start-mock.ts';
 import type { ResultsDocument } from '../report/results.ts';
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 
 // A shared sandbox is neither empty nor quiet: the account holds hundreds of other writers'
 // records (some with data the suite would never make, some the spec does not allow), another

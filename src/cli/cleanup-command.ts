@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { configureHttp } from '../http/configure-http.ts';
 import { resolveSigner } from '../harness/resolve-signer.ts';
 import { writeResults } from '../report/write-reports.ts';
-import { loadVendorSpec } from '../spec/vendor-spec.ts';
+import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import { readResults } from './diff-command.ts';
 import { integer, positive } from './run-options.ts';
 import { scrubLedger, scrubSummary } from './scrub-ledger.ts';

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { KeyCredentials, Signer } from '../auth/signer.ts';
 import { underBasePath } from '../http/base-path.ts';
 import { exchange } from '../http/exchange.ts';
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 import { KEY_ROLES, keyHolds } from '../vendors/trustist/credentials.ts';
 import { apiPath } from '../vendors/trustly/client.ts';
 import { MERCHANT_A_VARS, MERCHANT_B_VARS } from '../vendors/trustly/credentials.ts';

@@ -6,8 +6,8 @@ import { documentedField } from '../report/documented-field.ts';
 import { formatDiff } from '../report/format-diff.ts';
 import type { ResultsDocument } from '../report/results.ts';
 import { validateResults } from '../report/write-reports.ts';
-import { loadVendorSpec } from '../spec/vendor-spec.ts';
-import { VENDORS } from '../spec/vendors.ts';
+import { loadVendorSpec } from '../openapi/vendor-spec.ts';
+import { VENDORS } from '../openapi/vendors.ts';
 import { UsageError } from './usage-error.ts';
 
 export const DIFF_HELP = `conform diff <baseline> <current> [--json]

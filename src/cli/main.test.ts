@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { loadVendorSpec, VENDORS } from '../spec/index.ts';
+import { loadVendorSpec, VENDORS } from '../openapi/index.ts';
 import { main } from './main.ts';
 
 const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));

@@ -47,7 +47,7 @@ export async function main(argv: string[], out = (line: string) => console.log(l
 
 /** A SpecError can only have been thrown once the spec loader is loaded, so importing it here costs nothing. */
 async function isSpecError(error: unknown): Promise<boolean> {
-  const { SpecError } = await import('../spec/load-spec.ts');
+  const { SpecError } = await import('../openapi/load-spec.ts');
   return error instanceof SpecError;
 }
 

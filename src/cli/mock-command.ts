@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { faultsOf, findFault } from '../mock/faults.ts';
 import { startMock } from '../mock/start-mock.ts';
 import { findVariants, variantsOf } from '../mock/variants.ts';
-import { isVendor, VENDORS, type Vendor } from '../spec/vendors.ts';
+import { isVendor, VENDORS, type Vendor } from '../openapi/vendors.ts';
 import { UsageError } from './usage-error.ts';
 
 export const MOCK_HELP = `conform mock <trustist|trustly> [--port N] [--host H] [--fault NAME] [--variant NAME ...] [--auth hawk|hmac-sha256]

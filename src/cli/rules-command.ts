@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isVendor, loadVendorSpec, VENDORS, type Rule, type Vendor } from '../spec/index.ts';
+import { isVendor, loadVendorSpec, VENDORS, type Rule, type Vendor } from '../openapi/index.ts';
 import { UsageError } from './usage-error.ts';
 
 export const RULES_HELP = `conform rules [--vendor trustist|trustly|all] [--json]

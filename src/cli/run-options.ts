@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 import { selectVendors } from './rules-command.ts';
 import { parseTargetFlag } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';

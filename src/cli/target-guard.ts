@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { LoadedSpec } from '../spec/load-spec.ts';
-import { VENDORS, type Vendor } from '../spec/vendors.ts';
+import type { LoadedSpec } from '../openapi/load-spec.ts';
+import { VENDORS, type Vendor } from '../openapi/vendors.ts';
 import { UsageError } from './usage-error.ts';
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { describe, expect, it } from 'vitest';
-import { loadVendorSpec } from '../spec/index.ts';
+import { loadVendorSpec } from '../openapi/index.ts';
 import { invalidArbitrary, schemaArbitrary, type Schema } from './index.ts';
 
 async function requestSchema(vendor: 'trustist' | 'trustly', operationId: string): Promise<Schema> {

@@ -5,7 +5,7 @@ import type { Exchange } from '../http/exchange.ts';
 import { typicalLatencyMs } from '../http/latency.ts';
 import { DEADLINE_REACHED } from '../http/run-deadline.ts';
 import { runStopped, stopRun } from '../http/run-stop.ts';
-import type { VendorSpec } from '../spec/vendor-spec.ts';
+import type { VendorSpec } from '../openapi/vendor-spec.ts';
 import { addShape } from './response-shapes.ts';
 import { propertyTimeCapMs, runProperty } from './property.ts';
 import type { RunConfig } from './run-config.ts';

@@ -1,4 +1,4 @@
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 
 /** One vendor's part of a run, as the conformance project's global setup hands it to each suite file (serialisable). */
 export interface VendorRun {

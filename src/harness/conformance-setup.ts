@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { startMock, type RunningMock } from '../mock/start-mock.ts';
 import { variantsOf } from '../mock/variants.ts';
-import { isVendor, VENDORS, type Vendor } from '../spec/vendors.ts';
+import { isVendor, VENDORS, type Vendor } from '../openapi/vendors.ts';
 import type { ConformanceContext, VendorRun } from './conformance-context.ts';
 import './conformance-context.ts';
 

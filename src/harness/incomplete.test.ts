@@ -5,7 +5,7 @@ import { hawkSigner } from '../auth/hawk-signer.ts';
 import { configureHttp, resetHttp } from '../http/configure-http.ts';
 import { listenTestServer, type TestServer } from '../http/listen-test-server.ts';
 import { resetRunStop, runStopped } from '../http/run-stop.ts';
-import { loadVendorSpec } from '../spec/index.ts';
+import { loadVendorSpec } from '../openapi/index.ts';
 import { TrustistClient } from '../vendors/trustist/client.ts';
 import type { Check } from './check.ts';
 import { DEFAULT_TIME_CAP_MS, propertyTimeCapMs, runProperty } from './property.ts';

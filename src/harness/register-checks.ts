@@ -1,7 +1,7 @@
 import { inject, test } from 'vitest';
 import { configureHttp } from '../http/configure-http.ts';
-import { loadVendorSpec } from '../spec/vendor-spec.ts';
-import type { Vendor } from '../spec/vendors.ts';
+import { loadVendorSpec } from '../openapi/vendor-spec.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 import type { Check } from './check.ts';
 import './conformance-context.ts';
 import { formatFailure } from './format-outcome.ts';

@@ -4,7 +4,7 @@ import { basicSigner } from '../auth/basic-signer.ts';
 import { hawkSigner } from '../auth/hawk-signer.ts';
 import { hmacSha256Signer } from '../auth/hmac-sha256-signer.ts';
 import type { Signer } from '../auth/signer.ts';
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 
 /**
  * The signer a run uses: Basic for Trustly; for Trustist `hawk` (default), `hmac-sha256`, or

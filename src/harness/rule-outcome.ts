@@ -1,6 +1,6 @@
 import type { Exchange } from '../http/exchange.ts';
-import type { RuleLevel } from '../spec/rule-catalogue.ts';
-import type { Vendor } from '../spec/vendors.ts';
+import type { RuleLevel } from '../openapi/rule-catalogue.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 
 export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'observed' | 'incomplete';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadVendorSpec } from '../spec/index.ts';
+import { loadVendorSpec } from '../openapi/index.ts';
 import type { Check } from './check.ts';
 import { formatFailure } from './format-outcome.ts';
 import { redactExchange } from './redact.ts';

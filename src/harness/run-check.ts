@@ -1,4 +1,4 @@
-import type { VendorSpec } from '../spec/vendor-spec.ts';
+import type { VendorSpec } from '../openapi/vendor-spec.ts';
 import type { Check } from './check.ts';
 import { CheckContext } from './check-context.ts';
 import { redactExchange } from './redact.ts';

@@ -1,6 +1,6 @@
 import { basicSigner, hawkSigner } from '../auth/index.ts';
 import { exchange } from '../http/exchange.ts';
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 
 // Test support: the account a shared sandbox really is. Other applications' records, some with
 // data no generator of the suite makes and some the spec would not even allow (written by an

@@ -1,4 +1,4 @@
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 
 /**
  * A named, minimal deviation from the documented behaviour. `rules` are the rule ids the fault

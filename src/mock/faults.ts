@@ -1,4 +1,4 @@
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 import type { Fault } from './fault.ts';
 import { TRUSTIST_FAULTS } from './trustist/faults.ts';
 import { TRUSTLY_FAULTS } from './trustly/faults.ts';

@@ -1,4 +1,4 @@
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 
 export type TrustistAuthScheme = 'hawk' | 'hmac-sha256';
 

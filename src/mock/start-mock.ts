@@ -1,4 +1,4 @@
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 import type { MockOptions, RunningMock } from './mock-types.ts';
 import { startTrustistMock } from './trustist/start-trustist-mock.ts';
 import { startTrustlyMock } from './trustly/start-trustly-mock.ts';

@@ -1,4 +1,4 @@
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 
 /**
  * A named, correct behaviour that the documentation allows but the reference mock does not show

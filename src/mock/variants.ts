@@ -1,4 +1,4 @@
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 import { TRUSTIST_VARIANTS } from './trustist/variants.ts';
 import { TRUSTLY_VARIANTS } from './trustly/variants.ts';
 import type { Variant } from './variant.ts';

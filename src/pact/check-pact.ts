@@ -1,7 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { OperationSpec, VendorSpec } from '../spec/index.ts';
+import type { OperationSpec, VendorSpec } from '../openapi/index.ts';
 import type { Pact, PactInteraction } from './read-pact.ts';
 
 /** One way an interaction departs from the vendor's spec. */
@@ -39,7 +39,7 @@ interface PathTemplate {
  * parameters are documented and valid, the request body is valid for the operation, the
  * response status is documented (every status a status matcher allows, too), and the
  * response body (the pact's example, built from its matchers' example values) is valid.
- * The project's own validators do the body work (src/spec: ajv 2020 for OpenAPI 3.1).
+ * The project's own validators do the body work (src/openapi: ajv 2020 for OpenAPI 3.1).
  */
 export function checkPact(pact: Pact, spec: VendorSpec): PactFinding[] {
   const templates = pathTemplates(spec);

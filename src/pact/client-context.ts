@@ -2,8 +2,8 @@ import { basicSigner } from '../auth/basic-signer.ts';
 import { hawkSigner } from '../auth/hawk-signer.ts';
 import type { Signer } from '../auth/signer.ts';
 import { CheckContext } from '../harness/check-context.ts';
-import { loadVendorSpec } from '../spec/vendor-spec.ts';
-import type { Vendor } from '../spec/vendors.ts';
+import { loadVendorSpec } from '../openapi/vendor-spec.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 
 export interface ClientContextOptions {
   /** How requests are signed; default Hawk for Trustist, Basic for Trustly. */

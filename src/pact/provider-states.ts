@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 import type { TrustistClient } from '../vendors/trustist/client.ts';
 import type { TrustlyClient } from '../vendors/trustly/client.ts';
 

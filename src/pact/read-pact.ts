@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 
 /** A pact file that cannot be read as one: exit 2, like any other input the user must fix. */
 export class PactFileError extends Error {

@@ -1,4 +1,4 @@
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 
 /** The version of verification.json; bumped on any change a reader would notice. */
 export const VERIFICATION_VERSION = '1.0';

@@ -4,7 +4,7 @@ import { basicSigner } from '../auth/basic-signer.ts';
 import { hawkSigner } from '../auth/hawk-signer.ts';
 import { hmacSha256Signer } from '../auth/hmac-sha256-signer.ts';
 import type { KeyCredentials, Signer } from '../auth/signer.ts';
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 import { TrustistClient } from '../vendors/trustist/client.ts';
 import { TrustlyClient } from '../vendors/trustly/client.ts';
 import { clientContext } from './client-context.ts';

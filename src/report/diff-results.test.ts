@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadVendorSpec } from '../spec/index.ts';
+import { loadVendorSpec } from '../openapi/index.ts';
 import { diffResults } from './diff-results.ts';
 import { documentedField } from './documented-field.ts';
 import { trustlyDocument } from './fixtures.ts';

@@ -1,5 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { LoadedSpec } from '../spec/load-spec.ts';
+import type { LoadedSpec } from '../openapi/load-spec.ts';
 
 type SchemaNode = Record<string, unknown>;
 

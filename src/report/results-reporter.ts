@@ -1,7 +1,7 @@
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { RuleOutcome } from '../harness/rule-outcome.ts';
-import type { Rule } from '../spec/rule-catalogue.ts';
-import type { Vendor } from '../spec/vendors.ts';
+import type { Rule } from '../openapi/rule-catalogue.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 import '../harness/register-checks.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { RuleOutcome, RuleStatus } from '../harness/rule-outcome.ts';
-import type { Vendor } from '../spec/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 import type { BehaviourFingerprint } from './fingerprint.ts';
 
 /** The version of the results.json format; bumped on any change a reader would notice. */

@@ -4,7 +4,7 @@ import { startMock } from '../../src/mock/start-mock.ts';
 import type { MockOptions } from '../../src/mock/mock-types.ts';
 import type { PactVerification } from '../../src/pact/verification-report.ts';
 import { verifyPacts } from '../../src/pact/verify-pacts.ts';
-import type { Vendor } from '../../src/spec/vendors.ts';
+import type { Vendor } from '../../src/openapi/vendors.ts';
 import { trustistContract } from './trustist-contract.ts';
 import { trustlyContract } from './trustly-contract.ts';
 import { generatePacts } from './generate-pacts.ts';

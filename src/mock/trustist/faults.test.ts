@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hawkSigner, type Signer } from '../../auth/index.ts';
-import { loadVendorSpec } from '../../spec/index.ts';
+import { loadVendorSpec } from '../../openapi/index.ts';
 import type { MockOptions } from '../mock-types.ts';
 import { TRUSTIST_FAULTS, type TrustistFaultName } from './faults.ts';
 import { manualClock, startTestMock, type TestMock } from './trustist-test-kit.ts';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SpecValidators } from '../../spec/index.ts';
+import type { SpecValidators } from '../../openapi/index.ts';
 import { belowBasePath, HttpProblem, parseJsonBody, parseTarget, readBody, sendJson, type ParsedTarget } from '../http-kit.ts';
 import type { AuthSettings } from './auth-types.ts';
 import { authenticateRequest } from './authenticate-request.ts';

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { loadVendorSpec } from '../../spec/index.ts';
+import { loadVendorSpec } from '../../openapi/index.ts';
 import { answerClientErrors, listen, normaliseBasePath } from '../http-kit.ts';
 import type { MockOptions, RunningMock } from '../mock-types.ts';
 import { CustomerStore, type Customer } from './customer-store.ts';

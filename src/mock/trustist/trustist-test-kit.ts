@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { afterEach, expect } from 'vitest';
 import { createHmacSha256Signer, hawkSigner, type KeyCredentials, type Signer } from '../../auth/index.ts';
 import { exchange } from '../../http/exchange.ts';
-import { loadVendorSpec, type SpecValidators } from '../../spec/index.ts';
+import { loadVendorSpec, type SpecValidators } from '../../openapi/index.ts';
 import type { MockOptions, RunningMock } from '../mock-types.ts';
 import { startTrustistMock } from './start-trustist-mock.ts';
 

@@ -1,4 +1,4 @@
-import type { SchemaViolation } from '../../spec/index.ts';
+import type { SchemaViolation } from '../../openapi/index.ts';
 import type { TrustlyFaultName } from './faults.ts';
 import { DOMAINS, ERROR_CODES, TrustlyProblem, type ErrorDetail } from './trustly-problem.ts';
 import type { TrustlyContext } from './trustly-context.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadVendorSpec } from '../../spec/index.ts';
+import { loadVendorSpec } from '../../openapi/index.ts';
 import type { RunningMock } from '../mock-types.ts';
 import { TRUSTLY_FAULTS, type TrustlyFaultName } from './faults.ts';
 import { startTrustlyMock } from './start-trustly-mock.ts';

@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadVendorSpec } from '../../spec/index.ts';
+import { loadVendorSpec } from '../../openapi/index.ts';
 import type { RunningMock } from '../mock-types.ts';
 import { startTrustlyMock } from './start-trustly-mock.ts';
 import { credentialsOf, customerBody, send, trustlyApi } from './trustly-test-kit.ts';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Agent, type Dispatcher } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicSigner } from '../../auth/index.ts';
-import { loadVendorSpec, type SpecValidators } from '../../spec/index.ts';
+import { loadVendorSpec, type SpecValidators } from '../../openapi/index.ts';
 import type { RunningMock } from '../mock-types.ts';
 import { startTrustlyMock } from './start-trustly-mock.ts';
 import { credentialsOf, customerBody, trustlyApi } from './trustly-test-kit.ts';

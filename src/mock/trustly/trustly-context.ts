@@ -1,4 +1,4 @@
-import type { SpecValidators } from '../../spec/index.ts';
+import type { SpecValidators } from '../../openapi/index.ts';
 import type { CustomerStore } from './customer-store.ts';
 import type { TrustlyFaultName } from './faults.ts';
 import type { Merchant } from './merchant-credentials.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadVendorSpec } from '../../spec/index.ts';
+import { loadVendorSpec } from '../../openapi/index.ts';
 import { addressPatch, createBody, dateOfBirth, impossibleDate, invalidCountry, personName, trustistSchemas, updatePatch, wellFormedId, wrongTypeBody } from './arbitraries.ts';
 import { parseTimestamp } from './timestamps.ts';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { calendarDate, fictionalEmail, invalidArbitrary, schemaArbitrary, type InvalidValue, type Refine, type Schema } from '../../generation/index.ts';
 import type { CheckContext } from '../../harness/check-context.ts';
 import { TagNamespace } from '../../harness/tag-namespace.ts';
-import type { VendorSpec } from '../../spec/vendor-spec.ts';
+import type { VendorSpec } from '../../openapi/vendor-spec.ts';
 import type { AddressPatch, CustomerPatch } from './model.ts';
 
 // Domain arbitraries: the spec's schemas (src/generation) refined where the docs say more than

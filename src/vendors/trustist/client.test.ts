@@ -4,7 +4,7 @@ import { hawkSigner } from '../../auth/hawk-signer.ts';
 import { CheckContext } from '../../harness/check-context.ts';
 import { RuleIncomplete } from '../../harness/rule-failure.ts';
 import { listenTestServer, type TestServer } from '../../http/listen-test-server.ts';
-import { loadVendorSpec } from '../../spec/index.ts';
+import { loadVendorSpec } from '../../openapi/index.ts';
 import { MAX_PAGES, nextPageOf, TrustistClient } from './client.ts';
 
 // Reading a whole customer list however the target pages it, and never judging a rule on a list

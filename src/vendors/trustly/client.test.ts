@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CheckContext } from '../../harness/check-context.ts';
 import { RuleIncomplete } from '../../harness/rule-failure.ts';
 import { listenTestServer, type TestServer } from '../../http/listen-test-server.ts';
-import { loadVendorSpec } from '../../spec/index.ts';
+import { loadVendorSpec } from '../../openapi/index.ts';
 import { TrustlyClient } from './client.ts';
 
 // The spec documents one list answer; a target that pages anyway is read to its end, or the
