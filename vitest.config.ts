@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { HttpLastSequencer } from './src/harness/http-last-sequencer.ts';
+import { HttpLastSequencer } from './src/vitest/http-last-sequencer.ts';
 
 // Two projects. `unit` is what `npm test` runs: the unit tests beside the source, the mocks'
 // tests, and the self-test in suites/, which drives the checks against every faulty mock.
@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'conformance',
           include: ['suites/**/*.suite.ts'],
-          globalSetup: ['src/harness/conformance-setup.ts'],
+          globalSetup: ['src/vitest/conformance-setup.ts'],
           // Workers are reused from one suite file to the next instead of a fresh process per
           // file: each fresh one loaded vitest and compiled the spec again, most of a short run's
           // time. The suites share nothing between files but the per-process HTTP limits, which

@@ -1,11 +1,20 @@
-import type { Check } from '../src/harness/check.ts';
-import { resolveSigner } from '../src/harness/resolve-signer.ts';
-import { runCheck } from '../src/harness/run-check.ts';
+import type { Check } from '../src/runner/check.ts';
+import { resolveSigner } from '../src/auth/resolve-signer.ts';
+import { runCheck } from '../src/runner/run-check.ts';
 import { loadVendorSpec, type Vendor } from '../src/openapi/index.ts';
-import { TRUSTIST_CHECKS } from '../suites/trustist/checks.ts';
-import { TRUSTLY_CHECKS } from '../suites/trustly/checks.ts';
 
-const CHECKS: Record<Vendor, Check[]> = { trustist: TRUSTIST_CHECKS, trustly: TRUSTLY_CHECKS };
+/**
+ * A vendor's checks, found where the suite keeps them (suites/<vendor>/checks.ts), the way
+ * `conform run` finds the suite files: by location, at run time. Nothing outside suites/ compiles
+ * them in (.ci/dependency-cruiser.cjs), so the suites stay free to change.
+ */
+async function suiteChecks(vendor: Vendor): Promise<Check[]> {
+  const url = new URL(`../suites/${vendor}/checks.ts`, import.meta.url);
+  const module = (await import(url.href)) as Record<string, unknown>;
+  const checks = module[`${vendor.toUpperCase()}_CHECKS`];
+  if (!Array.isArray(checks)) throw new Error(`${url.pathname} exports no ${vendor.toUpperCase()}_CHECKS array of checks`);
+  return checks as Check[];
+}
 
 /** Where the suite sends its requests: a mock's URL and the credential variables it accepts. */
 export interface SuiteTarget {
@@ -30,8 +39,9 @@ export async function runSuite(vendor: Vendor, mock: SuiteTarget, seed: number, 
   const config = { vendor, baseUrl: mock.url, env: mock.credentials, seed, runs, runId: `bench${seed}`, signer, timeoutMs: 10_000, embedded: true };
   let exchanges = 0;
   const failed: string[] = [];
+  const checks = await suiteChecks(vendor);
   const started = performance.now();
-  for (const check of CHECKS[vendor]) {
+  for (const check of checks) {
     const outcome = await runCheck(check, spec, config);
     exchanges += outcome.exchangeCount;
     if (outcome.status === 'failed' || outcome.status === 'skipped') failed.push(`${outcome.id}: ${outcome.status}`);

@@ -1,5 +1,5 @@
 import { Agent, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
-import { resolveSigner } from '../src/harness/resolve-signer.ts';
+import { resolveSigner } from '../src/auth/resolve-signer.ts';
 import { startMock } from '../src/mock/start-mock.ts';
 import type { Vendor } from '../src/openapi/index.ts';
 import { pairedRatio, type Figure } from './figure.ts';

@@ -1,8 +1,8 @@
 import { createServer, request, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveSigner } from '../src/harness/resolve-signer.ts';
-import { runCheck } from '../src/harness/run-check.ts';
-import { listenTestServer, type TestServer } from '../src/http/listen-test-server.ts';
+import { resolveSigner } from '../src/auth/resolve-signer.ts';
+import { runCheck } from '../src/runner/run-check.ts';
+import { listenTestServer, type TestServer } from '../src/testing/listen-test-server.ts';
 import { startMock, type RunningMock } from '../src/mock/start-mock.ts';
 import { loadVendorSpec, type Vendor } from '../src/openapi/index.ts';
 import { TRUSTIST_CHECKS } from './trustist/checks.ts';

@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Check } from '../src/harness/check.ts';
-import { resolveSigner } from '../src/harness/resolve-signer.ts';
-import { runCheck } from '../src/harness/run-check.ts';
-import type { RuleOutcome } from '../src/harness/rule-outcome.ts';
+import type { Check } from '../src/runner/check.ts';
+import { resolveSigner } from '../src/auth/resolve-signer.ts';
+import { runCheck } from '../src/runner/run-check.ts';
+import type { RuleOutcome } from '../src/results/rule-outcome.ts';
 import { startMock } from '../src/mock/start-mock.ts';
 import { findVariants, variantsOf } from '../src/mock/variants.ts';
 import { loadVendorSpec, VENDORS, type Vendor } from '../src/openapi/index.ts';

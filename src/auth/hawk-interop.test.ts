@@ -4,7 +4,7 @@ import Hawk from '@hapi/hawk';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchange } from '../http/exchange.ts';
-import { listenTestServer, type TestServer } from '../http/listen-test-server.ts';
+import { listenTestServer, type TestServer } from '../testing/listen-test-server.ts';
 import { hawkResource, hawkSigner } from './hawk-signer.ts';
 
 // Interop: the signer against a Hawk verifier written here from the Hawk specification, not

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CheckContext } from '../harness/check-context.ts';
-import type { RunConfig } from '../harness/run-config.ts';
-import { RuleFailure } from '../harness/rule-failure.ts';
-import { isServerError, serverErrorsOf, tallyKey } from '../harness/server-error-tally.ts';
+import { CheckContext } from '../runner/check-context.ts';
+import type { RunConfig } from '../vitest/run-config.ts';
+import { RuleFailure } from '../runner/rule-failure.ts';
+import { isServerError, serverErrorsOf, tallyKey } from '../runner/server-error-tally.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { loadVendorSpec } from '../openapi/index.ts';
 import { documentedOperations, fillPath, undocumentedMethods } from './documented-operations.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { invalidArbitrary, schemaArbitrary, type Schema } from '../generation/index.ts';
-import type { CheckContext } from '../harness/check-context.ts';
-import { isServerError, serverErrorsOf, tallyKey } from '../harness/server-error-tally.ts';
+import type { CheckContext } from '../runner/check-context.ts';
+import { isServerError, serverErrorsOf, tallyKey } from '../runner/server-error-tally.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { documentedOperations, fillPath, type DocumentedOperation, type DocumentedParameter } from './documented-operations.ts';
 

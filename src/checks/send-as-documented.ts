@@ -1,5 +1,5 @@
 import type { KeyCredentials } from '../auth/signer.ts';
-import type { CheckContext } from '../harness/check-context.ts';
+import type { CheckContext } from '../runner/check-context.ts';
 import { underBasePath } from '../http/base-path.ts';
 import { exchange, type Exchange } from '../http/exchange.ts';
 

@@ -1,4 +1,4 @@
-import type { CheckContext } from '../harness/check-context.ts';
+import type { CheckContext } from '../runner/check-context.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { fillPath, undocumentedMethods } from './documented-operations.ts';
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { foreignTrustistRecords, foreignTrustlyRecords, startBackgroundWriter } from '../mock/busy-tenant.ts';
 import { startMock } from '../mock/start-mock.ts';
-import type { ResultsDocument } from '../report/results.ts';
+import type { ResultsDocument } from '../results/results.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 
 // A shared sandbox is neither empty nor quiet: the account holds hundreds of other writers'

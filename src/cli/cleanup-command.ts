@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { configureHttp } from '../http/configure-http.ts';
-import { resolveSigner } from '../harness/resolve-signer.ts';
+import { resolveSigner } from '../auth/resolve-signer.ts';
 import { writeResults } from '../report/write-reports.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import { readResults } from './diff-command.ts';

@@ -1,10 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { diffResults, type ResultsDiff } from '../report/diff-results.ts';
-import { documentedField } from '../report/documented-field.ts';
+import { diffResults, type ResultsDiff } from '../results/diff-results.ts';
+import { documentedField } from '../results/documented-field.ts';
 import { formatDiff } from '../report/format-diff.ts';
-import type { ResultsDocument } from '../report/results.ts';
+import type { ResultsDocument } from '../results/results.ts';
 import { validateResults } from '../report/write-reports.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import { VENDORS } from '../openapi/vendors.ts';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startCountingProxy } from '../mock/counting-proxy.ts';
 import { startMock } from '../mock/start-mock.ts';
-import { ledgerOf, type CreatedRecord, type ResultsDocument } from '../report/results.ts';
+import { ledgerOf, type CreatedRecord, type ResultsDocument } from '../results/results.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 import { SCRUBBED_REQUIRED } from '../vendors/trustly/scrub-request.ts';
 import { DEFAULT_TARGET_MAX_WRITES } from './run-options.ts';

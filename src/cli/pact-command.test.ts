@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generatePacts } from '../../suites/pact/generate-pacts.ts';
+import { generatePacts } from '../pact/generate-pacts.ts';
 import { startMock } from '../mock/start-mock.ts';
 import type { VerificationDocument } from '../pact/verification-report.ts';
 import { pactCommand } from './pact-command.ts';

@@ -27,7 +27,7 @@ verify  Verify Pact contracts (consumer pacts for the providers trustist-custome
         default or HMAC-SHA256 for Trustist, Basic for Trustly) and every provider state is set
         up through the vendor's own API. Without --target, each vendor's embedded reference mock
         is started and is the target. Without --pact-dir, the project's own pacts (those of
-        conform-example-app, suites/pact) are generated first and verified.
+        conform-example-app, src/pact) are generated first and verified.
         Credentials come from the environment, as for conform run:
           Trustist: TRUSTIST_KEY_ID / TRUSTIST_KEY_SECRET    Trustly: TRUSTLY_ACCESS_ID / TRUSTLY_ACCESS_KEY
         Provider states conform sets up:
@@ -195,7 +195,7 @@ async function pactsByVendor(pactDir: string | undefined, generatedDir: string |
   let files: string[];
   if (pactDir === undefined) {
     // Imported here: generating needs the consumer contracts, which verifying given pacts does not.
-    const { generatePacts } = await import('../../suites/pact/generate-pacts.ts');
+    const { generatePacts } = await import('../pact/generate-pacts.ts');
     files = await generatePacts(generatedDir!, vendors);
   } else {
     let names: string[];

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../mock/start-mock.ts';
-import type { ResultsDiff } from '../report/diff-results.ts';
-import type { ResultsDocument } from '../report/results.ts';
+import type { ResultsDiff } from '../results/diff-results.ts';
+import type { ResultsDocument } from '../results/results.ts';
 
 // Vendor-upgrade regression end to end: a baseline from the correct mock, then runs against a
 // faulty mock and against "upgraded" variants of the mock whose responses drift.

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../mock/start-mock.ts';
 import { validateResults } from '../report/write-reports.ts';
-import type { ResultsDocument } from '../report/results.ts';
+import type { ResultsDocument } from '../results/results.ts';
 
 const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
 

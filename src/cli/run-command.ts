@@ -4,10 +4,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import { formatDiff } from '../report/format-diff.ts';
-import { ResultsReporter } from '../report/results-reporter.ts';
-import type { RuleOutcome } from '../harness/rule-outcome.ts';
-import { buildResults } from '../report/build-results.ts';
-import { gatePasses, judgedNothing, type ResultsDocument } from '../report/results.ts';
+import { ResultsReporter } from '../vitest/results-reporter.ts';
+import type { RuleOutcome } from '../results/rule-outcome.ts';
+import { buildResults } from '../results/build-results.ts';
+import { gatePasses, judgedNothing, type ResultsDocument } from '../results/results.ts';
 import { summaryLines, writeRunReports } from '../report/write-reports.ts';
 import { diffRuns, readResults } from './diff-command.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
@@ -17,7 +17,7 @@ import { parseRunOptions, RUN_HELP, rulePattern, type RunOptions } from './run-o
 import { preflightCredentials } from './credential-preflight.ts';
 import { assertReachable, assertTargetAllowed } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';
-import { resolveSigner } from '../harness/resolve-signer.ts';
+import { resolveSigner } from '../auth/resolve-signer.ts';
 import { configureHttp } from '../http/configure-http.ts';
 import { scrubLedger, scrubSummary } from './scrub-ledger.ts';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../mock/start-mock.ts';
-import { gatePasses, type ResultsDocument } from '../report/results.ts';
+import { gatePasses, type ResultsDocument } from '../results/results.ts';
 import { validateResults } from '../report/write-reports.ts';
 
 // `conform run` end to end, on what must not pass hollow: a refused key, a rule cut short by the

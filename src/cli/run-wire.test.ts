@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listenTestServer, type TestServer } from '../http/listen-test-server.ts';
-import type { ResultsDocument } from '../report/results.ts';
+import { listenTestServer, type TestServer } from '../testing/listen-test-server.ts';
+import type { ResultsDocument } from '../results/results.ts';
 
 // `conform run` against targets that misbehave on the wire: it must end, within its deadline,
 // with a clear exit code and message, and write its reports when the run itself got going.

@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hawkSigner } from '../auth/index.ts';
 import { configureHttp } from '../http/configure-http.ts';
-import { listenTestServer, type TestServer } from '../http/listen-test-server.ts';
-import type { ResultsDocument } from '../report/results.ts';
+import { listenTestServer, type TestServer } from '../testing/listen-test-server.ts';
+import type { ResultsDocument } from '../results/results.ts';
 import { scrubLedger, scrubSummary } from './scrub-ledger.ts';
 
 // The scrub's bookkeeping: what it sends for whom, what it skips, and that a target which stops

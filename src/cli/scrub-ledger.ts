@@ -1,6 +1,6 @@
 import type { Signer } from '../auth/signer.ts';
 import { exchange } from '../http/exchange.ts';
-import { ledgerOf, type ResultsDocument } from '../report/results.ts';
+import { ledgerOf, type ResultsDocument } from '../results/results.ts';
 import { trustistScrub } from '../vendors/trustist/scrub-request.ts';
 import { trustlyScrub } from '../vendors/trustly/scrub-request.ts';
 

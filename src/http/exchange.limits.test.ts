@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Signer } from '../auth/signer.ts';
 import { configureHttp, resetHttp } from './configure-http.ts';
 import { exchange } from './exchange.ts';
-import { listenTestServer, type TestServer } from './listen-test-server.ts';
+import { listenTestServer, type TestServer } from '../testing/listen-test-server.ts';
 
 // The run's limits, applied inside exchange(): rate cap, write budget, deadline, and retries
 // after 429/503 honouring Retry-After. Wall-clock assertions are lower bounds only, bar the

@@ -3,7 +3,7 @@ import { createServer as createNetServer, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetHttp } from './configure-http.ts';
 import { exchange, type Exchange } from './exchange.ts';
-import { closedPort, listenTestServer, type TestServer } from './listen-test-server.ts';
+import { closedPort, listenTestServer, type TestServer } from '../testing/listen-test-server.ts';
 
 // Each misbehaviour a live target may show on the wire, from a real socket on 127.0.0.1: the
 // exchange must end with a clear error (and what did arrive), within its timeout plus a margin.

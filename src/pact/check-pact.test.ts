@@ -1,7 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generatePacts } from '../../suites/pact/generate-pacts.ts';
-import { freshPactDir } from '../../suites/pact/pact-output.ts';
+import { generatePacts } from './generate-pacts.ts';
+import { freshPactDir } from '../testing/pact-output.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import { checkPact } from './check-pact.ts';
 import { parsePact, vendorOfPact } from './read-pact.ts';

@@ -1,7 +1,7 @@
 import { basicSigner } from '../auth/basic-signer.ts';
 import { hawkSigner } from '../auth/hawk-signer.ts';
 import type { Signer } from '../auth/signer.ts';
-import { CheckContext } from '../harness/check-context.ts';
+import { CheckContext } from '../runner/check-context.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import type { ResultsDiff } from './diff-results.ts';
+import type { ResultsDiff } from '../results/diff-results.ts';
 
 const show = (value: unknown) => (value === undefined ? '(none)' : inspect(value, { depth: 4, breakLength: Infinity }));
 

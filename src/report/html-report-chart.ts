@@ -1,7 +1,7 @@
-import type { RuleStatus } from '../harness/rule-outcome.ts';
+import type { RuleStatus } from '../results/rule-outcome.ts';
 import { escapeHtml as h } from './html-escape.ts';
 import { STATUSES } from './html-report-rule.ts';
-import type { summarise } from './results.ts';
+import type { summarise } from '../results/results.ts';
 
 export interface ChartRow {
   label: string;

@@ -1,4 +1,4 @@
-import type { ResultsDiff } from './diff-results.ts';
+import type { ResultsDiff } from '../results/diff-results.ts';
 import { escapeHtml as h, prettyJson } from './html-escape.ts';
 
 /** The "Changes since the baseline" section: rules, observed behaviours and response fields that changed. */

@@ -1,5 +1,5 @@
 import type { Exchange } from '../http/exchange.ts';
-import type { RuleOutcome, RuleStatus } from '../harness/rule-outcome.ts';
+import type { RuleOutcome, RuleStatus } from '../results/rule-outcome.ts';
 import { escapeHtml as h, formatDuration, prettyJson } from './html-escape.ts';
 
 /** The statuses in the order every part of the HTML report lists them. */

@@ -3,9 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureDocuments, HOSTILE, hostileDocuments } from './fixtures.ts';
+import { fixtureDocuments, HOSTILE, hostileDocuments } from '../testing/results-fixtures.ts';
 import { renderHtmlReport } from './html-report.ts';
-import type { ResultsDocument } from './results.ts';
+import type { ResultsDocument } from '../results/results.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);

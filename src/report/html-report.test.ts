@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureDocuments, HOSTILE, hostileDocuments } from './fixtures.ts';
+import { fixtureDocuments, HOSTILE, hostileDocuments } from '../testing/results-fixtures.ts';
 import { escapeHtml, jsonForScript } from './html-escape.ts';
 import { ruleArea } from './html-report-rule.ts';
 import { renderHtmlReport } from './html-report.ts';

@@ -1,12 +1,12 @@
-import type { RuleOutcome } from '../harness/rule-outcome.ts';
+import type { RuleOutcome } from '../results/rule-outcome.ts';
 import { escapeHtml as h, formatDuration, jsonForScript, prettyJson } from './html-escape.ts';
 import { renderStatusChart } from './html-report-chart.ts';
 import { htmlReportClient } from './html-report.client.ts';
 import { htmlReportCss } from './html-report.css.ts';
 import { renderRule, ruleAnchor, ruleArea, STATUSES, statusBadge } from './html-report-rule.ts';
-import type { ResultsDiff } from './diff-results.ts';
+import type { ResultsDiff } from '../results/diff-results.ts';
 import { renderDiffSection } from './html-report-diff.ts';
-import { ledgerOf, summarise, type ResultsDocument } from './results.ts';
+import { ledgerOf, summarise, type ResultsDocument } from '../results/results.ts';
 
 export interface HtmlReportOptions {
   title?: string;

@@ -2,16 +2,16 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { ResultsDiff } from './diff-results.ts';
+import type { ResultsDiff } from '../results/diff-results.ts';
 import { renderHtmlReport } from './html-report.ts';
-import type { ResultsDocument } from './results.ts';
+import type { ResultsDocument } from '../results/results.ts';
 
 let validator: ((value: unknown) => boolean) & { errors?: unknown } | undefined;
 
 /** Validates a results document against the committed results.schema.json. */
 export async function validateResults(document: unknown): Promise<string[]> {
   if (!validator) {
-    const schema = JSON.parse(await readFile(new URL('./results.schema.json', import.meta.url), 'utf8')) as object;
+    const schema = JSON.parse(await readFile(new URL('../results/results.schema.json', import.meta.url), 'utf8')) as object;
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats.default(ajv);
     validator = ajv.compile(schema);

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPact, pactFileName, recordInteraction } from './contract.ts';
-import { freshPactDir, publishPact } from './pact-output.ts';
-import { trustistContract } from './trustist-contract.ts';
+import { newPact, pactFileName, recordInteraction } from '../../src/pact/contract.ts';
+import { freshPactDir, publishPact } from '../../src/testing/pact-output.ts';
+import { trustistContract } from '../../src/pact/trustist-contract.ts';
 
 // Consumer tests of conform-example-app against Trustist: each interaction runs the app's own
-// code (suites/pact/trustist-app.ts, on the typed client) against Pact's mock server, and the
+// code (src/pact/trustist-app.ts, on the typed client) against Pact's mock server, and the
 // pact file the run writes is copied to reports/pacts/ for `conform pact verify --pact-dir`.
 describe(`${trustistContract.consumer} -> ${trustistContract.provider}`, () => {
   let dir: string;

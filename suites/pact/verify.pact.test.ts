@@ -5,10 +5,10 @@ import type { MockOptions } from '../../src/mock/mock-types.ts';
 import type { PactVerification } from '../../src/pact/verification-report.ts';
 import { verifyPacts } from '../../src/pact/verify-pacts.ts';
 import type { Vendor } from '../../src/openapi/vendors.ts';
-import { trustistContract } from './trustist-contract.ts';
-import { trustlyContract } from './trustly-contract.ts';
-import { generatePacts } from './generate-pacts.ts';
-import { freshPactDir } from './pact-output.ts';
+import { trustistContract } from '../../src/pact/trustist-contract.ts';
+import { trustlyContract } from '../../src/pact/trustly-contract.ts';
+import { generatePacts } from '../../src/pact/generate-pacts.ts';
+import { freshPactDir } from '../../src/testing/pact-output.ts';
 
 const KEY_VARS: Record<Vendor, [string, string]> = {
   trustist: ['TRUSTIST_KEY_ID', 'TRUSTIST_KEY_SECRET'],

@@ -1,6 +1,6 @@
 import { sendPlain, sendSigned } from '../../src/checks/send-as-documented.ts';
-import { defineChecks } from '../../src/harness/check.ts';
-import type { CheckContext } from '../../src/harness/check-context.ts';
+import { defineChecks } from '../../src/runner/check.ts';
+import type { CheckContext } from '../../src/runner/check-context.ts';
 import type { Exchange } from '../../src/http/exchange.ts';
 import { orgNamespace } from '../../src/vendors/trustist/arbitraries.ts';
 import { customerPath, TrustistClient } from '../../src/vendors/trustist/client.ts';

@@ -1,4 +1,4 @@
-import { registerChecks } from '../../src/harness/register-checks.ts';
+import { registerChecks } from '../../src/vitest/register-checks.ts';
 import { errorChecks } from './errors.checks.ts';
 
 registerChecks('trustist', 'errors', errorChecks);

@@ -1,7 +1,7 @@
 import { noServerErrorCheck } from '../../src/checks/no-server-error.ts';
 import { unsupportedMethodCheck } from '../../src/checks/unsupported-method.ts';
-import { defineChecks } from '../../src/harness/check.ts';
-import type { CheckContext } from '../../src/harness/check-context.ts';
+import { defineChecks } from '../../src/runner/check.ts';
+import type { CheckContext } from '../../src/runner/check-context.ts';
 import { sendPlain } from '../../src/checks/send-as-documented.ts';
 import type { KeyCredentials } from '../../src/auth/signer.ts';
 import { inNamespace, orgNamespace } from '../../src/vendors/trustist/arbitraries.ts';

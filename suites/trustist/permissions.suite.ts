@@ -1,4 +1,4 @@
-import { registerChecks } from '../../src/harness/register-checks.ts';
+import { registerChecks } from '../../src/vitest/register-checks.ts';
 import { permissionsChecks } from './permissions.checks.ts';
 
 registerChecks('trustist', 'permissions', permissionsChecks);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { defineChecks } from '../../src/harness/check.ts';
-import type { CheckContext } from '../../src/harness/check-context.ts';
+import { defineChecks } from '../../src/runner/check.ts';
+import type { CheckContext } from '../../src/runner/check-context.ts';
 import { createBody, inNamespace, orgNamespace } from '../../src/vendors/trustist/arbitraries.ts';
 import { TrustistClient } from '../../src/vendors/trustist/client.ts';
 import { key } from '../../src/vendors/trustist/credentials.ts';

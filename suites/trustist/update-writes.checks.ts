@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { invalidArbitrary, type InvalidValue } from '../../src/generation/index.ts';
-import { defineChecks } from '../../src/harness/check.ts';
-import type { CheckContext } from '../../src/harness/check-context.ts';
+import { defineChecks } from '../../src/runner/check.ts';
+import type { CheckContext } from '../../src/runner/check-context.ts';
 import { customerRefine, fullCreateBody, inNamespace, malformedJson, nonObjectBody, orgNamespace, trustistSchemas, updatePatch } from '../../src/vendors/trustist/arbitraries.ts';
 import { customerPath, TrustistClient } from '../../src/vendors/trustist/client.ts';
 import { key } from '../../src/vendors/trustist/credentials.ts';

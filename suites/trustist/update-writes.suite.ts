@@ -1,4 +1,4 @@
-import { registerChecks } from '../../src/harness/register-checks.ts';
+import { registerChecks } from '../../src/vitest/register-checks.ts';
 import { updateWriteChecks } from './update-writes.checks.ts';
 
 registerChecks('trustist', 'update-writes', updateWriteChecks);

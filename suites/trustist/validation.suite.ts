@@ -1,4 +1,4 @@
-import { registerChecks } from '../../src/harness/register-checks.ts';
+import { registerChecks } from '../../src/vitest/register-checks.ts';
 import { validationChecks } from './validation.checks.ts';
 
 registerChecks('trustist', 'validation', validationChecks);

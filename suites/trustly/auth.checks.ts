@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { KeyCredentials } from '../../src/auth/signer.ts';
-import { defineChecks } from '../../src/harness/check.ts';
-import type { CheckContext } from '../../src/harness/check-context.ts';
-import { TagNamespace } from '../../src/harness/tag-namespace.ts';
+import { defineChecks } from '../../src/runner/check.ts';
+import type { CheckContext } from '../../src/runner/check-context.ts';
+import { TagNamespace } from '../../src/runner/tag-namespace.ts';
 import { exampleBody } from '../../src/vendors/trustly/arbitraries.ts';
 import { clientOf, type RawRequest, type TrustlyClient } from '../../src/vendors/trustly/client.ts';
 import { MERCHANT_B_VARS } from '../../src/vendors/trustly/credentials.ts';

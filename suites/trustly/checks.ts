@@ -1,4 +1,4 @@
-import type { Check } from '../../src/harness/check.ts';
+import type { Check } from '../../src/runner/check.ts';
 import { authChecks } from './auth.checks.ts';
 import { createChecks } from './create.checks.ts';
 import { errorsChecks } from './errors.checks.ts';

@@ -1,6 +1,6 @@
-import { defineChecks } from '../../src/harness/check.ts';
-import type { CheckContext } from '../../src/harness/check-context.ts';
-import { TagNamespace } from '../../src/harness/tag-namespace.ts';
+import { defineChecks } from '../../src/runner/check.ts';
+import type { CheckContext } from '../../src/runner/check-context.ts';
+import { TagNamespace } from '../../src/runner/tag-namespace.ts';
 import { assertData } from '../../src/vendors/trustly/assert-data.ts';
 import { customerBodies } from '../../src/vendors/trustly/arbitraries.ts';
 import { clientOf } from '../../src/vendors/trustly/client.ts';

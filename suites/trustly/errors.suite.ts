@@ -1,4 +1,4 @@
-import { registerChecks } from '../../src/harness/register-checks.ts';
+import { registerChecks } from '../../src/vitest/register-checks.ts';
 import { errorsChecks } from './errors.checks.ts';
 
 registerChecks('trustly', 'errors', errorsChecks);

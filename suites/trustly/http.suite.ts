@@ -1,4 +1,4 @@
-import { registerChecks } from '../../src/harness/register-checks.ts';
+import { registerChecks } from '../../src/vitest/register-checks.ts';
 import { httpChecks } from './http.checks.ts';
 
 registerChecks('trustly', 'http', httpChecks);

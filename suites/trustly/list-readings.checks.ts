@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { defineChecks } from '../../src/harness/check.ts';
-import type { CheckContext } from '../../src/harness/check-context.ts';
-import { TagNamespace } from '../../src/harness/tag-namespace.ts';
+import { defineChecks } from '../../src/runner/check.ts';
+import type { CheckContext } from '../../src/runner/check-context.ts';
+import { TagNamespace } from '../../src/runner/tag-namespace.ts';
 import { exampleBody, unknownCustomerIds } from '../../src/vendors/trustly/arbitraries.ts';
 import { clientOf, type Reply } from '../../src/vendors/trustly/client.ts';
 import { customerOf, expectStatus } from '../../src/vendors/trustly/expect-reply.ts';

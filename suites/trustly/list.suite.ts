@@ -1,4 +1,4 @@
-import { registerChecks } from '../../src/harness/register-checks.ts';
+import { registerChecks } from '../../src/vitest/register-checks.ts';
 import { listChecks } from './list.checks.ts';
 
 registerChecks('trustly', 'list', listChecks);

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import type fc from 'fast-check';
-import type { CheckContext } from '../../src/harness/check-context.ts';
+import type { CheckContext } from '../../src/runner/check-context.ts';
 import { assertData } from '../../src/vendors/trustly/assert-data.ts';
 import type { Customer, TrustlyClient } from '../../src/vendors/trustly/client.ts';
 import type { Merchant } from '../../src/vendors/trustly/credentials.ts';

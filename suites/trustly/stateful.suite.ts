@@ -1,4 +1,4 @@
-import { registerChecks } from '../../src/harness/register-checks.ts';
+import { registerChecks } from '../../src/vitest/register-checks.ts';
 import { statefulChecks } from './stateful.checks.ts';
 
 registerChecks('trustly', 'stateful', statefulChecks);

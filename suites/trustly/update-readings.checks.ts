@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { defineChecks } from '../../src/harness/check.ts';
-import type { CheckContext } from '../../src/harness/check-context.ts';
-import { TagNamespace } from '../../src/harness/tag-namespace.ts';
+import { defineChecks } from '../../src/runner/check.ts';
+import type { CheckContext } from '../../src/runner/check-context.ts';
+import { TagNamespace } from '../../src/runner/tag-namespace.ts';
 import { exampleBody } from '../../src/vendors/trustly/arbitraries.ts';
 import { clientOf, type Customer } from '../../src/vendors/trustly/client.ts';
 import { customerOf, expectStatus } from '../../src/vendors/trustly/expect-reply.ts';

@@ -1,4 +1,4 @@
-import { registerChecks } from '../../src/harness/register-checks.ts';
+import { registerChecks } from '../../src/vitest/register-checks.ts';
 import { updateReadingsChecks } from './update-readings.checks.ts';
 
 registerChecks('trustly', 'update-readings', updateReadingsChecks);

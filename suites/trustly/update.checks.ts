@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { defineChecks } from '../../src/harness/check.ts';
-import type { CheckContext } from '../../src/harness/check-context.ts';
-import { TagNamespace } from '../../src/harness/tag-namespace.ts';
+import { defineChecks } from '../../src/runner/check.ts';
+import type { CheckContext } from '../../src/runner/check-context.ts';
+import { TagNamespace } from '../../src/runner/tag-namespace.ts';
 import { assertData, assertRemoved } from '../../src/vendors/trustly/assert-data.ts';
 import { customerBodies, nullableFields, unknownCustomerIds } from '../../src/vendors/trustly/arbitraries.ts';
 import { clientOf } from '../../src/vendors/trustly/client.ts';

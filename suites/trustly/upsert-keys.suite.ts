@@ -1,4 +1,4 @@
-import { registerChecks } from '../../src/harness/register-checks.ts';
+import { registerChecks } from '../../src/vitest/register-checks.ts';
 import { upsertKeysChecks } from './upsert-keys.checks.ts';
 
 registerChecks('trustly', 'upsert-keys', upsertKeysChecks);

@@ -3,7 +3,7 @@ import Hawk from '@hapi/hawk';
 import { describe, expect, it } from 'vitest';
 import { createHmacSha256Signer, hawkResource, hawkSigner, hmacSha256Signer, hmacStringToSign, type Signer } from '../../auth/index.ts';
 import { hmacStringToSign as mockStringToSign, parseHmacAuthorization } from './hmac-authenticator.ts';
-import { mocksClosedAfterEach, type TestMock } from './trustist-test-kit.ts';
+import { mocksClosedAfterEach, type TestMock } from '../../testing/trustist-test-kit.ts';
 
 const start = mocksClosedAfterEach();
 

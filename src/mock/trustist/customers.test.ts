@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GUID, manualClock, mocksClosedAfterEach, type TestMock } from './trustist-test-kit.ts';
+import { GUID, manualClock, mocksClosedAfterEach, type TestMock } from '../../testing/trustist-test-kit.ts';
 
 const start = mocksClosedAfterEach();
 

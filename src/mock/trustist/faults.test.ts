@@ -4,7 +4,7 @@ import { hawkSigner, type Signer } from '../../auth/index.ts';
 import { loadVendorSpec } from '../../openapi/index.ts';
 import type { MockOptions } from '../mock-types.ts';
 import { TRUSTIST_FAULTS, type TrustistFaultName } from './faults.ts';
-import { manualClock, startTestMock, type TestMock } from './trustist-test-kit.ts';
+import { manualClock, startTestMock, type TestMock } from '../../testing/trustist-test-kit.ts';
 
 // Each fault gets a scenario that returns true when the deviation shows. The scenario runs
 // against the faulty mock (it must show) and against the conforming mock (it must not, and

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { hawkSigner, type Signer } from '../../auth/index.ts';
-import { mocksClosedAfterEach, type TestMock } from './trustist-test-kit.ts';
+import { mocksClosedAfterEach, type TestMock } from '../../testing/trustist-test-kit.ts';
 
 const start = mocksClosedAfterEach();
 

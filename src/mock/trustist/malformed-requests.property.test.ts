@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hawkSigner, hmacSha256Signer, type KeyCredentials, type Signer } from '../../auth/index.ts';
-import { checkAgainstSpec, startTestMock, type CallOptions, type KeyName, type TestMock } from './trustist-test-kit.ts';
+import { checkAgainstSpec, startTestMock, type CallOptions, type KeyName, type TestMock } from '../../testing/trustist-test-kit.ts';
 
 // Throws thousands of broken requests at one mock and checks that it never answers 5xx, never
 // dies, never lets any of them change the store, and that every answer still satisfies the spec.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTrustistMock } from './start-trustist-mock.ts';
-import { GUID, KEYS, startTestMock, type TestMock } from './trustist-test-kit.ts';
+import { GUID, KEYS, startTestMock, type TestMock } from '../../testing/trustist-test-kit.ts';
 
 const started: { close(): Promise<void> }[] = [];
 async function start(...args: Parameters<typeof startTestMock>): Promise<TestMock> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../mock-types.ts';
 import { startTrustlyMock } from './start-trustly-mock.ts';
-import { credentialsOf, customerBody, send, trustlyApi } from './trustly-test-kit.ts';
+import { credentialsOf, customerBody, send, trustlyApi } from '../../testing/trustly-test-kit.ts';
 
 // trustly.auth.required and trustly.auth.bad-credentials: HTTP Basic, checked before anything else.
 

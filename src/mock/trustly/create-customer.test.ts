@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../mock-types.ts';
 import { startTrustlyMock } from './start-trustly-mock.ts';
-import { customerBody, manualClock, trustlyApi, type TrustlyApi } from './trustly-test-kit.ts';
+import { customerBody, manualClock, trustlyApi, type TrustlyApi } from '../../testing/trustly-test-kit.ts';
 
 // Create and upsert through POST /api/v1/customers: trustly.customers.create.schema,
 // create.required-fields, driver-license, upsert.external-id, upsert.customer-id, timestamps.

@@ -3,7 +3,7 @@ import { loadVendorSpec } from '../../openapi/index.ts';
 import type { RunningMock } from '../mock-types.ts';
 import { TRUSTLY_FAULTS, type TrustlyFaultName } from './faults.ts';
 import { startTrustlyMock } from './start-trustly-mock.ts';
-import { customerBody, manualClock, send, trustlyApi, type TrustlyApi } from './trustly-test-kit.ts';
+import { customerBody, manualClock, send, trustlyApi, type TrustlyApi } from '../../testing/trustly-test-kit.ts';
 
 // Each fault, shown: its scenario observes the deviation with the fault injected, and does not
 // with the correct mock. The table is keyed by fault name, so a fault without a scenario does

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadVendorSpec } from '../../openapi/index.ts';
 import type { RunningMock } from '../mock-types.ts';
 import { startTrustlyMock } from './start-trustly-mock.ts';
-import { credentialsOf, customerBody, send, trustlyApi } from './trustly-test-kit.ts';
+import { credentialsOf, customerBody, send, trustlyApi } from '../../testing/trustly-test-kit.ts';
 
 // Hostile and broken input: every case gets a 4xx in the Trustly error shape, valid against
 // the spec for the operation it reached, and the store stays exactly as it was.

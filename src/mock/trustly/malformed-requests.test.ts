@@ -5,7 +5,7 @@ import { basicSigner } from '../../auth/index.ts';
 import { loadVendorSpec, type SpecValidators } from '../../openapi/index.ts';
 import type { RunningMock } from '../mock-types.ts';
 import { startTrustlyMock } from './start-trustly-mock.ts';
-import { credentialsOf, customerBody, trustlyApi } from './trustly-test-kit.ts';
+import { credentialsOf, customerBody, trustlyApi } from '../../testing/trustly-test-kit.ts';
 
 // The hardening property: thousands of generated malformed requests (random methods, paths,
 // headers, bodies and credentials, half of them correctly authenticated) never get a 5xx, never

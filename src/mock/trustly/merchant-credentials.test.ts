@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../mock-types.ts';
 import { startTrustlyMock } from './start-trustly-mock.ts';
-import { customerBody, send, trustlyApi } from './trustly-test-kit.ts';
+import { customerBody, send, trustlyApi } from '../../testing/trustly-test-kit.ts';
 
 // Credentials come from the environment when set (design.md), and are generated otherwise.
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../mock-types.ts';
 import { startTrustlyMock } from './start-trustly-mock.ts';
-import { customerBody, send, trustlyApi, type TrustlyApi } from './trustly-test-kit.ts';
+import { customerBody, send, trustlyApi, type TrustlyApi } from '../../testing/trustly-test-kit.ts';
 
 // Get by id and list: trustly.customers.get.round-trip, get.unknown, list.by-external-id,
 // list.by-customer-id and the read side of trustly.merchants.isolated.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../mock-types.ts';
 import { startTrustlyMock } from './start-trustly-mock.ts';
-import { customerBody, manualClock, trustlyApi, type TrustlyApi } from './trustly-test-kit.ts';
+import { customerBody, manualClock, trustlyApi, type TrustlyApi } from '../../testing/trustly-test-kit.ts';
 
 // Update by id: trustly.customers.update.sets-fields, update.required-fields, update.partial,
 // update.null-removes, timestamps, update.immutable and the write side of merchants.isolated.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { calendarDate, fictionalEmail, invalidArbitrary, schemaArbitrary, type InvalidValue, type Refine, type Schema } from '../../generation/index.ts';
-import type { CheckContext } from '../../harness/check-context.ts';
-import { TagNamespace } from '../../harness/tag-namespace.ts';
+import type { CheckContext } from '../../runner/check-context.ts';
+import { TagNamespace } from '../../runner/tag-namespace.ts';
 import type { VendorSpec } from '../../openapi/vendor-spec.ts';
 import type { AddressPatch, CustomerPatch } from './model.ts';
 
@@ -108,7 +108,7 @@ export function inNamespace(body: Record<string, unknown>, namespace: string): R
 const namespaces = new WeakMap<CheckContext, Map<string, TagNamespace>>();
 
 /**
- * A fresh orgId namespace carrying the run tag, unique per call (src/harness TagNamespace): each
+ * A fresh orgId namespace carrying the run tag, unique per call (src/runner TagNamespace): each
  * property run, and each replay while shrinking, gets its own, so its lists see only its records,
  * also on a live target. The rule id is part of it, so rules running side by side (vitest runs
  * suite files in parallel) never share one.

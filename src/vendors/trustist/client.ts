@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KeyCredentials, Signer } from '../../auth/signer.ts';
-import type { CheckContext } from '../../harness/check-context.ts';
-import { RuleIncomplete } from '../../harness/rule-failure.ts';
+import type { CheckContext } from '../../runner/check-context.ts';
+import { RuleIncomplete } from '../../runner/rule-failure.ts';
 import { underBasePath } from '../../http/base-path.ts';
 import { exchange, type Exchange } from '../../http/exchange.ts';
 import { nextPageOf, type NextPage } from '../../http/next-page.ts';

@@ -1,5 +1,5 @@
 import type { KeyCredentials } from '../../auth/signer.ts';
-import type { CheckContext } from '../../harness/check-context.ts';
+import type { CheckContext } from '../../runner/check-context.ts';
 
 /**
  * The Trustist keys a run can hold (design.md). Only tenant A's key is required; a rule that

@@ -1,4 +1,4 @@
-import type { CheckContext } from '../../harness/check-context.ts';
+import type { CheckContext } from '../../runner/check-context.ts';
 import type { Reply, TrustistClient } from './client.ts';
 import { differingFields, fieldsOf, type Customer, type CustomerFields } from './model.ts';
 import { instant } from './timestamps.ts';

@@ -1,7 +1,7 @@
 import Hawk from '@hapi/hawk';
 import { hawkResource } from '../../auth/hawk-signer.ts';
 import type { KeyCredentials, Signer } from '../../auth/signer.ts';
-import type { CheckContext } from '../../harness/check-context.ts';
+import type { CheckContext } from '../../runner/check-context.ts';
 
 /**
  * Whether the run signs with Hawk: the built-in scheme, or a user's signer module whose header

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CheckContext } from '../../harness/check-context.ts';
+import { CheckContext } from '../../runner/check-context.ts';
 import { loadVendorSpec } from '../../openapi/index.ts';
 import { customerBodies, PARTIAL_LICENSES, partialLicense, REQUIRED_VIOLATIONS, violateRequired, wrongTypeBodies } from './arbitraries.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { calendarDate, fictionalEmail as fictionalEmailAddress, invalidArbitrary, schemaArbitrary, type Refine, type Schema } from '../../generation/index.ts';
-import type { CheckContext } from '../../harness/check-context.ts';
+import type { CheckContext } from '../../runner/check-context.ts';
 import { OPTIONAL_FIELDS, REQUIRED_FIELDS, type Body } from './model.ts';
 import { alphanumeric, digits, personName, text, type TextStyle } from './text-arbitraries.ts';
 

@@ -1,4 +1,4 @@
-import type { CheckContext } from '../../harness/check-context.ts';
+import type { CheckContext } from '../../runner/check-context.ts';
 import type { Customer } from './client.ts';
 import { dataOf, differences, type CustomerData } from './model.ts';
 

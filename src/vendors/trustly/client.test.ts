@@ -1,8 +1,8 @@
 import { createServer, type ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CheckContext } from '../../harness/check-context.ts';
-import { RuleIncomplete } from '../../harness/rule-failure.ts';
-import { listenTestServer, type TestServer } from '../../http/listen-test-server.ts';
+import { CheckContext } from '../../runner/check-context.ts';
+import { RuleIncomplete } from '../../runner/rule-failure.ts';
+import { listenTestServer, type TestServer } from '../../testing/listen-test-server.ts';
 import { loadVendorSpec } from '../../openapi/index.ts';
 import { TrustlyClient } from './client.ts';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { basicSigner } from '../../auth/basic-signer.ts';
 import type { KeyCredentials } from '../../auth/signer.ts';
-import type { CheckContext } from '../../harness/check-context.ts';
-import { RuleIncomplete } from '../../harness/rule-failure.ts';
+import type { CheckContext } from '../../runner/check-context.ts';
+import { RuleIncomplete } from '../../runner/rule-failure.ts';
 import { exchange, type Exchange } from '../../http/exchange.ts';
 import { nextPageOf, type NextPage } from '../../http/next-page.ts';
 import { merchantCredentials, roleOf, type Merchant } from './credentials.ts';

@@ -1,5 +1,5 @@
 import type { KeyCredentials } from '../../auth/signer.ts';
-import type { CheckContext } from '../../harness/check-context.ts';
+import type { CheckContext } from '../../runner/check-context.ts';
 
 // design.md names these variables; credentials come from the environment only, never from flags.
 export const MERCHANT_A_VARS = ['TRUSTLY_ACCESS_ID', 'TRUSTLY_ACCESS_KEY'] as const;

@@ -1,4 +1,4 @@
-import type { CheckContext } from '../../harness/check-context.ts';
+import type { CheckContext } from '../../runner/check-context.ts';
 import type { Customer, Reply } from './client.ts';
 
 // Status assertions shared by the checks. The message names the public call, and Received shows

@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { basicSigner } from '../auth/basic-signer.ts';
-import { hawkSigner } from '../auth/hawk-signer.ts';
-import { hmacSha256Signer } from '../auth/hmac-sha256-signer.ts';
-import type { Signer } from '../auth/signer.ts';
+import { basicSigner } from './basic-signer.ts';
+import { hawkSigner } from './hawk-signer.ts';
+import { hmacSha256Signer } from './hmac-sha256-signer.ts';
+import type { Signer } from './signer.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 
 /**

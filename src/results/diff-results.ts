@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { RuleStatus } from '../harness/rule-outcome.ts';
+import type { RuleStatus } from './rule-outcome.ts';
 import type { BehaviourFingerprint } from './fingerprint.ts';
 import type { ResultsDocument } from './results.ts';
 

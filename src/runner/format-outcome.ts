@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import type { RuleOutcome } from './rule-outcome.ts';
+import type { RuleOutcome } from '../results/rule-outcome.ts';
 
 const show = (value: unknown) => inspect(value, { depth: 6, breakLength: 100, maxStringLength: 400 });
 

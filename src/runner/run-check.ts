@@ -2,11 +2,11 @@ import type { VendorSpec } from '../openapi/vendor-spec.ts';
 import type { Check } from './check.ts';
 import { CheckContext } from './check-context.ts';
 import { redactExchange } from './redact.ts';
-import type { RunConfig } from './run-config.ts';
+import type { RunConfig } from '../vitest/run-config.ts';
 import { CredentialRefused, RuleFailure, RuleIncomplete, RuleSkip } from './rule-failure.ts';
 import { toData } from './to-data.ts';
-import { toRecord } from './response-shapes.ts';
-import type { RuleOutcome } from './rule-outcome.ts';
+import { toRecord } from '../results/response-shapes.ts';
+import type { RuleOutcome } from '../results/rule-outcome.ts';
 
 /** A rule's own fast-check seed: stable for (run seed, rule id), so one rule replays alone. */
 export function ruleSeed(runSeed: number, rule: string): number {

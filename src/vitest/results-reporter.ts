@@ -1,8 +1,8 @@
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import type { RuleOutcome } from '../harness/rule-outcome.ts';
+import type { RuleOutcome } from '../results/rule-outcome.ts';
 import type { Rule } from '../openapi/rule-catalogue.ts';
 import type { Vendor } from '../openapi/vendors.ts';
-import '../harness/register-checks.ts';
+import './register-checks.ts';
 
 /**
  * Collects each rule's outcome from the vitest results (task meta), never from runner

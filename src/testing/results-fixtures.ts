@@ -1,5 +1,5 @@
-import type { RuleOutcome } from '../harness/rule-outcome.ts';
-import { RESULTS_VERSION, summarise, type ResultsDocument } from './results.ts';
+import type { RuleOutcome } from '../results/rule-outcome.ts';
+import { RESULTS_VERSION, summarise, type ResultsDocument } from '../results/results.ts';
 
 /**
  * Results documents for reporters' tests: two vendors, with passed, failed (counterexample,

@@ -1,6 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { VENDORS, type Vendor } from '../../src/openapi/vendors.ts';
+import { VENDORS, type Vendor } from '../openapi/vendors.ts';
 import { newPact, pactFileName, recordInteraction, type Contract } from './contract.ts';
 import { trustistContract } from './trustist-contract.ts';
 import { trustlyContract } from './trustly-contract.ts';

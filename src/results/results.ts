@@ -1,4 +1,4 @@
-import type { RuleOutcome, RuleStatus } from '../harness/rule-outcome.ts';
+import type { RuleOutcome, RuleStatus } from './rule-outcome.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 import type { BehaviourFingerprint } from './fingerprint.ts';
 

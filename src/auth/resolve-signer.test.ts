@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { basicSigner, hawkSigner, hmacSha256Signer } from '../auth/index.ts';
+import { basicSigner, hawkSigner, hmacSha256Signer } from './index.ts';
 import { exchange } from '../http/exchange.ts';
 import { startTrustistMock } from '../mock/trustist/start-trustist-mock.ts';
 import { resolveSigner } from './resolve-signer.ts';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Dispatcher } from 'undici';
-import { basicSigner, type KeyCredentials } from '../../auth/index.ts';
-import { exchange } from '../../http/exchange.ts';
-import { loadVendorSpec, type ValidationResult } from '../../openapi/index.ts';
-import type { RunningMock } from '../mock-types.ts';
+import { basicSigner, type KeyCredentials } from '../auth/index.ts';
+import { exchange } from '../http/exchange.ts';
+import { loadVendorSpec, type ValidationResult } from '../openapi/index.ts';
+import type { RunningMock } from '../mock/mock-types.ts';
 
 // Test-only helpers for the Trustly mock's tests: the mock itself never imports this file
 // (it may not reach src/auth or src/http). Requests go through the project's real client and

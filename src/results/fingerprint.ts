@@ -1,8 +1,8 @@
-import type { RuleOutcome } from '../harness/rule-outcome.ts';
-import type { FieldShapes } from '../harness/response-shapes.ts';
-import { toRecord } from '../harness/response-shapes.ts';
+import type { RuleOutcome } from './rule-outcome.ts';
+import type { FieldShapes } from './response-shapes.ts';
+import { toRecord } from './response-shapes.ts';
 
-export type { FieldShapes } from '../harness/response-shapes.ts';
+export type { FieldShapes } from './response-shapes.ts';
 
 /**
  * What a target did, beyond pass and fail: the values of the observed rules, and for each

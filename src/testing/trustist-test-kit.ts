@@ -1,10 +1,10 @@
 import type { Dispatcher } from 'undici';
 import { afterEach, expect } from 'vitest';
-import { createHmacSha256Signer, hawkSigner, type KeyCredentials, type Signer } from '../../auth/index.ts';
-import { exchange } from '../../http/exchange.ts';
-import { loadVendorSpec, type SpecValidators } from '../../openapi/index.ts';
-import type { MockOptions, RunningMock } from '../mock-types.ts';
-import { startTrustistMock } from './start-trustist-mock.ts';
+import { createHmacSha256Signer, hawkSigner, type KeyCredentials, type Signer } from '../auth/index.ts';
+import { exchange } from '../http/exchange.ts';
+import { loadVendorSpec, type SpecValidators } from '../openapi/index.ts';
+import type { MockOptions, RunningMock } from '../mock/mock-types.ts';
+import { startTrustistMock } from '../mock/trustist/start-trustist-mock.ts';
 
 // Test helpers for the Trustist mock's tests (not a test file itself). Every request goes
 // through the project's real client and signers, and every answer is checked against the spec

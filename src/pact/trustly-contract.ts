@@ -1,4 +1,4 @@
-import '../../src/pact/no-tracking.ts';
+import './no-tracking.ts';
 import assert from 'node:assert/strict';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { CONSUMER, CONSUMER_TEST_CREDENTIALS, type Contract } from './contract.ts';

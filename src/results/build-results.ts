@@ -1,4 +1,4 @@
-import type { RuleOutcome } from '../harness/rule-outcome.ts';
+import type { RuleOutcome } from './rule-outcome.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { RESULTS_VERSION, summarise, type CreatedRecord, type ResultsDocument } from './results.ts';
 

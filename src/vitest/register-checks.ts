@@ -2,12 +2,12 @@ import { inject, test } from 'vitest';
 import { configureHttp } from '../http/configure-http.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import type { Vendor } from '../openapi/vendors.ts';
-import type { Check } from './check.ts';
+import type { Check } from '../runner/check.ts';
 import './conformance-context.ts';
-import { formatFailure } from './format-outcome.ts';
-import { resolveSigner } from './resolve-signer.ts';
-import { runCheck } from './run-check.ts';
-import type { RuleOutcome } from './rule-outcome.ts';
+import { formatFailure } from '../runner/format-outcome.ts';
+import { resolveSigner } from '../auth/resolve-signer.ts';
+import { runCheck } from '../runner/run-check.ts';
+import type { RuleOutcome } from '../results/rule-outcome.ts';
 
 declare module 'vitest' {
   interface TaskMeta {

@@ -1,7 +1,7 @@
-import type { KeyCredentials } from '../../src/auth/signer.ts';
-import { clientContext } from '../../src/pact/client-context.ts';
-import { TrustistClient, type Reply } from '../../src/vendors/trustist/client.ts';
-import type { Customer, CustomerPatch } from '../../src/vendors/trustist/model.ts';
+import type { KeyCredentials } from '../auth/signer.ts';
+import { clientContext } from './client-context.ts';
+import { TrustistClient, type Reply } from '../vendors/trustist/client.ts';
+import type { Customer, CustomerPatch } from '../vendors/trustist/model.ts';
 
 /** A new customer as conform-example-app registers it. */
 export interface NewCustomer {

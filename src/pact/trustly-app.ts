@@ -1,6 +1,6 @@
-import type { KeyCredentials } from '../../src/auth/signer.ts';
-import { clientContext } from '../../src/pact/client-context.ts';
-import { TrustlyClient, type Customer, type Reply } from '../../src/vendors/trustly/client.ts';
+import type { KeyCredentials } from '../auth/signer.ts';
+import { clientContext } from './client-context.ts';
+import { TrustlyClient, type Customer, type Reply } from '../vendors/trustly/client.ts';
 
 /** A customer as conform-example-app sends it to Trustly (the documented required fields, and its own key). */
 export interface CustomerInput {

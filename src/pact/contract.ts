@@ -1,7 +1,7 @@
-import '../../src/pact/no-tracking.ts';
+import './no-tracking.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PactV4, type Path, type StatusCodeMatcher, type TemplateQuery } from '@pact-foundation/pact';
-import type { Vendor } from '../../src/openapi/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 
 /** The consumer the project's own pacts are written for: an application integrating both vendors. */
 export const CONSUMER = 'conform-example-app';

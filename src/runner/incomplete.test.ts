@@ -3,13 +3,13 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hawkSigner } from '../auth/hawk-signer.ts';
 import { configureHttp, resetHttp } from '../http/configure-http.ts';
-import { listenTestServer, type TestServer } from '../http/listen-test-server.ts';
+import { listenTestServer, type TestServer } from '../testing/listen-test-server.ts';
 import { resetRunStop, runStopped } from '../http/run-stop.ts';
 import { loadVendorSpec } from '../openapi/index.ts';
 import { TrustistClient } from '../vendors/trustist/client.ts';
 import type { Check } from './check.ts';
 import { DEFAULT_TIME_CAP_MS, propertyTimeCapMs, runProperty } from './property.ts';
-import type { RunConfig } from './run-config.ts';
+import type { RunConfig } from '../vitest/run-config.ts';
 import { RuleIncomplete } from './rule-failure.ts';
 import { runCheck } from './run-check.ts';
 

@@ -6,9 +6,9 @@ import { typicalLatencyMs } from '../http/latency.ts';
 import { DEADLINE_REACHED } from '../http/run-deadline.ts';
 import { runStopped, stopRun } from '../http/run-stop.ts';
 import type { VendorSpec } from '../openapi/vendor-spec.ts';
-import { addShape } from './response-shapes.ts';
+import { addShape } from '../results/response-shapes.ts';
 import { propertyTimeCapMs, runProperty } from './property.ts';
-import type { RunConfig } from './run-config.ts';
+import type { RunConfig } from '../vitest/run-config.ts';
 import { CredentialRefused, RuleFailure, RuleIncomplete, RuleSkip } from './rule-failure.ts';
 import { tallyExchange, tallyKey } from './server-error-tally.ts';
 

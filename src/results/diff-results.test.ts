@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadVendorSpec } from '../openapi/index.ts';
 import { diffResults } from './diff-results.ts';
 import { documentedField } from './documented-field.ts';
-import { trustlyDocument } from './fixtures.ts';
+import { trustlyDocument } from '../testing/results-fixtures.ts';
 import type { ResultsDocument } from './results.ts';
 
 function withStatus(document: ResultsDocument, id: string, status: ResultsDocument['rules'][number]['status']): ResultsDocument {
