@@ -28,13 +28,13 @@ export default defineConfig({
           globalSetup: ['src/vitest/conformance-setup.ts'],
           // Workers are reused from one suite file to the next instead of a fresh process per
           // file: each fresh one loaded vitest and compiled the spec again, most of a short run's
-          // time. The suites share nothing between files but the per-process HTTP limits, which
-          // are meant to hold for the whole process (conform run with --target uses one process).
+          // time. The suites share nothing between files but the worker's HTTP session (its
+          // limits, src/vitest/worker-session.ts), which holds for the whole process (conform run
+          // with --target uses one process).
           isolate: false,
-          // `conform run` sets it past the run's deadline, so the deadline, which the rule reports
-          // as incomplete, ends a slow rule first; a test cut by this timeout is reported as
-          // incomplete too, naming it (ResultsReporter).
-          testTimeout: Number(process.env.CONFORM_TEST_TIMEOUT_MS) || 120_000,
+          // Each rule's test takes its timeout from the run's plan (register-checks): past the
+          // run's deadline, so the deadline, which the rule reports as incomplete, ends a slow rule
+          // first; a test cut by it is reported as incomplete too, naming it (ResultsReporter).
           hookTimeout: 60_000,
         },
       },

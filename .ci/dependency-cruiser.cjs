@@ -41,6 +41,13 @@ module.exports = {
       to: { path: ['^src/vendors/', MOCK, '^suites/'] },
     },
     {
+      name: 'runner-knows-no-vitest',
+      severity: 'error',
+      comment: 'A check runs the same in-process (self-test, bench) as under vitest: the runner, the generic checks and the model import neither the vitest adapter (src/vitest) nor vitest.',
+      from: { path: ['^src/runner/', '^src/checks/', '^src/vendors/'], pathNot: TESTS },
+      to: { path: ['^src/vitest/', '^node_modules/vitest/'] },
+    },
+    {
       name: 'report-knows-no-cli',
       severity: 'error',
       comment: 'Reports read results only: no import of the command line (src/cli) or the vitest adapter (src/vitest, vitest).',

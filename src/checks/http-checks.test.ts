@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CheckContext } from '../runner/check-context.ts';
-import type { RunConfig } from '../vitest/run-config.ts';
+import type { RunConfig } from '../runner/run-config.ts';
 import { RuleFailure } from '../runner/rule-failure.ts';
 import { isServerError, serverErrorsOf, tallyKey } from '../runner/server-error-tally.ts';
 import type { Exchange } from '../http/exchange.ts';

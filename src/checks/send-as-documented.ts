@@ -29,6 +29,7 @@ export async function sendPlain(ctx: CheckContext, request: PlainRequest, creden
     headers: request.contentType === undefined ? {} : { 'content-type': request.contentType },
     ...(credentials ? { signer, credentials } : {}),
     timeoutMs: ctx.config.timeoutMs,
+    session: ctx.http,
   });
   ctx.record(recorded);
   return recorded;

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { configureHttp } from '../http/configure-http.ts';
+import { HttpSession } from '../http/http-session.ts';
 import { resolveSigner } from '../auth/resolve-signer.ts';
 import { writeResults } from '../report/write-reports.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
@@ -45,7 +45,7 @@ export async function cleanupCommand(args: string[], out: (line: string) => void
   const dir = positionals[0]!;
   if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) throw new UsageError(`${dir} is not a report directory; pass the --report-dir of the run (it holds <vendor>/results.json)`);
   const documents = await readResults(dir);
-  configureHttp({
+  const session = new HttpSession({
     ...(values.rps === undefined ? {} : { rps: positive('--rps', values.rps, 100_000) }),
     ...(values['max-writes'] === undefined ? {} : { maxWrites: integer('--max-writes', values['max-writes'], 0, 1_000_000_000) }),
   });
@@ -61,7 +61,7 @@ export async function cleanupCommand(args: string[], out: (line: string) => void
     const signer = await resolveSigner(document.vendor, values.auth).catch((error: Error) => {
       throw new UsageError(`--auth ${values.auth}: ${error.message.split('\n')[0]}`);
     });
-    const outcome = await scrubLedger(document, { baseUrl: document.target.replace(/\/$/, ''), env: process.env, signer, timeoutMs });
+    const outcome = await scrubLedger(document, { baseUrl: document.target.replace(/\/$/, ''), env: process.env, signer, timeoutMs, session });
     for (const line of scrubSummary(document.vendor, outcome)) out(line);
     left += outcome.left.length;
     await writeResults(dir, [document]);

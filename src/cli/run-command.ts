@@ -18,8 +18,9 @@ import { preflightCredentials } from './credential-preflight.ts';
 import { assertReachable, assertTargetAllowed } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';
 import { resolveSigner } from '../auth/resolve-signer.ts';
-import { configureHttp } from '../http/configure-http.ts';
+import { HttpSession } from '../http/http-session.ts';
 import { scrubLedger, scrubSummary } from './scrub-ledger.ts';
+import { checkRunPlan, mockVariantsFromEnv, testTimeoutFor, type RunPlan } from '../vitest/run-plan.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REQUIRED_CREDENTIALS: Record<Vendor, [string, string]> = {
@@ -59,37 +60,32 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   const startedAt = new Date();
   const progress = process.stderr.isTTY ? progressLine(pattern ? [...catalogue.keys()].filter((id) => pattern.test(id)).length : catalogue.size) : undefined;
   const reporter = new ResultsReporter(catalogue, options.seed, progress);
-  const env = describeRun(options, deadlineAt);
+  const plan = runPlan(options, deadlineAt);
   // The write budget and rate cap live in the worker process (src/http): for them to hold for the
   // whole run, every suite file must run in one and the same process, one file after another.
   const oneProcess = options.target !== undefined || options.maxWrites !== undefined || options.rps !== undefined;
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    const vitest = await startVitest(
-      'test',
-      options.vendors.map((v) => `suites/${v}/`),
-      {
-        root: ROOT,
-        config: join(ROOT, 'vitest.config.ts'),
-        project: 'conformance',
-        watch: false,
-        reporters: [
-          reporter,
-          ['junit', { suiteName: 'conform' }],
-          ...(options.shard ? [['blob', { outputFile: join(blobDir(reportDir), `blob-${options.shard.index}-${options.shard.count}.json`) }] satisfies ['blob', { outputFile: string }]] : []),
-        ],
-        ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
-        outputFile: { junit: join(reportDir, 'junit.xml') },
-        testNamePattern: pattern,
-        ...(oneProcess ? { maxWorkers: 1, isolate: false, fileParallelism: false } : {}),
-      },
-      {},
-    );
-    await vitest.close();
-  } finally {
-    process.env = saved;
-  }
+  const vitest = await startVitest(
+    'test',
+    options.vendors.map((v) => `suites/${v}/`),
+    {
+      root: ROOT,
+      config: join(ROOT, 'vitest.config.ts'),
+      project: 'conformance',
+      watch: false,
+      reporters: [
+        reporter,
+        ['junit', { suiteName: 'conform' }],
+        ...(options.shard ? [['blob', { outputFile: join(blobDir(reportDir), `blob-${options.shard.index}-${options.shard.count}.json`) }] satisfies ['blob', { outputFile: string }]] : []),
+      ],
+      ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
+      outputFile: { junit: join(reportDir, 'junit.xml') },
+      testNamePattern: pattern,
+      ...(oneProcess ? { maxWorkers: 1, isolate: false, fileParallelism: false } : {}),
+      provide: { conformPlan: plan },
+    },
+    {},
+  );
+  await vitest.close();
   if (progress) process.stderr.write('\n');
 
   const durationMs = Date.now() - startedAt.getTime();
@@ -149,24 +145,27 @@ async function checkTarget(options: RunOptions, target: URL): Promise<void> {
   });
 }
 
-/** The run, as the CONFORM_* variables the conformance project's global setup reads. */
-function describeRun(options: RunOptions, deadlineAt: number | undefined): Record<string, string> {
-  return {
-    CONFORM_VENDORS: options.vendors.join(','),
-    CONFORM_SEED: String(options.seed),
-    CONFORM_RUNS: String(options.runs),
-    CONFORM_RUN_ID: options.runId,
-    CONFORM_TIMEOUT_MS: String(options.timeoutMs),
-    ...(options.target ? { CONFORM_TARGET: options.target.toString().replace(/\/$/, '') } : {}),
-    ...(options.auth ? { CONFORM_AUTH: options.auth } : {}),
-    ...(options.maxWrites === undefined ? {} : { CONFORM_MAX_WRITES: String(options.maxWrites) }),
-    ...(options.rps === undefined ? {} : { CONFORM_RPS: String(options.rps) }),
-    ...(deadlineAt === undefined ? {} : { CONFORM_DEADLINE_AT: String(deadlineAt) }),
-    ...(options.strict ? { CONFORM_STRICT: '1' } : {}),
-    // vitest's own per-test timeout must not cut a rule short before the run's deadline does
-    // (which ends every request, so the rule reports itself incomplete): it waits past it.
-    ...(deadlineAt === undefined ? {} : { CONFORM_TEST_TIMEOUT_MS: String(Math.max(120_000, deadlineAt - Date.now() + 60_000)) }),
-  };
+/**
+ * The run as the workers get it: one plan, checked once. CONFORM_MOCK_VARIANTS and CONFORM_FAULT,
+ * which a user sets for the embedded mocks, are read here and nowhere after.
+ */
+function runPlan(options: RunOptions, deadlineAt: number | undefined): RunPlan {
+  return checkRunPlan({
+    vendors: options.vendors,
+    ...(options.target ? { target: options.target.toString().replace(/\/$/, '') } : {}),
+    seed: options.seed,
+    runs: options.runs,
+    runId: options.runId,
+    timeoutMs: options.timeoutMs,
+    ...(options.auth ? { auth: options.auth } : {}),
+    ...(options.maxWrites === undefined ? {} : { maxWrites: options.maxWrites }),
+    ...(options.rps === undefined ? {} : { rps: options.rps }),
+    ...(deadlineAt === undefined ? {} : { deadlineAt }),
+    strict: options.strict,
+    mockVariants: mockVariantsFromEnv(process.env),
+    ...(process.env.CONFORM_FAULT ? { fault: process.env.CONFORM_FAULT } : {}),
+    testTimeoutMs: testTimeoutFor(deadlineAt),
+  });
 }
 
 function resultsDocument(vendor: Vendor, options: RunOptions, outcomes: RuleOutcome[], startedAt: Date, durationMs: number): ResultsDocument {
@@ -200,10 +199,10 @@ function progressLine(total: number): (done: number, rule: string) => void {
  * --rps and a write allowance of --max-writes of its own (one update per record at most).
  */
 async function scrubRun(options: RunOptions, target: URL, documents: ResultsDocument[], out: (line: string) => void): Promise<void> {
-  configureHttp({ ...(options.rps === undefined ? {} : { rps: options.rps }), ...(options.maxWrites === undefined ? {} : { maxWrites: options.maxWrites }) });
+  const session = new HttpSession({ rps: options.rps, maxWrites: options.maxWrites });
   for (const document of documents) {
     const signer = await resolveSigner(document.vendor, options.auth);
-    const outcome = await scrubLedger(document, { baseUrl: target.toString().replace(/\/$/, ''), env: process.env, signer, timeoutMs: options.timeoutMs });
+    const outcome = await scrubLedger(document, { baseUrl: target.toString().replace(/\/$/, ''), env: process.env, signer, timeoutMs: options.timeoutMs, session });
     for (const line of scrubSummary(document.vendor, outcome)) out(line);
   }
 }

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hawkSigner } from '../auth/index.ts';
-import { configureHttp } from '../http/configure-http.ts';
+import { HttpSession } from '../http/http-session.ts';
 import { listenTestServer, type TestServer } from '../testing/listen-test-server.ts';
 import type { ResultsDocument } from '../results/results.ts';
 import { scrubLedger, scrubSummary } from './scrub-ledger.ts';
@@ -23,7 +23,6 @@ afterEach(async () => {
 
 describe('scrubLedger', () => {
   it('clears each unscrubbed record with its owner key, skips scrubbed ones and owners without a key', async () => {
-    configureHttp({ maxRetries: 0 });
     const seen: { method?: string; url?: string; body: string }[] = [];
     server = await listenTestServer(
       createServer((req, res) => {
@@ -40,7 +39,7 @@ describe('scrubLedger', () => {
       { id: 'two', owner: 'tenantA', scrubbed: true },
       { id: 'three', owner: 'tenantB', scrubbed: false },
     ]);
-    const outcome = await scrubLedger(document, { baseUrl: server.url, env: ENV, signer: hawkSigner, timeoutMs: 2000 });
+    const outcome = await scrubLedger(document, { baseUrl: server.url, env: ENV, signer: hawkSigner, timeoutMs: 2000, session: new HttpSession({ maxRetries: 0 }) });
     expect(seen).toEqual([{ method: 'PUT', url: '/v1/customers/one', body: JSON.stringify({ firstName: null, lastName: null, emailAddress: null, dateOfBirth: null, address: null }) }]);
     expect(document.created).toEqual([
       { id: 'one', owner: 'tenantA', scrubbed: true },
@@ -54,10 +53,9 @@ describe('scrubLedger', () => {
   });
 
   it('stops at the first record the target does not answer for: the rest are left, not each tried', async () => {
-    configureHttp({ maxRetries: 0 });
     server = await listenTestServer(createServer((req) => req.socket.destroy()));
     const document = ledger(['a', 'b', 'c'].map((id) => ({ id, owner: 'tenantA', scrubbed: false })));
-    const outcome = await scrubLedger(document, { baseUrl: server.url, env: ENV, signer: hawkSigner, timeoutMs: 2000 });
+    const outcome = await scrubLedger(document, { baseUrl: server.url, env: ENV, signer: hawkSigner, timeoutMs: 2000, session: new HttpSession({ maxRetries: 0 }) });
     expect(server.connections).toBe(1);
     expect(outcome.scrubbed).toBe(0);
     expect(outcome.left.map((l) => l.id)).toEqual(['a', 'b', 'c']);

@@ -1,5 +1,6 @@
 import type { Signer } from '../auth/signer.ts';
 import { exchange } from '../http/exchange.ts';
+import type { HttpSession } from '../http/http-session.ts';
 import { ledgerOf, type ResultsDocument } from '../results/results.ts';
 import { trustistScrub } from '../vendors/trustist/scrub-request.ts';
 import { trustlyScrub } from '../vendors/trustly/scrub-request.ts';
@@ -9,6 +10,8 @@ export interface ScrubTarget {
   env: Record<string, string | undefined>;
   signer: Signer;
   timeoutMs: number;
+  /** The limits it keeps to (--rps, --max-writes); absent: none. */
+  session?: HttpSession;
 }
 
 export interface ScrubOutcome {
@@ -23,7 +26,7 @@ export interface ScrubOutcome {
  * Scrubs the personal data out of every record of the document's ledger not yet scrubbed, one
  * update each, with the owning role's key; marks what succeeded in `document.created` (as a 1.2
  * ledger). Idempotent: scrubbed records are skipped, and scrubbing twice writes the same values.
- * The process's limits (configureHttp: --rps, --max-writes, deadline) bound it like any exchange.
+ * The target's session (--rps, --max-writes) bounds it like any exchange.
  */
 export async function scrubLedger(document: ResultsDocument, target: ScrubTarget): Promise<ScrubOutcome> {
   const ledger = ledgerOf(document);
@@ -50,7 +53,7 @@ export async function scrubLedger(document: ResultsDocument, target: ScrubTarget
     if (document.vendor === 'trustly') {
       // An update may drop what it omits (one documented reading): resend the record's externalId,
       // the run's tag, so the record stays recognisable as test data.
-      const current = await exchange({ baseUrl: target.baseUrl, method: 'GET', path: request.path, signer: target.signer, credentials, timeoutMs: target.timeoutMs });
+      const current = await exchange({ baseUrl: target.baseUrl, method: 'GET', path: request.path, signer: target.signer, credentials, timeoutMs: target.timeoutMs, session: target.session });
       const externalId = (current.response?.json as { customer?: { externalId?: unknown } } | undefined)?.customer?.externalId;
       if (!current.response) unreachable = `not sent after "${current.error}"; run conform cleanup later`;
       if (current.response?.status !== 200) {
@@ -59,7 +62,7 @@ export async function scrubLedger(document: ResultsDocument, target: ScrubTarget
       }
       if (typeof externalId === 'string') json = { ...json, externalId };
     }
-    const reply = await exchange({ baseUrl: target.baseUrl, method: request.method, path: request.path, json, signer: target.signer, credentials, timeoutMs: target.timeoutMs });
+    const reply = await exchange({ baseUrl: target.baseUrl, method: request.method, path: request.path, json, signer: target.signer, credentials, timeoutMs: target.timeoutMs, session: target.session });
     const status = reply.response?.status;
     if (status === 200 && reply.error === undefined) {
       entry.scrubbed = true;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Signer } from '../auth/signer.ts';
-import { configureHttp, resetHttp } from './configure-http.ts';
+import { HttpSession } from './http-session.ts';
 import { exchange } from './exchange.ts';
 import { listenTestServer, type TestServer } from '../testing/listen-test-server.ts';
 
@@ -10,11 +10,13 @@ import { listenTestServer, type TestServer } from '../testing/listen-test-server
 // deadline's, which is the point of a deadline.
 
 let servers: TestServer[] = [];
-beforeEach(() => resetHttp());
+let session = new HttpSession();
+beforeEach(() => {
+  session = new HttpSession();
+});
 afterEach(async () => {
   await Promise.all(servers.map((s) => s.close()));
   servers = [];
-  resetHttp();
 });
 
 interface Seen {
@@ -40,22 +42,21 @@ async function server(answer: (n: number, req: IncomingMessage, res: ServerRespo
 describe('request-rate cap (rps)', () => {
   it('spaces requests 1/rps apart, concurrent ones included: N requests take at least (N-1)/rps seconds', async () => {
     const target = await server();
-    configureHttp({ rps: 10 });
+    session = new HttpSession({ rps: 10 });
     const started = Date.now();
-    await Promise.all(Array.from({ length: 6 }, () => exchange({ baseUrl: target.url, method: 'GET', path: '/' })));
+    await Promise.all(Array.from({ length: 6 }, () => exchange({ session, baseUrl: target.url, method: 'GET', path: '/' })));
     expect(Date.now() - started).toBeGreaterThanOrEqual(490);
     // The k-th request (0-based) cannot reach the server before k/rps seconds have passed.
     const arrivals = target.seen.map((s) => s.at - started).sort((a, b) => a - b);
     arrivals.forEach((at, k) => expect(at).toBeGreaterThanOrEqual(k * 100 - 10));
   });
 
-  it('holds across sequential calls and configureHttp calls with the same limits', async () => {
+  it('holds across sequential calls through one session', async () => {
     const target = await server();
-    configureHttp({ rps: 5 });
+    session = new HttpSession({ rps: 5 });
     const started = Date.now();
     for (let i = 0; i < 4; i++) {
-      configureHttp({ rps: 5 }); // as register-checks does before every check
-      await exchange({ baseUrl: target.url, method: 'GET', path: '/' });
+      await exchange({ session, baseUrl: target.url, method: 'GET', path: '/' });
     }
     expect(Date.now() - started).toBeGreaterThanOrEqual(590);
   });
@@ -64,13 +65,12 @@ describe('request-rate cap (rps)', () => {
 describe('write budget (maxWrites)', () => {
   it('refuses writes past the budget without sending them; reads still go', async () => {
     const target = await server();
-    configureHttp({ maxWrites: 2 });
-    const first = await exchange({ baseUrl: target.url, method: 'POST', path: '/customers', json: { a: 1 } });
-    configureHttp({ maxWrites: 2 });
-    const second = await exchange({ baseUrl: target.url, method: 'put', path: '/customers/1', json: { a: 2 } });
-    const third = await exchange({ baseUrl: target.url, method: 'DELETE', path: '/customers/1' });
-    const patch = await exchange({ baseUrl: target.url, method: 'PATCH', path: '/customers/1', json: {} });
-    const read = await exchange({ baseUrl: target.url, method: 'GET', path: '/customers' });
+    session = new HttpSession({ maxWrites: 2 });
+    const first = await exchange({ session, baseUrl: target.url, method: 'POST', path: '/customers', json: { a: 1 } });
+    const second = await exchange({ session, baseUrl: target.url, method: 'put', path: '/customers/1', json: { a: 2 } });
+    const third = await exchange({ session, baseUrl: target.url, method: 'DELETE', path: '/customers/1' });
+    const patch = await exchange({ session, baseUrl: target.url, method: 'PATCH', path: '/customers/1', json: {} });
+    const read = await exchange({ session, baseUrl: target.url, method: 'GET', path: '/customers' });
     expect([first.response?.status, second.response?.status]).toEqual([200, 200]);
     expect(third).toMatchObject({ error: 'write budget of 2 exhausted (--max-writes)', request: { method: 'DELETE' } });
     expect(third.response).toBeUndefined();
@@ -81,8 +81,8 @@ describe('write budget (maxWrites)', () => {
 
   it('a budget of 0 makes the run read-only', async () => {
     const target = await server();
-    configureHttp({ maxWrites: 0 });
-    expect((await exchange({ baseUrl: target.url, method: 'POST', path: '/', json: {} })).error).toBe('write budget of 0 exhausted (--max-writes)');
+    session = new HttpSession({ maxWrites: 0 });
+    expect((await exchange({ session, baseUrl: target.url, method: 'POST', path: '/', json: {} })).error).toBe('write budget of 0 exhausted (--max-writes)');
     expect(target.seen).toEqual([]);
   });
 
@@ -90,22 +90,22 @@ describe('write budget (maxWrites)', () => {
     const target = await server((n, _req, res) => {
       res.writeHead(n === 0 ? 503 : 200, { 'retry-after': '0' }).end('{}');
     });
-    configureHttp({ maxWrites: 1 });
-    expect((await exchange({ baseUrl: target.url, method: 'POST', path: '/', json: {} })).response?.status).toBe(200);
+    session = new HttpSession({ maxWrites: 1 });
+    expect((await exchange({ session, baseUrl: target.url, method: 'POST', path: '/', json: {} })).response?.status).toBe(200);
     expect(target.seen.map((s) => s.method)).toEqual(['POST', 'POST']);
-    expect((await exchange({ baseUrl: target.url, method: 'POST', path: '/', json: {} })).error).toMatch(/write budget of 1 exhausted/);
+    expect((await exchange({ session, baseUrl: target.url, method: 'POST', path: '/', json: {} })).error).toMatch(/write budget of 1 exhausted/);
   });
 });
 
 describe('run deadline (deadlineAt)', () => {
   it('cuts an exchange in flight at the deadline and sends nothing after it', async () => {
     const target = await server(() => {}); // never answers
-    configureHttp({ deadlineAt: Date.now() + 300 });
+    session = new HttpSession({ deadlineAt: Date.now() + 300 });
     const started = Date.now();
-    const inFlight = await exchange({ baseUrl: target.url, method: 'GET', path: '/', timeoutMs: 5000 });
+    const inFlight = await exchange({ session, baseUrl: target.url, method: 'GET', path: '/', timeoutMs: 5000 });
     expect(inFlight.error).toBe('run deadline reached (--deadline) with no response yet');
     expect(Date.now() - started).toBeLessThan(300 + 1000);
-    const after = await exchange({ baseUrl: target.url, method: 'POST', path: '/', json: {} });
+    const after = await exchange({ session, baseUrl: target.url, method: 'POST', path: '/', json: {} });
     expect(after.error).toBe('run deadline reached (--deadline)');
     // Refused before any connection: far quicker than any round trip (generous for a loaded machine).
     expect(after.durationMs).toBeLessThan(1000);
@@ -114,8 +114,8 @@ describe('run deadline (deadlineAt)', () => {
 
   it('does not wait for a rate-cap turn that comes after the deadline', async () => {
     const target = await server();
-    configureHttp({ rps: 1, deadlineAt: Date.now() + 500 });
-    const [a, b] = await Promise.all([0, 1].map(() => exchange({ baseUrl: target.url, method: 'GET', path: '/' })));
+    session = new HttpSession({ rps: 1, deadlineAt: Date.now() + 500 });
+    const [a, b] = await Promise.all([0, 1].map(() => exchange({ session, baseUrl: target.url, method: 'GET', path: '/' })));
     expect(a!.response?.status).toBe(200);
     expect(b!.error).toBe('run deadline reached (--deadline)');
     expect(b!.durationMs).toBeLessThan(100);
@@ -123,8 +123,8 @@ describe('run deadline (deadlineAt)', () => {
 
   it('does not sleep past the deadline for a Retry-After', async () => {
     const target = await server((_n, _req, res) => res.writeHead(503, { 'retry-after': '20' }).end());
-    configureHttp({ deadlineAt: Date.now() + 1000 });
-    const ex = await exchange({ baseUrl: target.url, method: 'GET', path: '/' });
+    session = new HttpSession({ deadlineAt: Date.now() + 1000 });
+    const ex = await exchange({ session, baseUrl: target.url, method: 'GET', path: '/' });
     expect(ex.response?.status).toBe(503);
     expect(ex.error).toBe('run deadline reached (--deadline) before retrying a 503');
     expect(ex.durationMs).toBeLessThan(500);
@@ -135,7 +135,7 @@ describe('run deadline (deadlineAt)', () => {
 describe('retry after 429 and 503', () => {
   it('503 with Retry-After: 1, then 200: waits at least a second and returns the 200', async () => {
     const target = await server((n, _req, res) => (n === 0 ? res.writeHead(503, { 'retry-after': '1' }).end('busy') : res.end('{"ok":true}')));
-    const ex = await exchange({ baseUrl: target.url, method: 'GET', path: '/' });
+    const ex = await exchange({ session, baseUrl: target.url, method: 'GET', path: '/' });
     expect(ex.error).toBeUndefined();
     expect(ex.response).toMatchObject({ status: 200, json: { ok: true } });
     expect(target.seen).toHaveLength(2);
@@ -151,7 +151,7 @@ describe('retry after 429 and 503', () => {
       until = Math.floor(date.getTime() / 1000) * 1000;
       res.writeHead(429, { 'retry-after': date.toUTCString() }).end();
     });
-    const ex = await exchange({ baseUrl: target.url, method: 'POST', path: '/', json: {} });
+    const ex = await exchange({ session, baseUrl: target.url, method: 'POST', path: '/', json: {} });
     expect(ex.response?.status).toBe(200);
     expect(target.seen.map((s) => s.method)).toEqual(['POST', 'POST']);
     expect(target.seen[1]!.at).toBeGreaterThanOrEqual(until - 10);
@@ -159,8 +159,8 @@ describe('retry after 429 and 503', () => {
 
   it('gives up after 3 retries and returns the last 503 as the answer', async () => {
     const target = await server((_n, _req, res) => res.writeHead(503).end('down'));
-    configureHttp({ backoffBaseMs: 10 });
-    const ex = await exchange({ baseUrl: target.url, method: 'GET', path: '/' });
+    session = new HttpSession({ backoffBaseMs: 10 });
+    const ex = await exchange({ session, baseUrl: target.url, method: 'GET', path: '/' });
     expect(ex.response).toMatchObject({ status: 503, body: 'down' });
     expect(ex.error).toBeUndefined();
     expect(target.seen).toHaveLength(4);
@@ -168,9 +168,9 @@ describe('retry after 429 and 503', () => {
 
   it('does not retry other statuses, nor at all with maxRetries 0', async () => {
     const target = await server((n, _req, res) => res.writeHead(n === 0 ? 500 : 503).end());
-    configureHttp({ maxRetries: 0 });
-    expect((await exchange({ baseUrl: target.url, method: 'GET', path: '/' })).response?.status).toBe(500);
-    expect((await exchange({ baseUrl: target.url, method: 'GET', path: '/' })).response?.status).toBe(503);
+    session = new HttpSession({ maxRetries: 0 });
+    expect((await exchange({ session, baseUrl: target.url, method: 'GET', path: '/' })).response?.status).toBe(500);
+    expect((await exchange({ session, baseUrl: target.url, method: 'GET', path: '/' })).response?.status).toBe(503);
     expect(target.seen).toHaveLength(2);
   });
 
@@ -178,7 +178,7 @@ describe('retry after 429 and 503', () => {
     const target = await server((n, _req, res) => (n === 0 ? res.writeHead(429, { 'retry-after': '0' }).end() : res.end('{}')));
     let signed = 0;
     const signer: Signer = () => ({ authorization: `Test nonce-${++signed}` });
-    const ex = await exchange({ baseUrl: target.url, method: 'GET', path: '/', signer, credentials: { id: 'i', secret: 's' } });
+    const ex = await exchange({ session, baseUrl: target.url, method: 'GET', path: '/', signer, credentials: { id: 'i', secret: 's' } });
     expect(target.seen.map((s) => s.authorization)).toEqual(['Test nonce-1', 'Test nonce-2']);
     expect(ex.request.headers.authorization).toBe('Test nonce-2');
   });
@@ -187,15 +187,25 @@ describe('retry after 429 and 503', () => {
     const signer: Signer = () => {
       throw new Error('no key');
     };
-    const ex = await exchange({ baseUrl: 'http://127.0.0.1:9', method: 'GET', path: '/', signer, credentials: { id: 'i', secret: 's' } });
+    const ex = await exchange({ session, baseUrl: 'http://127.0.0.1:9', method: 'GET', path: '/', signer, credentials: { id: 'i', secret: 's' } });
     expect(ex.error).toBe('no key');
   });
 });
 
-describe('configureHttp', () => {
+describe('HttpSession', () => {
   it('refuses nonsense limits, naming the field', () => {
-    expect(() => configureHttp({ rps: 0 })).toThrow(/rps must be a number greater than 0/);
-    expect(() => configureHttp({ maxWrites: 1.5 })).toThrow(/maxWrites/);
-    expect(() => configureHttp({ deadlineAt: Number.NaN })).toThrow(/deadlineAt/);
+    expect(() => new HttpSession({ rps: 0 })).toThrow(/rps must be a number greater than 0/);
+    expect(() => new HttpSession({ maxWrites: 1.5 })).toThrow(/maxWrites/);
+    expect(() => new HttpSession({ deadlineAt: Number.NaN })).toThrow(/deadlineAt/);
+  });
+
+  it('keeps its limits and spending to itself: another session is not bound by them', async () => {
+    const target = await server();
+    session = new HttpSession({ maxWrites: 0 });
+    session.stop('run stopped: test');
+    expect((await exchange({ session, baseUrl: target.url, method: 'GET', path: '/' })).error).toBe('run stopped: test');
+    const other = await exchange({ session: new HttpSession(), baseUrl: target.url, method: 'POST', path: '/', json: {} });
+    expect(other.response?.status).toBe(200);
+    expect(target.seen.map((s) => s.method)).toEqual(['POST']);
   });
 });

@@ -1,11 +1,9 @@
 import { request as undiciRequest, type Dispatcher } from 'undici';
 import type { KeyCredentials, Signer } from '../auth/signer.ts';
-import { httpState } from './configure-http.ts';
 import { describeError, errorCode, isConnectionError } from './describe-error.ts';
 import { MAX_BODY_BYTES, readBody } from './read-body.ts';
 import { retryDelayMs } from './retry-delay.ts';
-import { noteLatency } from './latency.ts';
-import { DEADLINE_REACHED, msToDeadline } from './run-deadline.ts';
+import { DEADLINE_REACHED, HttpSession } from './http-session.ts';
 import { waitForSlot } from './wait-for-slot.ts';
 import { isWrite, releaseWrite, reserveWrite } from './write-budget.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -35,6 +33,11 @@ export interface ExchangeOptions {
   /** The whole of one try, connection, headers and body together (default 10 000 ms). */
   timeoutMs?: number;
   dispatcher?: Dispatcher;
+  /**
+   * The run's session, whose limits (rate cap, write budget, deadline, retries) and stop this
+   * request obeys; absent: a session of its own with no limits (a one-off request of a tool or test).
+   */
+  session?: HttpSession;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -48,11 +51,12 @@ type Attempt = Pick<Exchange, 'response' | 'error'> & { retry?: 'status' | 'conn
  * Sends one request, signs it when credentials are given, and returns the whole exchange. It
  * never throws: every failure (budget, deadline, connection, timeout, cut-off or oversized body)
  * ends as `error` on the record, and every try is bounded by `timeoutMs` and the run deadline.
- * The process's limits (configureHttp) apply: rate cap, write budget, deadline, and retries after
- * 429/503 honouring Retry-After.
+ * The session's limits apply: rate cap, write budget, deadline, and retries after 429/503
+ * honouring Retry-After.
  */
 export async function exchange(options: ExchangeOptions): Promise<Exchange> {
   const started = performance.now();
+  const session = options.session ?? new HttpSession();
   const method = options.method.toUpperCase();
   const url = new URL(options.path, options.baseUrl);
   const headers: Record<string, string> = { accept: 'application/json', ...lowerKeys(options.headers ?? {}) };
@@ -84,29 +88,29 @@ export async function exchange(options: ExchangeOptions): Promise<Exchange> {
     sent = sign();
     const write = isWrite(method);
     if (write) {
-      const refused = reserveWrite();
+      const refused = reserveWrite(session);
       if (refused) return done({ error: refused });
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const { maxRetries, backoffBaseMs, maxRetryDelayMs } = httpState().limits;
+    const { maxRetries, backoffBaseMs, maxRetryDelayMs } = session.limits;
     let last: Attempt | undefined;
     for (let tries = 0; ; tries++) {
-      const refused = await waitForSlot();
+      const refused = await waitForSlot(session);
       if (refused) {
-        if (write && tries === 0) releaseWrite();
+        if (write && tries === 0) releaseWrite(session);
         return done(last ? { ...last, error: `${refused} before retrying ${what(last)}` } : { error: refused });
       }
       if (tries > 0) sent = sign();
       const tryStarted = performance.now();
-      last = await sendOnce(url, method, sent, body, timeoutMs, options.dispatcher);
-      if (last.response) noteLatency(performance.now() - tryStarted);
+      last = await sendOnce(session, url, method, sent, body, timeoutMs, options.dispatcher);
+      if (last.response) session.noteLatency(performance.now() - tryStarted);
       const retryable = last.retry === 'status' || (last.retry === 'connection' && IDEMPOTENT.has(method));
       if (!retryable || tries >= maxRetries) {
         const note = tries > 0 && last.error !== undefined ? ` (${tries + 1} tries)` : '';
         return done({ ...last, ...(last.error === undefined ? {} : { error: last.error + note }) });
       }
       const delay = retryDelayMs({ retry: tries, retryAfter: last.response?.headers['retry-after'], baseMs: backoffBaseMs, capMs: maxRetryDelayMs });
-      const left = msToDeadline();
+      const left = session.msToDeadline();
       if (left !== undefined && delay >= left) return done({ ...last, error: `${DEADLINE_REACHED} before retrying ${what(last)}` });
       await sleep(delay);
     }
@@ -125,8 +129,8 @@ function what(attempt: Attempt): string {
  * a second is cut off at `timeoutMs` like one that never answers; the run deadline cuts it
  * shorter when it comes first.
  */
-async function sendOnce(url: URL, method: string, headers: Record<string, string>, body: string | Buffer | undefined, timeoutMs: number, dispatcher: Dispatcher | undefined): Promise<Attempt> {
-  const left = msToDeadline();
+async function sendOnce(session: HttpSession, url: URL, method: string, headers: Record<string, string>, body: string | Buffer | undefined, timeoutMs: number, dispatcher: Dispatcher | undefined): Promise<Attempt> {
+  const left = session.msToDeadline();
   if (left !== undefined && left <= 0) return { error: DEADLINE_REACHED };
   const byDeadline = left !== undefined && left < timeoutMs;
   const controller = new AbortController();

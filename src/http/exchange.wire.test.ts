@@ -1,7 +1,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer, type Socket } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resetHttp } from './configure-http.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HttpSession } from './http-session.ts';
 import { exchange, type Exchange } from './exchange.ts';
 import { closedPort, listenTestServer, type TestServer } from '../testing/listen-test-server.ts';
 
@@ -12,11 +12,9 @@ const TIMEOUT = 500;
 const MARGIN = 1000;
 let servers: TestServer[] = [];
 
-beforeEach(() => resetHttp());
 afterEach(async () => {
   await Promise.all(servers.map((s) => s.close()));
   servers = [];
-  resetHttp();
 });
 
 /** A raw TCP server that reads the request head, then does `onRequest` with the socket. */
@@ -175,12 +173,11 @@ describe('exchange() against a misbehaving server', () => {
 
   it('closes the connection without answering: a GET is retried, a POST is not', async () => {
     const server = await tcp((socket) => socket.destroy());
-    const { configureHttp } = await import('./configure-http.ts');
-    configureHttp({ backoffBaseMs: 10 });
-    const post = await exchange({ baseUrl: server.url, method: 'POST', path: '/', json: {}, timeoutMs: TIMEOUT });
+    const session = new HttpSession({ backoffBaseMs: 10 });
+    const post = await exchange({ session, baseUrl: server.url, method: 'POST', path: '/', json: {}, timeoutMs: TIMEOUT });
     expect(post.error).toMatch(/^(UND_ERR_SOCKET|ECONNRESET): /);
     expect(server.connections).toBe(1);
-    const get = await exchange({ baseUrl: server.url, method: 'GET', path: '/', timeoutMs: TIMEOUT });
+    const get = await exchange({ session, baseUrl: server.url, method: 'GET', path: '/', timeoutMs: TIMEOUT });
     expect(get.error).toMatch(/^(UND_ERR_SOCKET|ECONNRESET): .*\(4 tries\)$/);
     expect(server.connections).toBe(5);
   });

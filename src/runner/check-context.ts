@@ -2,13 +2,11 @@ import { isDeepStrictEqual } from 'node:util';
 import type fc from 'fast-check';
 import type { KeyCredentials } from '../auth/signer.ts';
 import type { Exchange } from '../http/exchange.ts';
-import { typicalLatencyMs } from '../http/latency.ts';
-import { DEADLINE_REACHED } from '../http/run-deadline.ts';
-import { runStopped, stopRun } from '../http/run-stop.ts';
+import { DEADLINE_REACHED, HttpSession } from '../http/http-session.ts';
 import type { VendorSpec } from '../openapi/vendor-spec.ts';
 import { addShape } from '../results/response-shapes.ts';
 import { propertyTimeCapMs, runProperty } from './property.ts';
-import type { RunConfig } from '../vitest/run-config.ts';
+import type { RunConfig } from './run-config.ts';
 import { CredentialRefused, RuleFailure, RuleIncomplete, RuleSkip } from './rule-failure.ts';
 import { tallyExchange, tallyKey } from './server-error-tally.ts';
 
@@ -31,6 +29,8 @@ export class CheckContext {
   readonly drift = new Map<string, { operation: string; status: number; pointer: string; message: string; received?: unknown }>();
   /** The properties' runs, summed over every property of the rule: asked for, and made. */
   propertyRuns: { requested: number; executed: number } | undefined = undefined;
+  /** Where every request of this check goes through: the run's limits, its stop, the target's latency. */
+  readonly http: HttpSession;
 
   constructor(
     readonly rule: string,
@@ -38,7 +38,9 @@ export class CheckContext {
     readonly spec: VendorSpec,
     /** fast-check seed of this rule, derived from the run seed and the rule id. */
     readonly seed: number,
-  ) {}
+  ) {
+    this.http = config.http ?? new HttpSession({ maxWrites: config.maxWrites, rps: config.rps, deadlineAt: config.deadlineAt });
+  }
 
   /** Tag for records this run creates: `conform-<runId>`. */
   get tag(): string {
@@ -101,7 +103,7 @@ export class CheckContext {
     return runProperty(arbitrary, predicate, {
       seed: this.seed,
       numRuns,
-      timeCapMs: propertyTimeCapMs(numRuns, this.config.rps, typicalLatencyMs()),
+      timeCapMs: propertyTimeCapMs(numRuns, this.config.rps, this.http.typicalLatencyMs()),
       onRuns: ({ requested, executed }) => {
         const sum = this.propertyRuns ?? { requested: 0, executed: 0 };
         this.propertyRuns = { requested: sum.requested + requested, executed: sum.executed + executed };
@@ -134,7 +136,7 @@ export class CheckContext {
     this.record(probe);
     if (probe.response?.status !== 401) return;
     const refused = new CredentialRefused(variable, status);
-    stopRun(`run stopped: ${refused.message}`);
+    this.http.stop(`run stopped: ${refused.message}`);
     throw refused;
   }
 
@@ -157,7 +159,7 @@ export class CheckContext {
    */
   validateResponse(operationId: string, exchange: Exchange, options: { scope?: (json: unknown) => unknown } = {}): void {
     // Not sent, or cut short, by the run's own limits: the rule cannot be judged, it was not broken.
-    const stopped = runStopped();
+    const stopped = this.http.stopped;
     if (exchange.error !== undefined && (exchange.error.startsWith(DEADLINE_REACHED) || (stopped !== undefined && exchange.error.startsWith(stopped)))) {
       throw new RuleIncomplete(exchange.error);
     }

@@ -2,14 +2,13 @@ import { createServer } from 'node:http';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hawkSigner } from '../auth/hawk-signer.ts';
-import { configureHttp, resetHttp } from '../http/configure-http.ts';
+import { HttpSession } from '../http/http-session.ts';
 import { listenTestServer, type TestServer } from '../testing/listen-test-server.ts';
-import { resetRunStop, runStopped } from '../http/run-stop.ts';
 import { loadVendorSpec } from '../openapi/index.ts';
 import { TrustistClient } from '../vendors/trustist/client.ts';
 import type { Check } from './check.ts';
 import { DEFAULT_TIME_CAP_MS, propertyTimeCapMs, runProperty } from './property.ts';
-import type { RunConfig } from '../vitest/run-config.ts';
+import type { RunConfig } from './run-config.ts';
 import { RuleIncomplete } from './rule-failure.ts';
 import { runCheck } from './run-check.ts';
 
@@ -20,8 +19,6 @@ let server: TestServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
-  resetHttp();
-  resetRunStop();
 });
 
 const check = (rule: string, run: Check['run']): Check => ({ rule, area: 'test', run });
@@ -76,16 +73,19 @@ describe('runCheck and incomplete rules', () => {
     const config = await configAgainst(() => ({ status: 404, body: { error: 'not_found', message: 'no' } }));
     const spec = await loadVendorSpec('trustist');
     let sent = 0;
+    // The session's clock passes the deadline as the fifth run starts.
+    const deadlineAt = 2 ** 40;
+    const http = new HttpSession({ deadlineAt }, () => (sent >= 5 ? deadlineAt : 0));
     const outcome = await runCheck(
       check('trustist.customers.get.unknown', async (ctx) => {
         const a = new TrustistClient(ctx, { id: 'id-a', secret: 'secret-a' });
         await ctx.property(fc.uuid(), async (id) => {
-          if (++sent === 5) configureHttp({ deadlineAt: Date.now() - 1 });
+          ++sent;
           await a.getCustomer(id);
         });
       }),
       spec,
-      config,
+      { ...config, http },
     );
     expect(outcome.status).toBe('incomplete');
     expect(outcome.reason).toMatch(/run deadline reached/);
@@ -94,33 +94,34 @@ describe('runCheck and incomplete rules', () => {
 
   it('a 429 that outlasts the retries makes the rule incomplete (rate limited), not failed', async () => {
     const config = await configAgainst(() => ({ status: 429, headers: { 'retry-after': '0' } }));
-    configureHttp({ backoffBaseMs: 1 });
     const spec = await loadVendorSpec('trustist');
-    const outcome = await runCheck(check('trustist.customers.get.unknown', async (ctx) => void (await new TrustistClient(ctx, { id: 'id-a', secret: 'secret-a' }).getCustomer('x'))), spec, config);
+    const http = new HttpSession({ backoffBaseMs: 1 });
+    const outcome = await runCheck(check('trustist.customers.get.unknown', async (ctx) => void (await new TrustistClient(ctx, { id: 'id-a', secret: 'secret-a' }).getCustomer('x'))), spec, { ...config, http });
     expect(outcome.status).toBe('incomplete');
     expect(outcome.reason).toMatch(/^rate limited/);
   });
 
   it('a 401 to one request while the key still works (the probe of a made-up id gets 404) is the rule\'s to judge, not a stop', async () => {
-    const config = await configAgainst((url) => (url.includes('conform-probe-') ? { status: 404, body: { error: 'not_found', message: 'no' } } : { status: 401, body: { error: 'unauthorized', message: 'no' } }));
+    const config = { ...(await configAgainst((url) => (url.includes('conform-probe-') ? { status: 404, body: { error: 'not_found', message: 'no' } } : { status: 401, body: { error: 'unauthorized', message: 'no' } }))), http: new HttpSession() };
     const spec = await loadVendorSpec('trustist');
     const outcome = await runCheck(check('trustist.customers.get.unknown', async (ctx) => void (await new TrustistClient(ctx, { id: 'id-a', secret: 'secret-a' }).getCustomer('x'))), spec, config);
     expect(outcome.refusedCredential).toBeUndefined();
     expect(outcome.status).toBe('passed');
-    expect(runStopped()).toBeUndefined();
+    expect(config.http.stopped).toBeUndefined();
   });
 
   it('a 401 to the configured key stops the run naming the variable; a key used beyond its permissions does not', async () => {
-    const config = await configAgainst(() => ({ status: 401, body: { error: 'unauthorized', message: 'no' } }));
+    // One session for the run, as register-checks hands every check of a worker.
+    const config = { ...(await configAgainst(() => ({ status: 401, body: { error: 'unauthorized', message: 'no' } }))), http: new HttpSession() };
     const spec = await loadVendorSpec('trustist');
     // The read-only key creating: the docs allow 401 there, so it is the rule's to judge.
     const beyond = await runCheck(check('trustist.permissions.create', async (ctx) => void (await new TrustistClient(ctx, { id: 'id-r', secret: 'secret-r' }).createCustomer({}))), spec, config);
     expect(beyond.refusedCredential).toBeUndefined();
-    expect(runStopped()).toBeUndefined();
+    expect(config.http.stopped).toBeUndefined();
     const refused = await runCheck(check('trustist.customers.get.unknown', async (ctx) => void (await new TrustistClient(ctx, { id: 'id-a', secret: 'secret-a' }).getCustomer('x'))), spec, config);
     expect(refused.status).toBe('incomplete');
     expect(refused.refusedCredential).toBe('TRUSTIST_KEY_ID');
-    expect(runStopped()).toMatch(/TRUSTIST_KEY_ID/);
+    expect(config.http.stopped).toMatch(/TRUSTIST_KEY_ID/);
     // Nothing more is sent: the next rule is incomplete without a request.
     const connections = server!.connections;
     const next = await runCheck(check('trustist.customers.get.round-trip', async (ctx) => void (await new TrustistClient(ctx, { id: 'id-a', secret: 'secret-a' }).getCustomer('y'))), spec, config);

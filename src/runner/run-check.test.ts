@@ -4,7 +4,7 @@ import { loadVendorSpec } from '../openapi/index.ts';
 import type { Check } from './check.ts';
 import { formatFailure } from './format-outcome.ts';
 import { redactExchange } from './redact.ts';
-import type { RunConfig } from '../vitest/run-config.ts';
+import type { RunConfig } from './run-config.ts';
 import { RuleFailure } from './rule-failure.ts';
 import { ruleSeed, runCheck } from './run-check.ts';
 

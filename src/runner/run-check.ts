@@ -2,7 +2,7 @@ import type { VendorSpec } from '../openapi/vendor-spec.ts';
 import type { Check } from './check.ts';
 import { CheckContext } from './check-context.ts';
 import { redactExchange } from './redact.ts';
-import type { RunConfig } from '../vitest/run-config.ts';
+import type { RunConfig } from './run-config.ts';
 import { CredentialRefused, RuleFailure, RuleIncomplete, RuleSkip } from './rule-failure.ts';
 import { toData } from './to-data.ts';
 import { toRecord } from '../results/response-shapes.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Exchange } from '../http/exchange.ts';
-import type { RunConfig } from '../vitest/run-config.ts';
+import type { RunConfig } from './run-config.ts';
 
 // Every exchange any check records passes through here (CheckContext.record), so that the rule
 // "no request gets a 5xx" can judge the requests of every other check of the run as well as its

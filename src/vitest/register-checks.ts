@@ -1,5 +1,4 @@
 import { inject, test } from 'vitest';
-import { configureHttp } from '../http/configure-http.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 import type { Check } from '../runner/check.ts';
@@ -7,6 +6,7 @@ import './conformance-context.ts';
 import { formatFailure } from '../runner/format-outcome.ts';
 import { resolveSigner } from '../auth/resolve-signer.ts';
 import { runCheck } from '../runner/run-check.ts';
+import { workerSession } from './worker-session.ts';
 import type { RuleOutcome } from '../results/rule-outcome.ts';
 
 declare module 'vitest' {
@@ -23,15 +23,15 @@ declare module 'vitest' {
  * filters alike; the file (suites/<vendor>/<area>.suite.ts) already says vendor and area.
  */
 export function registerChecks(vendor: Vendor, _area: string, checks: Check[]): void {
+  const { testTimeoutMs } = inject('conform');
   for (const check of checks) {
-    test(check.rule, async ({ task, skip, annotate }) => {
+    test(check.rule, { timeout: testTimeoutMs }, async ({ task, skip, annotate }) => {
       const run = inject('conform').vendors[vendor];
       if (!run) return skip(`${vendor} is not part of this run`);
-      // Per process, not per check: what was spent of the budget carries over between calls.
-      configureHttp({ maxWrites: run.maxWrites, rps: run.rps, deadlineAt: run.deadlineAt });
       const spec = await loadVendorSpec(vendor);
       const signer = await resolveSigner(vendor, run.auth);
-      const outcome = await runCheck(check, spec, { ...run, signer });
+      // One session for the whole run in this process: what was spent of the budget carries over.
+      const outcome = await runCheck(check, spec, { ...run, signer, http: workerSession(run) });
       task.meta.conform = outcome;
       // JUnit has no "incomplete": properties on the testcase carry it, beside a skip (or, under
       // --strict, where an incomplete rule fails the gate, a failure).

@@ -35,6 +35,7 @@ async function send(
     ...(hasBody ? { headers: { 'content-type': request.contentType ?? 'application/json' } } : {}),
     ...(credentials ? { signer: ctx.config.signer ?? basicSigner, credentials } : {}),
     timeoutMs: ctx.config.timeoutMs,
+    session: ctx.http,
   });
   ctx.record(ex);
   return ex;

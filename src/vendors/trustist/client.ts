@@ -149,6 +149,7 @@ export class TrustistClient {
         ...(request.body === undefined ? {} : { rawBody: request.body }),
         headers,
         timeoutMs: this.ctx.config.timeoutMs,
+        session: this.ctx.http,
       }),
     );
     // A create that succeeded, meant to or not (a refused body the target took), is in the ledger.
@@ -180,6 +181,7 @@ export class TrustistClient {
         signer: this.signer(),
         credentials: this.credentials,
         timeoutMs: this.ctx.config.timeoutMs,
+        session: this.ctx.http,
       }),
       true,
     );
@@ -202,6 +204,7 @@ export class TrustistClient {
             signer: this.signer(),
             credentials: this.credentials,
             timeoutMs: this.ctx.config.timeoutMs,
+            session: this.ctx.http,
           }),
       });
     }

@@ -119,6 +119,7 @@ export class TrustlyClient {
       signer: request.credentials ? (this.ctx.config.signer ?? basicSigner) : undefined,
       credentials: request.credentials ?? undefined,
       timeoutMs: this.ctx.config.timeoutMs,
+      session: this.ctx.http,
     });
     this.ctx.record(ex);
     // A 401 to this merchant's own key, sent as configured, means the key was refused (both merchants hold every operation).
@@ -133,6 +134,7 @@ export class TrustlyClient {
             signer: this.ctx.config.signer ?? basicSigner,
             credentials,
             timeoutMs: this.ctx.config.timeoutMs,
+            session: this.ctx.http,
           }),
       });
     }
