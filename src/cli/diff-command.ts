@@ -5,7 +5,7 @@ import { diffResults, type ResultsDiff } from '../results/diff-results.ts';
 import { documentedField } from '../results/documented-field.ts';
 import { formatDiff } from '../report/format-diff.ts';
 import type { ResultsDocument } from '../results/results.ts';
-import { validateResults } from '../report/write-reports.ts';
+import { validateResults } from '../results/validate-results.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import { VENDORS } from '../openapi/vendors.ts';
 import { UsageError } from './usage-error.ts';

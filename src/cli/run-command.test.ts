@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../mock/start-mock.ts';
-import { validateResults } from '../report/write-reports.ts';
+import { validateResults } from '../results/validate-results.ts';
 import type { ResultsDocument } from '../results/results.ts';
 
 const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../mock/start-mock.ts';
 import { gatePasses, type ResultsDocument } from '../results/results.ts';
-import { validateResults } from '../report/write-reports.ts';
+import { validateResults } from '../results/validate-results.ts';
 
 // `conform run` end to end, on what must not pass hollow: a refused key, a rule cut short by the
 // deadline; and a target served under a base path. One file: each run is a subprocess.

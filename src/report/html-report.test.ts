@@ -3,7 +3,7 @@ import { fixtureDocuments, HOSTILE, hostileDocuments } from '../testing/results-
 import { escapeHtml, jsonForScript } from './html-escape.ts';
 import { ruleArea } from './html-report-rule.ts';
 import { renderHtmlReport } from './html-report.ts';
-import { validateResults } from './write-reports.ts';
+import { validateResults } from '../results/validate-results.ts';
 
 /** The text of the embedded results, as a browser would hand it to JSON.parse. */
 function embeddedJson(html: string): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RuleOutcome } from './rule-outcome.ts';
 import { buildResults } from './build-results.ts';
 import { ledgerOf } from './results.ts';
-import { validateResults } from '../report/write-reports.ts';
+import { validateResults } from './validate-results.ts';
 
 const RUN = { vendor: 'trustist', target: 'http://127.0.0.1:1', embedded: false, seed: 1, runs: 10, runId: 'abc', startedAt: '2026-01-01T00:00:00.000Z', durationMs: 5, toolVersion: '0.1.0' } as const;
 
