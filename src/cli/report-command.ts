@@ -5,13 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startVitest } from 'vitest/node';
 import { buildResults } from '../results/build-results.ts';
-import { formatDiff } from '../report/format-diff.ts';
 import { ResultsReporter } from '../vitest/results-reporter.ts';
-import { gatePasses, type ResultsDocument } from '../results/results.ts';
-import { summaryLines, writeRunReports } from '../report/write-reports.ts';
+import type { ResultsDocument } from '../results/results.ts';
 import type { Rule } from '../openapi/rule-catalogue.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
-import { diffRuns, readResults } from './diff-command.ts';
+import { readResults } from './diff-command.ts';
+import { finishRun } from './finish-run.ts';
 import type { ShardMeta } from './run-command.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -50,12 +49,17 @@ export async function reportCommand(args: string[], out: (line: string) => void)
   const blobs = await findFiles(dir, /^blob-\d+-\d+\.json$/);
   const documents = blobs.length > 0 ? await mergeShards(dir, blobs, outDir) : await readResults(dir);
   await mkdir(outDir, { recursive: true });
-  const diffs = baseline ? await diffRuns(baseline, documents) : undefined;
-  const written = await writeRunReports(outDir, documents, diffs && { baseline: values.baseline!, diffs });
-  for (const line of summaryLines(documents)) out(line);
-  if (diffs) for (const diff of diffs) out(formatDiff(diff));
-  out(`reports: ${written.join(', ')}${blobs.length > 0 ? `, ${join(outDir, 'junit.xml')}` : ''}`);
-  return gatePasses(documents, values.strict) && !diffs?.some((d) => d.failing) ? 0 : 1;
+  const { passes } = await finishRun(
+    documents,
+    {
+      reportDir: outDir,
+      ...(baseline ? { baseline: { path: values.baseline!, documents: baseline } } : {}),
+      strict: values.strict,
+      ...(blobs.length > 0 ? { junit: join(outDir, 'junit.xml') } : {}),
+    },
+    out,
+  );
+  return passes ? 0 : 1;
 }
 
 async function mergeShards(dir: string, blobs: string[], outDir: string): Promise<ResultsDocument[]> {

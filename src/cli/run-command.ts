@@ -3,13 +3,12 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
-import { formatDiff } from '../report/format-diff.ts';
 import { ResultsReporter } from '../vitest/results-reporter.ts';
 import type { RuleOutcome } from '../results/rule-outcome.ts';
 import { buildResults } from '../results/build-results.ts';
-import { gatePasses, judgedNothing, type ResultsDocument } from '../results/results.ts';
-import { summaryLines, writeRunReports } from '../report/write-reports.ts';
-import { diffRuns, readResults } from './diff-command.ts';
+import { judgedNothing, type ResultsDocument } from '../results/results.ts';
+import { readResults } from './diff-command.ts';
+import { finishRun } from './finish-run.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import type { Rule } from '../openapi/rule-catalogue.ts';
 import type { Vendor } from '../openapi/vendors.ts';
@@ -99,11 +98,11 @@ export async function runCommand(args: string[], out: (line: string) => void, er
     await writeFile(join(blobDir(reportDir), `run-${options.shard.index}-${options.shard.count}.json`), `${JSON.stringify(meta, null, 2)}\n`);
   }
   if (options.target && !options.keepData && !options.shard) await scrubRun(options, options.target, documents, out);
-  const diffs = baseline ? await diffRuns(baseline, documents) : undefined;
-  const written = await writeRunReports(reportDir, documents, diffs && { baseline: options.baseline!, diffs });
-  for (const line of summaryLines(documents)) out(line);
-  if (diffs) for (const diff of diffs) out(formatDiff(diff));
-  out(`reports: ${[...written, join(reportDir, 'junit.xml')].join(', ')}`);
+  const { passes } = await finishRun(
+    documents,
+    { reportDir, ...(baseline ? { baseline: { path: options.baseline!, documents: baseline } } : {}), strict: options.strict, junit: join(reportDir, 'junit.xml') },
+    out,
+  );
   // The target refused a configured credential mid-run (lock-out, revoked key): a configuration
   // error, not a verdict on the vendor, whatever the rules say.
   const refused = outcomes.find((o) => o.refusedCredential !== undefined);
@@ -113,7 +112,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   }
   if (reporter.errors.length > 0 && documents.every((d) => d.rules.length === 0)) return 2;
   if (judgedNothing(documents)) err('conform: no rule was judged: every rule that ran is incomplete (see the reasons in the report); the gate does not pass');
-  return gatePasses(documents, options.strict) && !diffs?.some((d) => d.failing) ? 0 : 1;
+  return passes ? 0 : 1;
 }
 
 /** What a shard records beside its blob so "conform report" can describe the merged run. */
