@@ -30,7 +30,7 @@ module.exports = {
       name: 'model-not-to-mock-transitively',
       severity: 'error',
       comment: 'Nor through another part: the model reaches the mock neither directly nor through the runner or the vitest adapter.',
-      from: { path: '^src/vendors/', pathNot: TESTS },
+      from: { path: ['^src/vendors/', '^suites/(trustist|trustly)/'], pathNot: TESTS },
       to: { path: MOCK, reachable: true },
     },
     {
