@@ -37,7 +37,7 @@ export async function startTrustistMock(options: MockOptions = {}): Promise<Runn
   let url = '';
   const auth = { keyring, scheme, clock: options.clock ?? Date.now, fault, hawkLenient: options.hawkLenient ?? false, nonces: new HawkNonceCache(SKEW_SEC) };
 
-  const chaos = options.chaos && chaosLayer(options.chaos, trustistChaosRefusal(variants));
+  const chaos = options.chaos && chaosLayer(options.chaos, trustistChaosRefusal(variants), options.clock);
   const handler = createRequestHandler({
     auth,
     store,

@@ -46,7 +46,7 @@ export async function startTrustlyMock(options: MockOptions = {}): Promise<Runni
     // against a failure while answering (e.g. a socket torn down mid-write).
     handleTrustlyRequest(ctx, req, res).catch(() => res.destroy());
   };
-  const chaos = options.chaos && chaosLayer(options.chaos, trustlyChaosRefusal(fault, variants));
+  const chaos = options.chaos && chaosLayer(options.chaos, trustlyChaosRefusal(fault, variants), options.clock);
   const server = createServer(chaos ? chaos.wrap(handler) : handler);
   answerClientErrors(server, (problem: HttpProblem) =>
     errorBody(new TrustlyProblem(400, ERROR_CODES.invalidParameter, DOMAINS.request, { message: problem.message }), fault),
