@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { describeCounts } from '../mock/chaos.ts';
 import { parseChaosFlags } from '../mock/chaos-options.ts';
 import { faultsOf, findFault } from '../mock/faults.ts';
 import { startMock } from '../mock/start-mock.ts';
@@ -153,6 +154,7 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     process.once('SIGTERM', stop);
   });
   await mock.close();
+  if (mock.chaos) out(describeCounts(mock.chaos.counts()));
   out(`${vendor} mock stopped`);
   return 0;
 }

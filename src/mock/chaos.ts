@@ -87,6 +87,11 @@ export class ChaosDecider {
   }
 }
 
+/** One line of what the layer did, e.g. for the mock's output when it stops. */
+export function describeCounts(counts: ChaosCounts): string {
+  return `chaos: ${counts.requests} requests: ${counts.served} served, ${counts.rateLimited} rate-limited (429), ${counts.failed} failed (503), ${counts.dropped} dropped, ${counts.abandoned} abandoned by the client during the delay`;
+}
+
 export interface ChaosLayer {
   seed: number;
   options: ChaosOptions;
