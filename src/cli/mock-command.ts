@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describeCounts } from '../mock/chaos.ts';
-import { parseChaosFlags } from '../mock/chaos-options.ts';
+import { parseChaosFlags, type ChaosOptions } from '../mock/chaos-options.ts';
 import { faultsOf, findFault } from '../mock/faults.ts';
 import { startMock } from '../mock/start-mock.ts';
 import { findVariants, variantsOf } from '../mock/variants.ts';
@@ -122,7 +122,7 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
       throw new UsageError((error as Error).message);
     }
   }
-  let chaos;
+  let chaos: ChaosOptions | undefined;
   try {
     chaos = parseChaosFlags({ latency: values.latency, 'rate-limit': values['rate-limit'], 'fail-rate': values['fail-rate'], 'drop-rate': values['drop-rate'], 'chaos-seed': values['chaos-seed'] });
   } catch (error) {
