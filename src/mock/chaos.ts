@@ -28,7 +28,7 @@ export interface ChaosCounts {
   rateLimited: number;
   failed: number;
   dropped: number;
-  /** The client closed the connection while its answer was being delayed: nothing was done. */
+  /** The connection closed while the answer was delayed (the client gave up, or the mock closed): nothing was done. */
   abandoned: number;
 }
 
@@ -89,7 +89,7 @@ export class ChaosDecider {
 
 /** One line of what the layer did, e.g. for the mock's output when it stops. */
 export function describeCounts(counts: ChaosCounts): string {
-  return `chaos: ${counts.requests} requests: ${counts.served} served, ${counts.rateLimited} rate-limited (429), ${counts.failed} failed (503), ${counts.dropped} dropped, ${counts.abandoned} abandoned by the client during the delay`;
+  return `chaos: ${counts.requests} requests: ${counts.served} served, ${counts.rateLimited} rate-limited (429), ${counts.failed} failed (503), ${counts.dropped} dropped, ${counts.abandoned} not answered (connection closed during the delay)`;
 }
 
 export interface ChaosLayer {
