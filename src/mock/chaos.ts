@@ -103,6 +103,10 @@ export interface ChaosLayer {
   wrap(handler: Handler): Handler;
 }
 
+/**
+ * The layer for one mock. `render` draws a refusal in the mock's error shape; `now` is the clock
+ * the rate limit reads (the mock's own, so a test that stops the mock's time stops the refill).
+ */
 export function chaosLayer(options: ChaosOptions, render: RenderRefusal, now?: () => number): ChaosLayer {
   const decider = new ChaosDecider(options, now);
   const counts: ChaosCounts = { requests: 0, served: 0, rateLimited: 0, failed: 0, dropped: 0, abandoned: 0 };

@@ -18,7 +18,7 @@ export interface MockOptions {
   variants?: readonly string[];
   /** Where credential variables are read from (design.md); missing keys are generated. */
   env?: Record<string, string | undefined>;
-  /** Milliseconds since the epoch; tests move time by replacing it. */
+  /** Milliseconds since the epoch; tests move time by replacing it (signature timestamps, the chaos rate limit). */
   clock?: () => number;
   /** Trustist only: the signature scheme the mock accepts (default hawk). */
   auth?: TrustistAuthScheme;
