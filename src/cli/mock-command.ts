@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { describeCounts } from '../mock/chaos.ts';
+import { parseChaosFlags, type ChaosOptions } from '../mock/chaos-options.ts';
 import { faultsOf, findFault } from '../mock/faults.ts';
 import { startMock } from '../mock/start-mock.ts';
 import { findVariants, variantsOf } from '../mock/variants.ts';
@@ -7,6 +9,7 @@ import { UsageError } from './usage-error.ts';
 
 export const MOCK_HELP = `conform mock <trustist|trustly> [--port N] [--host H] [--fault NAME] [--variant NAME ...] [--auth hawk|hmac-sha256]
                                  [--hawk-lenient] [--base-path PATH] [--page-size N]
+                                 [--latency MS|MIN..MAX] [--rate-limit N/s] [--fail-rate P] [--drop-rate P] [--chaos-seed N]
 conform mock <trustist|trustly> --list-faults | --list-variants
 
 Start a vendor's reference mock: a stateful, in-memory stand-in that follows the vendor's
@@ -29,8 +32,25 @@ are set; otherwise the mock generates them and prints them.
                    run the suite with --target http://HOST:PORT/some/prefix
   --page-size N    Trustist only: page customer lists N at a time, the next page named by a
                    Link: <...>; rel="next" header (RFC 8288), as paging APIs commonly do
-  --list-faults    list the vendor's faults and the rules each breaks
-  --list-variants  list the vendor's doc-correct variants, their group and the rules that meet them`;
+  --list-faults    list the vendor's faults: what each deviation does and the rules it breaks
+  --list-variants  list the vendor's doc-correct variants, their group and the rules that meet them
+
+Chaos, for testing your own client against a slow, rate-limited or failing vendor. Each is
+decided before the request reaches the mock's store, so a refused or dropped request changes
+nothing; the mock prints what it applies, and the seed, when it starts:
+  --latency MS     wait MS milliseconds before each answer; MIN..MAX: uniform in that range
+  --rate-limit N/s serve N requests a second (token bucket, bursts of N); beyond it answer 429
+                   with Retry-After (seconds) in the vendor's error shape; plain N means N/s
+  --fail-rate P    answer 503 with Retry-After with probability P (0..1)
+  --drop-rate P    reset the connection without an answer with probability P (0..1)
+  --chaos-seed N   seed of these decisions: the same seed and the same requests give the same
+                   delays, refusals and resets (default: a random seed, printed)
+
+Recipe: your client's tests against a faulty, flaky Trustly:
+  npx conform mock trustly --port 8080 --fault errors-flat-on-404 --latency 5..50 --rate-limit 20/s --fail-rate 0.1 --chaos-seed 7
+  (in another shell, with the printed export lines) TRUSTLY_URL=http://127.0.0.1:8080 npm test
+From code: startMock('trustly', { fault, chaos: { latencyMs: { min: 5, max: 50 }, rateLimit: 20, failRate: 0.1, seed: 7 } })
+(see the README, "Testing your own client against the mock").`;
 
 export async function mockCommand(args: string[], out: (line: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -46,6 +66,11 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
       'hawk-lenient': { type: 'boolean', default: false },
       'list-faults': { type: 'boolean', default: false },
       'list-variants': { type: 'boolean', default: false },
+      latency: { type: 'string' },
+      'rate-limit': { type: 'string' },
+      'fail-rate': { type: 'string' },
+      'drop-rate': { type: 'string' },
+      'chaos-seed': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -60,6 +85,7 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     throw new UsageError(`conform mock needs one vendor: ${VENDORS.join(' or ')}${vendor && !isVendor(vendor) ? ` (not "${vendor}")` : ''}`);
   }
   if (values['list-faults']) {
+    out(`Faults of the ${vendor} mock, for --fault NAME (or startMock's fault option): each one deviation from the docs, what it does, and the rules it breaks.\n`);
     for (const fault of faultsOf(vendor)) out(`${fault.name.padEnd(34)} ${fault.rules.join(', ')}\n${' '.repeat(35)}${fault.description}`);
     return 0;
   }
@@ -96,6 +122,12 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
       throw new UsageError((error as Error).message);
     }
   }
+  let chaos: ChaosOptions | undefined;
+  try {
+    chaos = parseChaosFlags({ latency: values.latency, 'rate-limit': values['rate-limit'], 'fail-rate': values['fail-rate'], 'drop-rate': values['drop-rate'], 'chaos-seed': values['chaos-seed'] });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const mock = await startMock(vendor as Vendor, {
     host: values.host,
     port,
@@ -106,9 +138,11 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     env: process.env,
     ...(basePath === undefined ? {} : { basePath }),
     ...(pageSize === undefined ? {} : { pageSize }),
+    ...(chaos === undefined ? {} : { chaos }),
   });
   const variants = values.variant.length > 0 ? ` with variant${values.variant.length > 1 ? 's' : ''} ${values.variant.join(', ')}` : '';
   out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}${variants}${values['hawk-lenient'] ? ' (Hawk payload hash optional)' : ''}`);
+  if (mock.chaos) out(mock.chaos.description);
   for (const [name, value] of Object.entries(mock.credentials)) {
     // A key the user supplied stays out of the terminal; one the mock generated is printed for them to use.
     out(process.env[name] ? `# ${name} is taken from the environment` : `export ${name}=${value}`);
@@ -120,6 +154,7 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     process.once('SIGTERM', stop);
   });
   await mock.close();
+  if (mock.chaos) out(describeCounts(mock.chaos.counts()));
   out(`${vendor} mock stopped`);
   return 0;
 }

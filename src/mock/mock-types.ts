@@ -1,4 +1,6 @@
 import type { Vendor } from '../openapi/vendors.ts';
+import type { ChaosCounts } from './chaos.ts';
+import type { ChaosOptions } from './chaos-options.ts';
 
 export type TrustistAuthScheme = 'hawk' | 'hmac-sha256';
 
@@ -16,7 +18,7 @@ export interface MockOptions {
   variants?: readonly string[];
   /** Where credential variables are read from (design.md); missing keys are generated. */
   env?: Record<string, string | undefined>;
-  /** Milliseconds since the epoch; tests move time by replacing it. */
+  /** Milliseconds since the epoch; tests move time by replacing it (signature timestamps, the chaos rate limit). */
   clock?: () => number;
   /** Trustist only: the signature scheme the mock accepts (default hawk). */
   auth?: TrustistAuthScheme;
@@ -42,6 +44,11 @@ export interface MockOptions {
    * mock required one (for clients that cannot send it). Replays are refused either way.
    */
   hawkLenient?: boolean;
+  /**
+   * Latency, a rate limit, 503s and connection resets in front of the mock, seeded
+   * (src/mock/chaos-options.ts): for testing a client against a slow or failing vendor.
+   */
+  chaos?: ChaosOptions;
 }
 
 export interface RunningMock {
@@ -53,5 +60,7 @@ export interface RunningMock {
   credentials: Record<string, string>;
   /** A deep copy of the store, for tests that check a request changed nothing. */
   snapshot(): unknown;
+  /** With `MockOptions.chaos`: the seed in use, what the layer does and what it did so far. */
+  chaos?: { seed: number; description: string; counts(): ChaosCounts };
   close(): Promise<void>;
 }

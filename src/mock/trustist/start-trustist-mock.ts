@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { loadVendorSpec } from '../../openapi/index.ts';
+import { chaosLayer } from '../chaos.ts';
 import { answerClientErrors, listen, normaliseBasePath } from '../http-kit.ts';
 import type { MockOptions, RunningMock } from '../mock-types.ts';
 import { CustomerStore, type Customer } from './customer-store.ts';
@@ -9,6 +10,7 @@ import type { TrustistVariantName } from './variants.ts';
 import { createRequestHandler } from './handle-request.ts';
 import { SKEW_SEC } from './hawk-authenticator.ts';
 import { HawkNonceCache } from './hawk-nonce-cache.ts';
+import { trustistChaosRefusal } from './chaos-refusal.ts';
 import { errorBody } from './trustist-problem.ts';
 import { readTrustistKeys } from './trustist-keys.ts';
 
@@ -35,18 +37,18 @@ export async function startTrustistMock(options: MockOptions = {}): Promise<Runn
   let url = '';
   const auth = { keyring, scheme, clock: options.clock ?? Date.now, fault, hawkLenient: options.hawkLenient ?? false, nonces: new HawkNonceCache(SKEW_SEC) };
 
-  const server = createServer(
-    createRequestHandler({
-      auth,
-      store,
-      validators,
-      fault,
-      variants,
-      baseUrl: () => url,
-      basePath,
-      ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
-    }),
-  );
+  const chaos = options.chaos && chaosLayer(options.chaos, trustistChaosRefusal(variants), options.clock);
+  const handler = createRequestHandler({
+    auth,
+    store,
+    validators,
+    fault,
+    variants,
+    baseUrl: () => url,
+    basePath,
+    ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+  });
+  const server = createServer(chaos ? chaos.wrap(handler) : handler);
   answerClientErrors(server, errorBody);
   url = `${await listen(server, options.port, options.host)}${basePath}`;
 
@@ -57,6 +59,7 @@ export async function startTrustistMock(options: MockOptions = {}): Promise<Runn
     ...(variants.size > 0 ? { variants: [...variants] } : {}),
     credentials: { ...keyring.credentials },
     snapshot: () => store.snapshot(),
+    ...(chaos ? { chaos: { seed: chaos.seed, description: chaos.describe(), counts: chaos.counts } } : {}),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

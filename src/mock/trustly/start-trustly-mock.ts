@@ -1,7 +1,9 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { loadVendorSpec } from '../../openapi/index.ts';
+import { chaosLayer } from '../chaos.ts';
 import { answerClientErrors, listen, normaliseBasePath, type HttpProblem } from '../http-kit.ts';
 import type { MockOptions, RunningMock } from '../mock-types.ts';
+import { trustlyChaosRefusal } from './chaos-refusal.ts';
 import { CustomerStore, type Customer } from './customer-store.ts';
 import { TRUSTLY_FAULTS, isTrustlyFault, type TrustlyFaultName } from './faults.ts';
 import { handleTrustlyRequest } from './handle-trustly-request.ts';
@@ -39,11 +41,13 @@ export async function startTrustlyMock(options: MockOptions = {}): Promise<Runni
     for (const record of options.foreignRecords ?? []) ctx.store.insert(merchantId, { customerId: ctx.store.newCustomerId(), ...record } as Customer);
   }
 
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     // handleTrustlyRequest turns every error into a response; this catch is the last line
     // against a failure while answering (e.g. a socket torn down mid-write).
     handleTrustlyRequest(ctx, req, res).catch(() => res.destroy());
-  });
+  };
+  const chaos = options.chaos && chaosLayer(options.chaos, trustlyChaosRefusal(fault, variants), options.clock);
+  const server = createServer(chaos ? chaos.wrap(handler) : handler);
   answerClientErrors(server, (problem: HttpProblem) =>
     errorBody(new TrustlyProblem(400, ERROR_CODES.invalidParameter, DOMAINS.request, { message: problem.message }), fault),
   );
@@ -57,6 +61,7 @@ export async function startTrustlyMock(options: MockOptions = {}): Promise<Runni
     ...(variants.size > 0 ? { variants: [...variants] } : {}),
     credentials,
     snapshot: () => ctx.store.snapshot(),
+    ...(chaos ? { chaos: { seed: chaos.seed, description: chaos.describe(), counts: chaos.counts } } : {}),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
