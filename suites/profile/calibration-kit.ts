@@ -1,0 +1,46 @@
+import { randomInt } from 'node:crypto';
+import type { Check } from '../../src/harness/check.ts';
+import { resolveSigner } from '../../src/harness/resolve-signer.ts';
+import { runCheck } from '../../src/harness/run-check.ts';
+import { startMock, type MockOptions } from '../../src/mock/start-mock.ts';
+import { loadVendorSpec, type Vendor } from '../../src/openapi/index.ts';
+import { buildResults } from '../../src/report/build-results.ts';
+import { diffResults, type ResultsDiff } from '../../src/report/diff-results.ts';
+import { documentedField } from '../../src/report/documented-field.ts';
+import type { ResultsDocument } from '../../src/report/results.ts';
+import { TRUSTIST_CHECKS } from '../trustist/checks.ts';
+import { TRUSTLY_CHECKS } from '../trustly/checks.ts';
+
+// Drives the checks in-process against a mock and gathers the outcomes into the results.json a
+// `conform run --target <mock url>` writes, so a profile can be read from it and two runs compared
+// with conform diff's own function. Few runs: the readings a profile carries show on the first
+// requests, not on rare data.
+
+const CHECKS: Record<Vendor, Check[]> = { trustist: TRUSTIST_CHECKS, trustly: TRUSTLY_CHECKS };
+
+export const SEED = process.env.CONFORM_SEED ? Number(process.env.CONFORM_SEED) : randomInt(0, 2 ** 31 - 1);
+export const RUNS = 3;
+
+/** The rules of `rules` run against a mock started with `options`, as one results document of a run against its URL. */
+export async function runAgainst(vendor: Vendor, options: MockOptions, rules: readonly string[]): Promise<ResultsDocument> {
+  const mock = await startMock(vendor, { env: {}, ...options });
+  try {
+    const spec = await loadVendorSpec(vendor);
+    const signer = await resolveSigner(vendor, undefined);
+    const runId = `profile${SEED}`;
+    const config = { vendor, baseUrl: mock.url, env: mock.credentials, seed: SEED, runs: RUNS, runId, signer, timeoutMs: 5000, embedded: true };
+    const outcomes = [];
+    for (const check of CHECKS[vendor]) if (rules.includes(check.rule)) outcomes.push(await runCheck(check, spec, config));
+    const description = { vendor, target: mock.url, embedded: false, seed: SEED, runs: RUNS, runId, startedAt: new Date().toISOString(), durationMs: 0, toolVersion: 'test' };
+    return buildResults(description, outcomes);
+  } finally {
+    await mock.close();
+  }
+}
+
+/** conform diff of two runs of one vendor. */
+export async function diffRuns(baseline: ResultsDocument, current: ResultsDocument): Promise<ResultsDiff> {
+  return diffResults(baseline, current, documentedField((await loadVendorSpec(current.vendor)).spec));
+}
+
+export const failed = (document: ResultsDocument) => document.rules.filter((r) => r.status === 'failed').map((r) => `${r.id}: ${r.failure?.message ?? ''}`);
