@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { faultsOf, findFault } from '../mock/faults.ts';
+import { describeProfile, ProfileError, readProfile, withProfile, type MockProfile } from '../mock/profile.ts';
 import { startMock } from '../mock/start-mock.ts';
 import { findVariants, variantsOf } from '../mock/variants.ts';
 import { isVendor, VENDORS, type Vendor } from '../openapi/vendors.ts';
@@ -7,6 +8,7 @@ import { UsageError } from './usage-error.ts';
 
 export const MOCK_HELP = `conform mock <trustist|trustly> [--port N] [--host H] [--fault NAME] [--variant NAME ...] [--auth hawk|hmac-sha256]
                                  [--hawk-lenient] [--base-path PATH] [--page-size N]
+                                 [--profile RESULTS]
 conform mock <trustist|trustly> --list-faults | --list-variants
 
 Start a vendor's reference mock: a stateful, in-memory stand-in that follows the vendor's
@@ -29,6 +31,14 @@ are set; otherwise the mock generates them and prints them.
                    run the suite with --target http://HOST:PORT/some/prefix
   --page-size N    Trustist only: page customer lists N at a time, the next page named by a
                    Link: <...>; rel="next" header (RFC 8288), as paging APIs commonly do
+  --profile RESULTS
+                   calibrate the mock from a run against the real target (its results.json, or
+                   the report directory holding <vendor>/results.json): where the docs are open
+                   the mock makes the choices that target made (statuses, error bodies, list
+                   shape and page size, null or absent, time zone spelling, defaults, nested
+                   updates, base path), each printed as "adopting ... from <rule>"; what it
+                   cannot reproduce is named in a warning. Only doc-correct readings of rules
+                   that passed or were observed are adopted; flags given here win over the profile
   --list-faults    list the vendor's faults and the rules each breaks
   --list-variants  list the vendor's doc-correct variants, their group and the rules that meet them`;
 
@@ -44,6 +54,7 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
       'base-path': { type: 'string' },
       'page-size': { type: 'string' },
       'hawk-lenient': { type: 'boolean', default: false },
+      profile: { type: 'string' },
       'list-faults': { type: 'boolean', default: false },
       'list-variants': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
@@ -96,7 +107,9 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
       throw new UsageError((error as Error).message);
     }
   }
-  const mock = await startMock(vendor as Vendor, {
+  const profile = values.profile === undefined ? undefined : await loadProfile(values.profile, vendor);
+  if (profile) for (const line of describeProfile(profile, values.profile!)) out(line);
+  const mock = await startMock(vendor as Vendor, withProfile(vendor, {
     host: values.host,
     port,
     fault: values.fault,
@@ -106,8 +119,9 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     env: process.env,
     ...(basePath === undefined ? {} : { basePath }),
     ...(pageSize === undefined ? {} : { pageSize }),
-  });
-  const variants = values.variant.length > 0 ? ` with variant${values.variant.length > 1 ? 's' : ''} ${values.variant.join(', ')}` : '';
+  }, profile?.options));
+  const taken = mock.variants ?? [];
+  const variants = taken.length > 0 ? ` with variant${taken.length > 1 ? 's' : ''} ${taken.join(', ')}` : '';
   out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}${variants}${values['hawk-lenient'] ? ' (Hawk payload hash optional)' : ''}`);
   for (const [name, value] of Object.entries(mock.credentials)) {
     // A key the user supplied stays out of the terminal; one the mock generated is printed for them to use.
@@ -122,4 +136,13 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
   await mock.close();
   out(`${vendor} mock stopped`);
   return 0;
+}
+
+/** The vendor's calibration from a results.json or report directory; a path that holds none is a usage error (exit 2). */
+async function loadProfile(path: string, vendor: Vendor): Promise<MockProfile> {
+  try {
+    return await readProfile(path, vendor);
+  } catch (error) {
+    throw error instanceof ProfileError ? new UsageError(error.message) : error;
+  }
 }

@@ -5,7 +5,7 @@ import type { MockOptions } from './mock-types.ts';
 import type { ObservationReader, Reading } from './profile-reading.ts';
 import { TRUSTIST_PROFILE_READERS } from './trustist/profile-readers.ts';
 import { TRUSTLY_PROFILE_READERS } from './trustly/profile-readers.ts';
-import { findVariants } from './variants.ts';
+import { findVariants, variantsOf } from './variants.ts';
 
 // A mock calibrated from a run: where the docs leave a behaviour open, the run against the real
 // target recorded what it chose (observations in results.json); the mock then makes the same
@@ -140,4 +140,24 @@ export function describeProfile(profile: MockProfile, source: string): string[] 
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Start options with a profile's settings added; what the caller set explicitly wins (a variant
+ * of the same group, a page size, a base path). The lenient payload hash is a Hawk setting: it is
+ * left out when the mock signs with hmac-sha256.
+ */
+export function withProfile(vendor: Vendor, options: MockOptions, profile: ProfileOptions | undefined): MockOptions {
+  if (!profile) return options;
+  const explicit = options.variants ?? [];
+  const taken = new Set(variantsOf(vendor).filter((v) => explicit.includes(v.name)).map((v) => v.group));
+  const added = (profile.variants ?? []).filter((name) => !explicit.includes(name) && !variantsOf(vendor).some((v) => v.name === name && taken.has(v.group)));
+  const variants = [...explicit, ...added];
+  return {
+    ...options,
+    ...(variants.length > 0 ? { variants } : {}),
+    ...(options.pageSize === undefined && profile.pageSize !== undefined ? { pageSize: profile.pageSize } : {}),
+    ...(options.basePath === undefined && profile.basePath !== undefined ? { basePath: profile.basePath } : {}),
+    ...(!options.hawkLenient && profile.hawkLenient && options.auth !== 'hmac-sha256' ? { hawkLenient: true } : {}),
+  };
 }
