@@ -108,8 +108,7 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     }
   }
   const profile = values.profile === undefined ? undefined : await loadProfile(values.profile, vendor);
-  if (profile) for (const line of describeProfile(profile, values.profile!)) out(line);
-  const mock = await startMock(vendor as Vendor, withProfile(vendor, {
+  const options = withProfile(vendor, {
     host: values.host,
     port,
     fault: values.fault,
@@ -119,10 +118,12 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     env: process.env,
     ...(basePath === undefined ? {} : { basePath }),
     ...(pageSize === undefined ? {} : { pageSize }),
-  }, profile?.options));
+  }, profile?.options);
+  if (profile) for (const line of describeProfile(profile, values.profile!, options)) out(line);
+  const mock = await startMock(vendor as Vendor, options);
   const taken = mock.variants ?? [];
   const variants = taken.length > 0 ? ` with variant${taken.length > 1 ? 's' : ''} ${taken.join(', ')}` : '';
-  out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}${variants}${values['hawk-lenient'] ? ' (Hawk payload hash optional)' : ''}`);
+  out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}${variants}${options.hawkLenient ? ' (Hawk payload hash optional)' : ''}`);
   for (const [name, value] of Object.entries(mock.credentials)) {
     // A key the user supplied stays out of the terminal; one the mock generated is printed for them to use.
     out(process.env[name] ? `# ${name} is taken from the environment` : `export ${name}=${value}`);

@@ -20,6 +20,7 @@ import { UsageError } from './usage-error.ts';
 import { resolveSigner } from '../harness/resolve-signer.ts';
 import { configureHttp } from '../http/configure-http.ts';
 import { scrubLedger, scrubSummary } from './scrub-ledger.ts';
+import { describeProfile, ProfileError, readProfile, type ProfileOptions } from '../mock/profile.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REQUIRED_CREDENTIALS: Record<Vendor, [string, string]> = {
@@ -50,6 +51,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
     throw new UsageError(`--rule ${options.rules.join(' ')} matches no rule; "conform rules" lists them`);
   }
 
+  const profiles = options.profile === undefined ? undefined : await readProfiles(options.profile, options.vendors, out);
   // Read the baseline before running: a bad path is a usage error, not a lost run.
   const baseline = options.baseline === undefined ? undefined : await readResults(options.baseline);
   const reportDir = resolve(options.reportDir);
@@ -59,7 +61,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   const startedAt = new Date();
   const progress = process.stderr.isTTY ? progressLine(pattern ? [...catalogue.keys()].filter((id) => pattern.test(id)).length : catalogue.size) : undefined;
   const reporter = new ResultsReporter(catalogue, options.seed, progress);
-  const env = describeRun(options, deadlineAt);
+  const env = { ...describeRun(options, deadlineAt), ...(profiles ? { CONFORM_MOCK_PROFILE: JSON.stringify(profiles) } : {}) };
   // The write budget and rate cap live in the worker process (src/http): for them to hold for the
   // whole run, every suite file must run in one and the same process, one file after another.
   const oneProcess = options.target !== undefined || options.maxWrites !== undefined || options.rps !== undefined;
@@ -118,6 +120,19 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   if (reporter.errors.length > 0 && documents.every((d) => d.rules.length === 0)) return 2;
   if (judgedNothing(documents)) err('conform: no rule was judged: every rule that ran is incomplete (see the reasons in the report); the gate does not pass');
   return gatePasses(documents, options.strict) && !diffs?.some((d) => d.failing) ? 0 : 1;
+}
+
+/** Each vendor's calibration of its embedded mock, its adoptions printed; a path without the vendor's results is exit 2. */
+async function readProfiles(path: string, vendors: Vendor[], out: (line: string) => void): Promise<Partial<Record<Vendor, ProfileOptions>>> {
+  const profiles: Partial<Record<Vendor, ProfileOptions>> = {};
+  for (const vendor of vendors) {
+    const profile = await readProfile(path, vendor).catch((error: unknown) => {
+      throw error instanceof ProfileError ? new UsageError(vendors.length > 1 ? `${error.message} (or run one vendor with --vendor)` : error.message) : error;
+    });
+    for (const line of describeProfile(profile, path)) out(line);
+    profiles[vendor] = profile.options;
+  }
+  return profiles;
 }
 
 /** What a shard records beside its blob so "conform report" can describe the merged run. */

@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { startMock, type RunningMock } from '../mock/start-mock.ts';
 import { variantsOf } from '../mock/variants.ts';
+import { withProfile, type ProfileOptions } from '../mock/profile.ts';
 import { isVendor, VENDORS, type Vendor } from '../openapi/vendors.ts';
 import type { ConformanceContext, VendorRun } from './conformance-context.ts';
 import './conformance-context.ts';
@@ -36,7 +37,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       const auth = env.CONFORM_AUTH === 'hmac-sha256' ? 'hmac-sha256' : 'hawk';
       // CONFORM_MOCK_VARIANTS: doc-correct variants of the embedded mocks (names of either vendor; each mock takes its own).
       const variants = (env.CONFORM_MOCK_VARIANTS ?? '').split(',').map((v) => v.trim()).filter((v) => variantsOf(vendor).some((known) => known.name === v));
-      const mock = await startMock(vendor, { fault: env.CONFORM_FAULT || undefined, variants, auth, env: {} });
+      // CONFORM_MOCK_PROFILE: each vendor's calibration (conform run --profile), JSON by vendor.
+      const profile = env.CONFORM_MOCK_PROFILE ? (JSON.parse(env.CONFORM_MOCK_PROFILE) as Partial<Record<Vendor, ProfileOptions>>)[vendor] : undefined;
+      const mock = await startMock(vendor, withProfile(vendor, { fault: env.CONFORM_FAULT || undefined, variants, auth, env: {} }, profile));
       mocks.push(mock);
       run = { vendor, baseUrl: mock.url, env: mock.credentials, seed, runs, runId, auth: env.CONFORM_AUTH, timeoutMs, embedded: true, ...limits };
     }

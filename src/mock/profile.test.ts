@@ -172,6 +172,19 @@ describe('start options with a profile', () => {
   });
 });
 
+describe('the lines a calibrated mock prints', () => {
+  it('names an adoption an explicit option overrode', () => {
+    const profile = calibrate(documentOf('trustly', [['trustly.customers.list.unfiltered', { answer: 'none (200)' }], ['trustly.customers.list.no-match', { byExternalId: '404', byCustomerId: '404' }]]));
+    const started = withProfile('trustly', { variants: ['list-unfiltered-400'] }, profile.options);
+    expect(started.variants).toEqual(['list-unfiltered-400', 'list-no-match-404']);
+    expect(describeProfile(profile, 'p.json', started)).toEqual([
+      'not adopting list-unfiltered-none from trustly.customers.list.unfiltered (a list without a filter: none (200)): an option given explicitly takes its place',
+      'adopting list-no-match-404 from trustly.customers.list.no-match: a list matching nothing: {"byExternalId":"404","byCustomerId":"404"}',
+    ]);
+    expect(describeProfile(calibrate(documentOf('trustly', [])), 'p.json')).toEqual(['trustly profile p.json: nothing to adopt']);
+  });
+});
+
 describe('reading a profile from disk', () => {
   it('reads the vendor\'s results.json of a report directory, and refuses anything else with a ProfileError that says what to give', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conform-profile-'));

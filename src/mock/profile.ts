@@ -26,6 +26,8 @@ export type ProfileOptions = Pick<MockOptions, 'variants' | 'pageSize' | 'basePa
 /** One behaviour the mock takes from the profile, and the rule that recorded it. */
 export interface Adoption {
   setting: string;
+  /** The start option it sets, to tell whether an option given explicitly overrode it. */
+  option: { variant: string } | { pageSize: number } | { basePath: string } | { hawkLenient: true };
   rule: string;
   reading: string;
 }
@@ -85,7 +87,7 @@ export function calibrate(document: ResultsDocument): MockProfile {
   const basePath = basePathOf(document);
   if (basePath) {
     options.basePath = basePath;
-    adopted.push({ setting: `base path ${basePath}`, rule: 'the run\'s target', reading: document.target });
+    adopted.push({ setting: `base path ${basePath}`, option: { basePath }, rule: 'the run\'s target', reading: document.target });
   }
   if (variants.length > 0) options.variants = variants;
   return { vendor: document.vendor, options, adopted, notReproduced };
@@ -106,13 +108,13 @@ export function calibrate(document: ResultsDocument): MockProfile {
         return;
       }
       variants.push(setting.variant);
-      adopted.push({ setting: setting.variant, rule, reading: reading.reading });
+      adopted.push({ setting: setting.variant, option: setting, rule, reading: reading.reading });
     } else if ('pageSize' in setting) {
       options.pageSize = setting.pageSize;
-      adopted.push({ setting: `page size ${setting.pageSize}`, rule, reading: reading.reading });
+      adopted.push({ setting: `page size ${setting.pageSize}`, option: setting, rule, reading: reading.reading });
     } else {
       options.hawkLenient = true;
-      adopted.push({ setting: 'hawk-lenient', rule, reading: reading.reading });
+      adopted.push({ setting: 'hawk-lenient', option: setting, rule, reading: reading.reading });
     }
   }
 }
@@ -130,12 +132,25 @@ function basePathOf(document: ResultsDocument): string | undefined {
   return path === '' ? undefined : path;
 }
 
-/** The lines the mock prints at start: each adopted behaviour, then each it cannot reproduce. */
-export function describeProfile(profile: MockProfile, source: string): string[] {
-  const lines = profile.adopted.map((a) => `adopting ${a.setting} from ${a.rule}: ${a.reading}`);
+/**
+ * The lines the mock prints at start: each adopted behaviour, then each it cannot reproduce.
+ * Given the options the mock started with, an adoption they overrode (an option given explicitly
+ * wins) is said to be left out.
+ */
+export function describeProfile(profile: MockProfile, source: string, started?: MockOptions): string[] {
+  const lines = profile.adopted.map((a) =>
+    !started || takes(started, a.option) ? `adopting ${a.setting} from ${a.rule}: ${a.reading}` : `not adopting ${a.setting} from ${a.rule} (${a.reading}): an option given explicitly takes its place`,
+  );
   if (lines.length === 0) lines.push(`${profile.vendor} profile ${source}: nothing to adopt`);
   for (const note of profile.notReproduced) lines.push(`warning: not reproduced from ${source}: ${note}`);
   return lines;
+}
+
+function takes(options: MockOptions, option: Adoption['option']): boolean {
+  if ('variant' in option) return options.variants?.includes(option.variant) ?? false;
+  if ('pageSize' in option) return options.pageSize === option.pageSize;
+  if ('basePath' in option) return options.basePath === option.basePath;
+  return options.hawkLenient === true;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
