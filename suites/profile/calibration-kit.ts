@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto';
+import { expect } from 'vitest';
 import type { Check } from '../../src/harness/check.ts';
 import { resolveSigner } from '../../src/harness/resolve-signer.ts';
 import { runCheck } from '../../src/harness/run-check.ts';
+import { calibrate, profileRules, type ProfileOptions } from '../../src/mock/profile.ts';
 import { startMock, type MockOptions } from '../../src/mock/start-mock.ts';
 import { loadVendorSpec, type Vendor } from '../../src/openapi/index.ts';
 import { buildResults } from '../../src/report/build-results.ts';
@@ -44,3 +46,28 @@ export async function diffRuns(baseline: ResultsDocument, current: ResultsDocume
 }
 
 export const failed = (document: ResultsDocument) => document.rules.filter((r) => r.status === 'failed').map((r) => `${r.id}: ${r.failure?.message ?? ''}`);
+
+/**
+ * The round trip: the rules that record readings, run against a mock started with `options` (the
+ * target), calibrate a mock from that run's results, run the same rules against it with the same
+ * seed and runs, and conform diff finds no change. The profile must have recovered every choice
+ * the target made, and named nothing it could not reproduce but the drift those choices cause.
+ */
+export async function expectCalibrationReproduces(vendor: Vendor, options: ProfileOptions): Promise<void> {
+  const rules = profileRules(vendor);
+  const original = await runAgainst(vendor, options, rules);
+  expect(failed(original)).toEqual([]);
+
+  const profile = calibrate(original);
+  expect([...(profile.options.variants ?? [])].sort()).toEqual([...(options.variants ?? [])].sort());
+  expect(profile.options.pageSize).toBe(options.pageSize);
+  expect(profile.options.basePath).toBe(options.basePath);
+  expect(profile.options.hawkLenient).toBe(options.hawkLenient);
+  expect(profile.notReproduced.filter((n) => !n.startsWith('drift recorded'))).toEqual([]);
+
+  const calibrated = await runAgainst(vendor, profile.options, rules);
+  const diff = await diffRuns(original, calibrated);
+  expect(diff.rules).toEqual([]);
+  expect(diff.observations).toEqual([]);
+  expect(diff.fields).toEqual([]);
+}
