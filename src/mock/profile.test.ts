@@ -2,9 +2,10 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RuleOutcome } from '../harness/rule-outcome.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 import { RESULTS_VERSION, summarise, type ResultsDocument } from '../report/results.ts';
+
+type RuleOutcome = ResultsDocument['rules'][number];
 import { calibrate, describeProfile, ProfileError, readProfile, withProfile } from './profile.ts';
 
 // The profile -> mock options mapping, one reading at a time. The observations are as the suite
