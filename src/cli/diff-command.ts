@@ -1,13 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffResults, type ResultsDiff } from '../results/diff-results.ts';
 import { documentedField } from '../results/documented-field.ts';
 import { formatDiff } from '../report/format-diff.ts';
 import type { ResultsDocument } from '../results/results.ts';
-import { validateResults } from '../results/validate-results.ts';
+import { readResultsDocuments, ResultsReadError } from '../results/read-results.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
-import { VENDORS } from '../openapi/vendors.ts';
 import { UsageError } from './usage-error.ts';
 
 export const DIFF_HELP = `conform diff <baseline> <current> [--json]
@@ -41,33 +38,9 @@ export async function diffRuns(baseline: ResultsDocument[], current: ResultsDocu
   return diffs;
 }
 
-/** A results.json file, or every <vendor>/results.json of a report directory, validated. */
+/** A results.json file, or every <vendor>/results.json of a report directory, validated; a bad path is a usage error. */
 export async function readResults(path: string): Promise<ResultsDocument[]> {
-  let files = [path];
-  try {
-    if ((await stat(path)).isDirectory()) {
-      files = [];
-      for (const vendor of VENDORS) {
-        const file = join(path, vendor, 'results.json');
-        if (await stat(file).then(() => true, () => false)) files.push(file);
-      }
-      if (files.length === 0) throw new UsageError(`${path} holds no <vendor>/results.json`);
-    }
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
-  }
-  const documents: ResultsDocument[] = [];
-  for (const file of files) {
-    let document: unknown;
-    try {
-      document = JSON.parse(await readFile(file, 'utf8'));
-    } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
-    }
-    const problems = await validateResults(document);
-    if (problems.length > 0) throw new UsageError(`${file} is not a conform results.json: ${problems.slice(0, 3).join('; ')}`);
-    documents.push(document as ResultsDocument);
-  }
-  return documents;
+  return readResultsDocuments(path).catch((error: unknown) => {
+    throw error instanceof ResultsReadError ? new UsageError(error.message) : error;
+  });
 }

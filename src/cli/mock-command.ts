@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { describeCounts } from '../mock/chaos.ts';
 import { parseChaosFlags, type ChaosOptions } from '../mock/chaos-options.ts';
 import { faultsOf, findFault } from '../mock/faults.ts';
+import { describeProfile, ProfileError, readProfile, withProfile, type MockProfile } from '../mock/profile.ts';
 import { startMock } from '../mock/start-mock.ts';
 import { findVariants, variantsOf } from '../mock/variants.ts';
 import { isVendor, VENDORS, type Vendor } from '../openapi/vendors.ts';
@@ -9,6 +10,7 @@ import { UsageError } from './usage-error.ts';
 
 export const MOCK_HELP = `conform mock <trustist|trustly> [--port N] [--host H] [--fault NAME] [--variant NAME ...] [--auth hawk|hmac-sha256]
                                  [--hawk-lenient] [--base-path PATH] [--page-size N]
+                                 [--profile RESULTS]
                                  [--latency MS|MIN..MAX] [--rate-limit N/s] [--fail-rate P] [--drop-rate P] [--chaos-seed N]
 conform mock <trustist|trustly> --list-faults | --list-variants
 
@@ -32,6 +34,14 @@ are set; otherwise the mock generates them and prints them.
                    run the suite with --target http://HOST:PORT/some/prefix
   --page-size N    Trustist only: page customer lists N at a time, the next page named by a
                    Link: <...>; rel="next" header (RFC 8288), as paging APIs commonly do
+  --profile RESULTS
+                   calibrate the mock from a run against the real target (its results.json, or
+                   the report directory holding <vendor>/results.json): where the docs are open
+                   the mock makes the choices that target made (statuses, error bodies, list
+                   shape and page size, null or absent, time zone spelling, defaults, nested
+                   updates, base path), each printed as "adopting ... from <rule>"; what it
+                   cannot reproduce is named in a warning. Only doc-correct readings of rules
+                   that passed or were observed are adopted; flags given here win over the profile
   --list-faults    list the vendor's faults: what each deviation does and the rules it breaks
   --list-variants  list the vendor's doc-correct variants, their group and the rules that meet them
 
@@ -64,6 +74,7 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
       'base-path': { type: 'string' },
       'page-size': { type: 'string' },
       'hawk-lenient': { type: 'boolean', default: false },
+      profile: { type: 'string' },
       'list-faults': { type: 'boolean', default: false },
       'list-variants': { type: 'boolean', default: false },
       latency: { type: 'string' },
@@ -128,7 +139,8 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const mock = await startMock(vendor as Vendor, {
+  const profile = values.profile === undefined ? undefined : await loadProfile(values.profile, vendor);
+  const options = withProfile(vendor, {
     host: values.host,
     port,
     fault: values.fault,
@@ -139,9 +151,12 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     ...(basePath === undefined ? {} : { basePath }),
     ...(pageSize === undefined ? {} : { pageSize }),
     ...(chaos === undefined ? {} : { chaos }),
-  });
-  const variants = values.variant.length > 0 ? ` with variant${values.variant.length > 1 ? 's' : ''} ${values.variant.join(', ')}` : '';
-  out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}${variants}${values['hawk-lenient'] ? ' (Hawk payload hash optional)' : ''}`);
+  }, profile?.options);
+  if (profile) for (const line of describeProfile(profile, values.profile!, options)) out(line);
+  const mock = await startMock(vendor as Vendor, options);
+  const taken = mock.variants ?? [];
+  const variants = taken.length > 0 ? ` with variant${taken.length > 1 ? 's' : ''} ${taken.join(', ')}` : '';
+  out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}${variants}${options.hawkLenient ? ' (Hawk payload hash optional)' : ''}`);
   if (mock.chaos) out(mock.chaos.description);
   for (const [name, value] of Object.entries(mock.credentials)) {
     // A key the user supplied stays out of the terminal; one the mock generated is printed for them to use.
@@ -157,4 +172,13 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
   if (mock.chaos) out(describeCounts(mock.chaos.counts()));
   out(`${vendor} mock stopped`);
   return 0;
+}
+
+/** The vendor's calibration from a results.json or report directory; a path that holds none is a usage error (exit 2). */
+async function loadProfile(path: string, vendor: Vendor): Promise<MockProfile> {
+  try {
+    return await readProfile(path, vendor);
+  } catch (error) {
+    throw error instanceof ProfileError ? new UsageError(error.message) : error;
+  }
 }

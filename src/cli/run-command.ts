@@ -20,6 +20,7 @@ import { resolveSigner } from '../auth/resolve-signer.ts';
 import { HttpSession } from '../http/http-session.ts';
 import { scrubLedger, scrubSummary } from './scrub-ledger.ts';
 import { checkRunPlan, mockVariantsFromEnv, testTimeoutFor, type RunPlan } from '../vitest/run-plan.ts';
+import { describeProfile, ProfileError, readProfile, type ProfileOptions } from '../mock/profile.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REQUIRED_CREDENTIALS: Record<Vendor, [string, string]> = {
@@ -50,6 +51,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
     throw new UsageError(`--rule ${options.rules.join(' ')} matches no rule; "conform rules" lists them`);
   }
 
+  const profiles = options.profile === undefined ? undefined : await readProfiles(options.profile, options.vendors, out);
   // Read the baseline before running: a bad path is a usage error, not a lost run.
   const baseline = options.baseline === undefined ? undefined : await readResults(options.baseline);
   const reportDir = resolve(options.reportDir);
@@ -59,7 +61,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   const startedAt = new Date();
   const progress = process.stderr.isTTY ? progressLine(pattern ? [...catalogue.keys()].filter((id) => pattern.test(id)).length : catalogue.size) : undefined;
   const reporter = new ResultsReporter(catalogue, options.seed, progress);
-  const plan = runPlan(options, deadlineAt);
+  const plan = runPlan(options, deadlineAt, profiles);
   // The write budget and rate cap live in the worker process (src/http): for them to hold for the
   // whole run, every suite file must run in one and the same process, one file after another.
   const oneProcess = options.target !== undefined || options.maxWrites !== undefined || options.rps !== undefined;
@@ -115,6 +117,19 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   return passes ? 0 : 1;
 }
 
+/** Each vendor's calibration of its embedded mock, its adoptions printed; a path without the vendor's results is exit 2. */
+async function readProfiles(path: string, vendors: Vendor[], out: (line: string) => void): Promise<Partial<Record<Vendor, ProfileOptions>>> {
+  const profiles: Partial<Record<Vendor, ProfileOptions>> = {};
+  for (const vendor of vendors) {
+    const profile = await readProfile(path, vendor).catch((error: unknown) => {
+      throw error instanceof ProfileError ? new UsageError(vendors.length > 1 ? `${error.message} (or run one vendor with --vendor)` : error.message) : error;
+    });
+    for (const line of describeProfile(profile, path)) out(line);
+    profiles[vendor] = profile.options;
+  }
+  return profiles;
+}
+
 /** What a shard records beside its blob so "conform report" can describe the merged run. */
 export interface ShardMeta {
   vendors: Vendor[];
@@ -148,7 +163,7 @@ async function checkTarget(options: RunOptions, target: URL): Promise<void> {
  * The run as the workers get it: one plan, checked once. CONFORM_MOCK_VARIANTS and CONFORM_FAULT,
  * which a user sets for the embedded mocks, are read here and nowhere after.
  */
-function runPlan(options: RunOptions, deadlineAt: number | undefined): RunPlan {
+function runPlan(options: RunOptions, deadlineAt: number | undefined, mockProfiles: Partial<Record<Vendor, ProfileOptions>> | undefined): RunPlan {
   return checkRunPlan({
     vendors: options.vendors,
     ...(options.target ? { target: options.target.toString().replace(/\/$/, '') } : {}),
@@ -163,6 +178,7 @@ function runPlan(options: RunOptions, deadlineAt: number | undefined): RunPlan {
     strict: options.strict,
     mockVariants: mockVariantsFromEnv(process.env),
     ...(process.env.CONFORM_FAULT ? { fault: process.env.CONFORM_FAULT } : {}),
+    ...(mockProfiles ? { mockProfiles } : {}),
     testTimeoutMs: testTimeoutFor(deadlineAt),
   });
 }

@@ -8,7 +8,7 @@ import { UsageError } from './usage-error.ts';
 export const RUN_HELP = `conform run [--vendor trustist|trustly|all] [--target URL] [--auth hawk|hmac-sha256|MODULE]
             [--rule ID-or-glob ...] [--seed N] [--runs N] [--report-dir DIR] [--strict]
             [--allow-production] [--timeout MS] [--max-writes N] [--rps N] [--deadline SECONDS] [--keep-data]
-            [--baseline RESULTS] [--shard I/N]
+            [--baseline RESULTS] [--shard I/N] [--profile RESULTS]
 
 Run the conformance suite. Without --target, each vendor's embedded reference mock is started
 and is the target. Credentials come from the environment, never from flags:
@@ -45,6 +45,10 @@ and is the target. Credentials come from the environment, never from flags:
   --baseline RESULTS  compare with an earlier run (a results.json or report directory): print
                       and report what changed; a regression or a change to a documented
                       response field fails the gate (see conform diff)
+  --profile RESULTS   without --target: start each embedded mock calibrated from an earlier run
+                      against the real target (a results.json or report directory holding
+                      <vendor>/results.json for every vendor run): where the docs are open, the
+                      mock makes the choices that target made (see conform mock --help)
   --shard I/N         run the I-th of N parts of the suite files (needs --seed, so every part
                       draws the same inputs); DIR/blob/ then holds what "conform report"
                       merges into one report
@@ -79,6 +83,8 @@ export interface RunOptions {
   deadlineSeconds?: number;
   /** A results.json file or report directory to diff the run against. */
   baseline?: string;
+  /** Without a target: the results.json or report directory the embedded mocks are calibrated from. */
+  profile?: string;
   /** This process runs part `index` (1-based) of `count`. */
   shard?: { index: number; count: number };
   runId: string;
@@ -120,6 +126,7 @@ export function parseRunOptions(args: string[]): RunOptions {
       help: { type: 'boolean', short: 'h', default: false },
       baseline: { type: 'string' },
       shard: { type: 'string' },
+      profile: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -128,6 +135,7 @@ export function parseRunOptions(args: string[]): RunOptions {
   const vendors = selectVendors(values.vendor);
   const target = values.target === undefined ? undefined : parseTargetFlag(values.target, vendors);
   if (values.auth !== undefined && !vendors.includes('trustist')) throw new UsageError('--auth applies to trustist only; trustly uses Basic auth');
+  if (values.profile !== undefined && target) throw new UsageError('--profile calibrates the embedded mocks; with --target the run is against the vendor itself. Drop one of them');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (shard && values.seed === undefined) throw new UsageError('--shard needs --seed: every part of a sharded run must draw the same inputs');
   return {
@@ -155,6 +163,7 @@ export function parseRunOptions(args: string[]): RunOptions {
         : {}),
     ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
     ...(shard ? { shard } : {}),
+    ...(values.profile === undefined ? {} : { profile: values.profile }),
     runId: randomBytes(4).toString('hex'),
     help: values.help,
   };

@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { startMock, type RunningMock } from '../mock/start-mock.ts';
 import { variantsOf } from '../mock/variants.ts';
+import { withProfile } from '../mock/profile.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 import type { ConformanceContext, VendorRun } from './conformance-context.ts';
 import './conformance-context.ts';
@@ -22,7 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     } else {
       const auth = plan.auth === 'hmac-sha256' ? 'hmac-sha256' : 'hawk';
       const variants = plan.mockVariants.filter((v) => variantsOf(vendor).some((known) => known.name === v));
-      const mock = await startMock(vendor, { fault: plan.fault, variants, auth, env: {} });
+      const mock = await startMock(vendor, withProfile(vendor, { fault: plan.fault, variants, auth, env: {} }, plan.mockProfiles?.[vendor]));
       mocks.push(mock);
       run = vendorRun(plan, vendor, mock.url, mock.credentials, true);
     }

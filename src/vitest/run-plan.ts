@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import type { ProfileOptions } from '../mock/profile.ts';
 import { isVendor, VENDORS, type Vendor } from '../openapi/vendors.ts';
 
 export const DEFAULT_RUNS = 30;
@@ -31,6 +32,8 @@ export interface RunPlan {
   readonly mockVariants: readonly string[];
   /** Embedded mocks only: a fault to inject (the self-test's and the demo's switch). */
   readonly fault?: string;
+  /** Embedded mocks only: each vendor's calibration from an earlier run (conform run --profile). */
+  readonly mockProfiles?: Readonly<Partial<Record<Vendor, ProfileOptions>>>;
   /**
    * vitest's per-test timeout. With a deadline it waits past it, so the deadline, which the rule
    * reports as incomplete, ends a slow rule first.
@@ -75,7 +78,8 @@ export function checkRunPlan(plan: RunPlan): RunPlan {
   whole('testTimeoutMs', plan.testTimeoutMs, 1);
   if (plan.rps !== undefined && !(Number.isFinite(plan.rps) && plan.rps > 0)) fail(`rps is ${plan.rps}; it must be a number greater than 0`);
   if (!/^[a-z0-9]+$/i.test(plan.runId)) fail(`runId "${plan.runId}" must be letters and digits (it tags created records)`);
-  return Object.freeze({ ...plan, vendors: Object.freeze([...plan.vendors]), mockVariants: Object.freeze([...plan.mockVariants]) });
+  if (plan.mockProfiles !== undefined && plan.target !== undefined) fail('mock profiles calibrate the embedded mocks; a run with a target has none');
+  return Object.freeze({ ...plan, vendors: Object.freeze([...plan.vendors]), mockVariants: Object.freeze([...plan.mockVariants]), ...(plan.mockProfiles ? { mockProfiles: Object.freeze({ ...plan.mockProfiles }) } : {}) });
 }
 
 /**

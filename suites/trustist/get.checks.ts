@@ -5,7 +5,8 @@ import { TrustistClient } from '../../src/vendors/trustist/client.ts';
 import { key } from '../../src/vendors/trustist/credentials.ts';
 import { createCustomer, expectFields, expectOk, expectStatus } from '../../src/vendors/trustist/expect.ts';
 import { storedOnCreate } from '../../src/vendors/trustist/model.ts';
-import { instant } from '../../src/vendors/trustist/timestamps.ts';
+import { instant, zoneSpelling } from '../../src/vendors/trustist/timestamps.ts';
+import { unsetSpellings } from '../../src/vendors/trustist/unset-spelling.ts';
 
 // Reading one customer back. The round trip is judged against what was submitted (the model),
 // not against the create response: a create answer that drops a field is create.schema's
@@ -27,6 +28,9 @@ const TRICKY_EXAMPLES: Record<string, unknown>[] = [
 export const getChecks = defineChecks('get', {
   'trustist.customers.get.round-trip': async (ctx: CheckContext) => {
     const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
+    // Open in the docs, and what a stand-in must copy: how an unset field and a time are written.
+    const unset = new Set<string>();
+    const zones = { createCustomer: new Set<string>(), getCustomer: new Set<string>() };
     await ctx.property(
       createBody(ctx.spec),
       async (template) => {
@@ -38,10 +42,14 @@ export const getChecks = defineChecks('get', {
           { id: created.id, tenantId: created.tenantId ?? null, created: instant(created.created), lastUpdated: instant(created.lastUpdated) },
           'get must return the id, tenantId and timestamps create gave the record',
         );
+        for (const spelling of [...unsetSpellings(storedOnCreate(body), created), ...unsetSpellings(storedOnCreate(body), got)]) unset.add(spelling);
+        for (const stamp of [created.created, created.lastUpdated]) zones.createCustomer.add(zoneSpelling(stamp));
+        for (const stamp of [got.created, got.lastUpdated]) zones.getCustomer.add(zoneSpelling(stamp));
         expectFields(ctx, got, storedOnCreate(body), 'get must return exactly the submitted values');
       },
       { examples: TRICKY_EXAMPLES },
     );
+    ctx.observe({ unsetFields: [...unset].sort(), timeZone: { createCustomer: [...zones.createCustomer].sort(), getCustomer: [...zones.getCustomer].sort() } });
   },
 
   'trustist.customers.get.unknown': async (ctx: CheckContext) => {

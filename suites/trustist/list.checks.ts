@@ -65,7 +65,13 @@ export const listChecks = defineChecks('list', {
     // and a record someone else stored badly must not be blamed on this rule.
     const list = await a.listCustomers(ns);
     expectStatus(ctx, list, [200], 'a list by orgId must succeed');
+    // Paging shows on a list longer than a page: the first page of the whole tenant's list says
+    // whether there is a next one and how it is named; its length is then the page size.
+    // (Whether the whole list is served at all is list.unfiltered's to judge, not this rule's.)
+    const first = await a.listFirstPage();
+    const paging =
+      first.status !== 200 ? `unknown: the list without orgId answered ${first.status}` : first.nextBy === undefined ? 'none seen' : { next: first.nextBy, pageSize: first.customers.length };
     // Undocumented: recorded so that a later run can tell when it changes.
-    ctx.observe(list.shape ?? { kind: 'unrecognised' });
+    ctx.observe({ ...(list.shape ?? { kind: 'unrecognised' }), paging });
   },
 });

@@ -6,6 +6,7 @@ import { customerBodies, exampleBody, unknownCustomerIds } from '../../src/vendo
 import { clientOf } from '../../src/vendors/trustly/client.ts';
 import { customerOf, expectStatus } from '../../src/vendors/trustly/expect-reply.ts';
 import { createdData, type CustomerData } from '../../src/vendors/trustly/model.ts';
+import { unsetSpellings } from '../../src/vendors/trustly/unset-spelling.ts';
 
 export const getChecks = defineChecks('get', {
   'trustly.customers.get.round-trip': async (ctx: CheckContext) => {
@@ -16,6 +17,8 @@ export const getChecks = defineChecks('get', {
     // overwriting older customers; the first customer is re-read on every run to see that.
     const seen = new Map<string, string>();
     let first: { customerId: string; expected: CustomerData } | undefined;
+    // Open in the docs, and what a stand-in must copy: whether a property with no value is left out or null.
+    const unset = new Set<string>();
     await ctx.property(customerBodies(ctx, { style: 'rich' }), async (generated) => {
       // The seed's example customer rides along, so that shrinking has one body to work on.
       for (const body of [{ ...generated, externalId: ns.next() }, exampleBody(ns.next())]) {
@@ -28,12 +31,14 @@ export const getChecks = defineChecks('get', {
         const expected = createdData(body);
         const got = customerOf(ctx, await client.get(created.customerId), `GET /api/v1/customers/${created.customerId}`);
         ctx.assertEqual(got.customerId, created.customerId, `GET /api/v1/customers/${created.customerId} returned another customer`);
+        for (const spelling of [...unsetSpellings(expected, created), ...unsetSpellings(expected, got)]) unset.add(spelling);
         assertData(ctx, got, expected, `GET /api/v1/customers/${created.customerId} does not return what was stored`);
         first ??= { customerId: created.customerId, expected };
       }
       const again = customerOf(ctx, await client.get(first!.customerId), `GET /api/v1/customers/${first!.customerId} (this check's first customer)`);
       assertData(ctx, again, first!.expected, `this check's first customer ${first!.customerId} no longer reads back as stored`);
     });
+    ctx.observe({ unsetFields: [...unset].sort() });
   },
 
   'trustly.customers.get.unknown': async (ctx: CheckContext) => {

@@ -15,11 +15,22 @@ function requiredOf(customer: Customer): Body {
   return { name: customer.name, address: customer.address, phone: customer.phone, email: customer.email, externalId: customer.externalId };
 }
 
-/** How a partial object sent in an update ended up: merged into the stored one, replacing it, or neither. */
-function reading(before: unknown, part: Record<string, unknown>, after: unknown): string {
+/**
+ * How a partial object sent in an update ended up: merged into the stored one, replacing it, or
+ * neither. A property written as null is one without a value (a target may write every unset
+ * property so), so nulls are left out before comparing.
+ */
+function reading(stored: unknown, part: Record<string, unknown>, shown: unknown): string {
+  const before = withoutNulls(stored);
+  const after = withoutNulls(shown);
   if (isDeepStrictEqual(after, part)) return 'replaced';
   if (typeof before === 'object' && before !== null && isDeepStrictEqual(after, { ...before, ...part })) return 'merged';
   return 'other';
+}
+
+function withoutNulls(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
 }
 
 export const updateReadingsChecks = defineChecks('update-readings', {

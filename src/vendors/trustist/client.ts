@@ -117,6 +117,21 @@ export class TrustistClient {
   }
 
   /**
+   * One page of a list, the first, and how it names the next: what paging looks like, read
+   * without walking a busy tenant's every page. `next` is undefined when the answer names none.
+   */
+  async listFirstPage(orgId?: string): Promise<ListReply & { next?: NextPage; nextBy?: string }> {
+    const path = underBasePath(this.ctx.config.baseUrl, orgId === undefined ? '/v1/customers' : `/v1/customers?orgId=${encodeURIComponent(orgId)}`);
+    const reply = await this.sendAt<unknown>('listCustomers', 'GET', path);
+    const extracted = reply.status === 200 ? extractCustomers(reply.body) : undefined;
+    const page: ListReply = { ...reply, customers: extracted?.customers ?? [], ...(extracted ? { shape: extracted.shape } : {}) };
+    const byHeader = nextPageOf(reply.headers.link);
+    const next = byHeader ?? extracted?.next;
+    if (next === undefined) return page;
+    return { ...page, next, nextBy: byHeader ? 'Link header' : 'link' in next ? 'body next' : 'token' in next ? `body ${next.token.name}` : 'page' in next ? 'page number' : 'unreadable' };
+  }
+
+  /**
    * Whether a listed record is the rule's: one it created, or one carrying its namespace in orgId.
    * Only those are validated against the spec: the rest of a busy tenant, and the records other
    * rules of the run made, are not this rule's to judge.

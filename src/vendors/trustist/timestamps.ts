@@ -54,3 +54,12 @@ export function nearRequestTime(stamp: Timestamp, around: { sentAt: number; rece
 export function instant(text: unknown): unknown {
   return parseTimestamp(text)?.ms ?? text;
 }
+
+/**
+ * How a timestamp spells its zone: `Z`, or the offset as written (`+00:00`). The docs' example
+ * ends in Z; any offset names the same instant, so a target's choice is recorded, not judged.
+ */
+export function zoneSpelling(text: unknown): string {
+  if (parseTimestamp(text) === undefined) return 'not RFC 3339';
+  return /([Zz]|[+-]\d{2}:\d{2})$/.exec(text as string)![1]!;
+}
