@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startVitest } from 'vitest/node';
 import { formatDiff } from '../report/format-diff.ts';
 import { ResultsReporter } from '../report/results-reporter.ts';
 import type { RuleOutcome } from '../harness/rule-outcome.ts';
 import { buildResults } from '../report/build-results.ts';
 import { gatePasses, judgedNothing, type ResultsDocument } from '../report/results.ts';
-import { summaryLines, writeRunReports } from '../report/write-reports.ts';
 import { diffRuns, readResults } from './diff-command.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import type { Rule } from '../openapi/rule-catalogue.ts';
@@ -33,6 +32,10 @@ export async function runCommand(args: string[], out: (line: string) => void, er
     out(RUN_HELP);
     return 0;
   }
+  // vitest is the largest thing the run loads: it loads while the specs are read and the target
+  // and credentials are checked, instead of before. The report writers are needed only at the end.
+  const vitestNode = import('vitest/node');
+  vitestNode.catch(() => {});
   if (options.auth !== undefined && !['hawk', 'hmac-sha256'].includes(options.auth)) {
     // A signer module is loaded in the workers; load it here first, so a bad one is one clear line.
     options.auth = resolve(options.auth);
@@ -66,6 +69,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
+    const { startVitest } = await vitestNode;
     const vitest = await startVitest(
       'test',
       options.vendors.map((v) => `suites/${v}/`),
@@ -74,6 +78,9 @@ export async function runCommand(args: string[], out: (line: string) => void, er
         config: join(ROOT, 'vitest.config.ts'),
         project: 'conformance',
         watch: false,
+        // vitest keeps the modules it transformed (the suites, the checks, the mocks) on disk and
+        // reuses them in the next run, instead of transforming every file again in every run.
+        experimental: { fsModuleCache: true },
         reporters: [
           reporter,
           ['junit', { suiteName: 'conform' }],
@@ -82,7 +89,10 @@ export async function runCommand(args: string[], out: (line: string) => void, er
         ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
         outputFile: { junit: join(reportDir, 'junit.xml') },
         testNamePattern: pattern,
-        ...(oneProcess ? { maxWorkers: 1, isolate: false, fileParallelism: false } : {}),
+        // Otherwise at least two workers, whatever vitest's default (one less than the cores, so
+        // one on a 2-core machine): a worker spends much of its time waiting for the mock, which
+        // answers in this process, so two keep both cores busy (the two vendors' files side by side).
+        ...(oneProcess ? { maxWorkers: 1, isolate: false, fileParallelism: false } : { maxWorkers: Math.max(2, availableParallelism() - 1) }),
       },
       {},
     );
@@ -104,6 +114,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   }
   if (options.target && !options.keepData && !options.shard) await scrubRun(options, options.target, documents, out);
   const diffs = baseline ? await diffRuns(baseline, documents) : undefined;
+  const { summaryLines, writeRunReports } = await import('../report/write-reports.ts');
   const written = await writeRunReports(reportDir, documents, diffs && { baseline: options.baseline!, diffs });
   for (const line of summaryLines(documents)) out(line);
   if (diffs) for (const diff of diffs) out(formatDiff(diff));
