@@ -89,10 +89,10 @@ export async function runCommand(args: string[], out: (line: string) => void, er
         ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
         outputFile: { junit: join(reportDir, 'junit.xml') },
         testNamePattern: pattern,
-        // Otherwise at least two workers, whatever vitest's default (one less than the cores, so
-        // one on a 2-core machine): a worker spends much of its time waiting for the mock, which
-        // answers in this process, so two keep both cores busy (the two vendors' files side by side).
-        ...(oneProcess ? { maxWorkers: 1, isolate: false, fileParallelism: false } : { maxWorkers: Math.max(2, availableParallelism() - 1) }),
+        // Otherwise a worker per vendor at least, whatever vitest's default (one less than the
+        // cores: one on a 2-core machine). A worker spends much of its time waiting for the mocks,
+        // which answer in this process, so with both vendors two workers keep both cores busy.
+        ...(oneProcess ? { maxWorkers: 1, isolate: false, fileParallelism: false } : { maxWorkers: Math.max(options.vendors.length, availableParallelism() - 1) }),
       },
       {},
     );
