@@ -32,6 +32,7 @@ server.listen(0, '127.0.0.1', () => {
 });
 process.on('message', (message) => {
   if (message === 'measure') process.send?.({ memory: process.memoryUsage(), cpu: process.cpuUsage() });
+  if (message === 'cpu') process.send?.({ cpuOnly: process.cpuUsage() });
 });
 process.on('disconnect', () => {
   server.closeAllConnections();

@@ -46,20 +46,27 @@ export async function measureMockThroughput(vendor: Vendor, options: ThroughputO
     const customerId = await createCustomer(vendor, mock.url, credentials);
     const origins: Partial<Record<Target, string>> = { mock: mock.url, bare: bare.url, ...(prism ? { prism: prism.url } : {}) };
     const results = new Map<string, LoadResult[]>();
+    /** The server process's CPU (user + system) per response, per run: steadier than req/s when other jobs load the machine. */
+    const cpuPerResponse = new Map<string, number[]>();
     for (let round = 0; round <= options.runs; round++) {
       for (const operation of OPERATIONS) {
         for (const [target, origin] of Object.entries(origins) as [Target, string][]) {
           const load = loadRequest(vendor, operation, credentials, target === 'prism' ? PRISM_ID[vendor] : customerId);
           // Round 0 warms up every process (JIT, connection pools) and is not counted.
+          const server = target === 'mock' ? mock : target === 'bare' ? bare : undefined;
+          const cpuBefore = await server?.cpuMicros();
           const result = await runLoad(origin, load, round === 0 ? 1 : options.seconds, options.connections);
+          const cpuAfter = await server?.cpuMicros();
           if (round === 0) continue;
           const key = `${operation} ${target}`;
           results.set(key, [...(results.get(key) ?? []), result]);
-          log(`  ${vendor} round ${round} ${operation} ${target}: ${result.rps.toFixed(0)} req/s, p50 ${result.latencyP50Ms} ms, statuses ${JSON.stringify(result.statuses)}${result.errors ? `, ${result.errors} errors` : ''}`);
+          const responses = Object.values(result.statuses).reduce((a, b) => a + b, 0);
+          if (cpuBefore !== undefined && cpuAfter !== undefined && responses > 0) cpuPerResponse.set(key, [...(cpuPerResponse.get(key) ?? []), (cpuAfter - cpuBefore) / responses]);
+          log(`  ${vendor} round ${round} ${operation} ${target}: ${result.rps.toFixed(0)} req/s, p50 ${result.latencyP50Ms} ms, statuses ${JSON.stringify(result.statuses)}${result.errors ? `, ${result.errors} errors` : ''}${cpuBefore !== undefined ? `, server CPU ${cpuPerResponse.get(key)?.at(-1)?.toFixed(1)} µs/response` : ''}`);
         }
       }
     }
-    return OPERATIONS.flatMap((operation) => figuresOf(vendor, operation, results, options, prism?.version, prismError));
+    return OPERATIONS.flatMap((operation) => figuresOf(vendor, operation, results, cpuPerResponse, options, prism?.version, prismError));
   } finally {
     await prism?.stop();
     await bare.stop();
@@ -71,6 +78,7 @@ function figuresOf(
   vendor: Vendor,
   operation: LoadOperation,
   results: Map<string, LoadResult[]>,
+  cpuPerResponse: Map<string, number[]>,
   options: ThroughputOptions,
   prismVersion: string | undefined,
   prismError: string | undefined,
@@ -107,6 +115,7 @@ function figuresOf(
         setup,
         statusNote('mock'),
         statusNote('bare'),
+        cpuNote(cpuPerResponse.get(`${operation} mock`) ?? [], cpuPerResponse.get(`${operation} bare`) ?? []),
         ...(vendor === 'trustist'
           ? ['the load generator signs every request with Hawk on the same two cores, which caps the bare server too: near or above 1, mock and bare both hit that cap']
           : []),
@@ -143,6 +152,18 @@ function figuresOf(
     });
   }
   return figures;
+}
+
+/**
+ * The servers' own CPU per response (median of the runs) and bare/mock, the ratio the req/s
+ * figure would show if the server alone limited it: req/s moves with every other job on a shared
+ * machine, a server's CPU per response much less.
+ */
+function cpuNote(mock: number[], bare: number[]): string {
+  if (mock.length === 0 || bare.length === 0) return 'server CPU per response: not measured';
+  const m = spread(mock).median;
+  const b = spread(bare).median;
+  return `server CPU per response (user + system, median): mock ${m.toFixed(1)} µs, bare ${b.toFixed(1)} µs; bare/mock ${(b / m).toFixed(2)} (paired ${pairedRatio(bare, mock).median.toFixed(2)})`;
 }
 
 /** The customer every GET reads, created through the API like any other. */

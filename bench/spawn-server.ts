@@ -7,8 +7,10 @@ export interface SpawnedServer {
   child: ChildProcess;
   /** The server process's memory, after a full GC (the child runs with --expose-gc). */
   memory(): Promise<NodeJS.MemoryUsage>;
-  /** CPU time the server process has used so far (user + system). */
+  /** CPU time the server process has used so far (user + system), after a full GC. */
   cpu(): Promise<NodeJS.CpuUsage>;
+  /** CPU time the server process has used so far, user + system, in µs; no GC is forced. */
+  cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export function spawnServer(script: string, args: string[] = [], env: Record<str
         child,
         memory: () => measure(child).then((m) => m.memory),
         cpu: () => measure(child).then((m) => m.cpu),
+        cpuMicros: () => cpuOnly(child).then((c) => c.user + c.system),
         stop: () =>
           new Promise((done) => {
             if (child.exitCode !== null) return done();
@@ -62,5 +65,17 @@ function measure(child: ChildProcess): Promise<Measurement> {
     };
     child.on('message', on);
     child.send('measure');
+  });
+}
+
+function cpuOnly(child: ChildProcess): Promise<NodeJS.CpuUsage> {
+  return new Promise((resolve) => {
+    const on = (reply: unknown) => {
+      if (typeof reply !== 'object' || reply === null || !('cpuOnly' in reply)) return;
+      child.off('message', on);
+      resolve((reply as { cpuOnly: NodeJS.CpuUsage }).cpuOnly);
+    };
+    child.on('message', on);
+    child.send('cpu');
   });
 }

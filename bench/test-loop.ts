@@ -14,9 +14,9 @@ const LOOPS = [
  * `runs`, no warm-up run: a developer's first run is a real one too). A run that fails is an
  * error, not a figure.
  */
-export async function measureTestLoop(runs: number, log: (line: string) => void): Promise<Figure[]> {
+export async function measureTestLoop(runs: number, log: (line: string) => void, scripts: readonly string[] = ['test', 'start']): Promise<Figure[]> {
   const figures: Figure[] = [];
-  for (const loop of LOOPS) {
+  for (const loop of LOOPS.filter((l) => scripts.includes(l.args[0]!))) {
     const seconds: number[] = [];
     for (let run = 1; run <= runs; run++) {
       const started = performance.now();

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startVitest } from 'vitest/node';
 import { ResultsReporter } from '../vitest/results-reporter.ts';
 import type { RuleOutcome } from '../results/rule-outcome.ts';
 import { buildResults } from '../results/build-results.ts';
 import { judgedNothing, type ResultsDocument } from '../results/results.ts';
 import { readResults } from './diff-command.ts';
-import { finishRun } from './finish-run.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import type { Rule } from '../openapi/rule-catalogue.ts';
 import type { Vendor } from '../openapi/vendors.ts';
@@ -34,6 +33,10 @@ export async function runCommand(args: string[], out: (line: string) => void, er
     out(RUN_HELP);
     return 0;
   }
+  // vitest is the largest thing the run loads: it loads while the specs are read and the target
+  // and credentials are checked, instead of before. The report writers are needed only at the end.
+  const vitestNode = import('vitest/node');
+  vitestNode.catch(() => {});
   if (options.auth !== undefined && !['hawk', 'hmac-sha256'].includes(options.auth)) {
     // A signer module is loaded in the workers; load it here first, so a bad one is one clear line.
     options.auth = resolve(options.auth);
@@ -65,6 +68,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   // The write budget and rate cap live in the worker process (src/http): for them to hold for the
   // whole run, every suite file must run in one and the same process, one file after another.
   const oneProcess = options.target !== undefined || options.maxWrites !== undefined || options.rps !== undefined;
+  const { startVitest } = await vitestNode;
   const vitest = await startVitest(
     'test',
     options.vendors.map((v) => `suites/${v}/`),
@@ -73,6 +77,9 @@ export async function runCommand(args: string[], out: (line: string) => void, er
       config: join(ROOT, 'vitest.config.ts'),
       project: 'conformance',
       watch: false,
+      // vitest keeps the modules it transformed (the suites, the checks, the mocks) on disk and
+      // reuses them in the next run, instead of transforming every file again in every run.
+      experimental: { fsModuleCache: true },
       reporters: [
         reporter,
         ['junit', { suiteName: 'conform' }],
@@ -81,7 +88,10 @@ export async function runCommand(args: string[], out: (line: string) => void, er
       ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
       outputFile: { junit: join(reportDir, 'junit.xml') },
       testNamePattern: pattern,
-      ...(oneProcess ? { maxWorkers: 1, isolate: false, fileParallelism: false } : {}),
+      // Otherwise a worker per vendor at least, whatever vitest's default (one less than the
+      // cores: one on a 2-core machine). A worker spends much of its time waiting for the mocks,
+      // which answer in this process, so with both vendors two workers keep both cores busy.
+      ...(oneProcess ? { maxWorkers: 1, isolate: false, fileParallelism: false } : { maxWorkers: Math.max(options.vendors.length, availableParallelism() - 1) }),
       provide: { conformPlan: plan },
     },
     {},
@@ -100,6 +110,8 @@ export async function runCommand(args: string[], out: (line: string) => void, er
     await writeFile(join(blobDir(reportDir), `run-${options.shard.index}-${options.shard.count}.json`), `${JSON.stringify(meta, null, 2)}\n`);
   }
   if (options.target && !options.keepData && !options.shard) await scrubRun(options, options.target, documents, out);
+  // The report writers are needed only now, at the end.
+  const { finishRun } = await import('./finish-run.ts');
   const { passes } = await finishRun(
     documents,
     { reportDir, ...(baseline ? { baseline: { path: options.baseline!, documents: baseline } } : {}), strict: options.strict, junit: join(reportDir, 'junit.xml') },

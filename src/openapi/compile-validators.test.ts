@@ -29,6 +29,19 @@ function examplesOf(document: OpenAPIV3_1.Document) {
 }
 
 describe.each(VENDORS)('%s spec validators', (vendor) => {
+  it('compiles every request and response schema (each is compiled on its first use)', async () => {
+    const { validators } = await loadVendorSpec(vendor);
+    let compiled = 0;
+    for (const op of validators.operations.values()) {
+      for (const validate of [op.validateRequest, ...op.responses.flatMap((r) => [r.validate, r.validatePromised])]) {
+        if (!validate) continue;
+        expect(() => validate(Symbol('not JSON'))).not.toThrow();
+        compiled++;
+      }
+    }
+    expect(compiled).toBeGreaterThan(validators.operations.size);
+  });
+
   it("accepts every one of the documentation's own examples", async () => {
     const { spec, validators } = await loadVendorSpec(vendor);
     const examples = examplesOf(spec.document);

@@ -56,19 +56,29 @@ const OK: ValidationResult = { valid: true, violations: [] };
 // OpenAPI keywords that are not JSON Schema: annotations for readers, no effect on validation.
 const OPENAPI_ANNOTATIONS = ['example', 'discriminator', 'xml', 'externalDocs'];
 
-/** Compiles ajv 2020 validators for every request body and documented response of a spec. */
+/**
+ * ajv 2020 validators for every request body and documented response of a spec, each compiled on
+ * first use (a schema that does not compile is a SpecError then).
+ */
 export function compileValidators(spec: LoadedSpec): SpecValidators {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
   addFormats.default(ajv);
   for (const keyword of [...OPENAPI_ANNOTATIONS, ...extensionKeywords(spec.document)]) ajv.addKeyword(keyword);
 
-  const compile = (schema: unknown, where: string) => {
-    try {
-      const fn = ajv.compile(schema as object);
-      return (value: unknown) => result(fn, value);
-    } catch (error) {
-      throw new SpecError(`${spec.path}: the schema of ${where} does not compile: ${(error as Error).message}`);
-    }
+  // Each schema is compiled on its first use: a run, a mock or `conform rules` uses few of them,
+  // and compiling all of them up front was the largest share of every process's start-up.
+  const compile = (schema: () => unknown, where: string) => {
+    let fn: ValidateFunction | undefined;
+    return (value: unknown) => {
+      if (!fn) {
+        try {
+          fn = ajv.compile(schema() as object);
+        } catch (error) {
+          throw new SpecError(`${spec.path}: the schema of ${where} does not compile: ${(error as Error).message}`);
+        }
+      }
+      return result(fn, value);
+    };
   };
 
   const operations = new Map<string, OperationSpec>();
@@ -85,15 +95,15 @@ export function compileValidators(spec: LoadedSpec): SpecValidators {
         path,
         ruleIds: stringList(ext['x-rule-ids']),
         permissions: stringList(ext['x-permissions']),
-        validateRequest: requestSchema ? compile(requestSchema, `${operationId} request body`) : undefined,
+        validateRequest: requestSchema ? compile(() => requestSchema, `${operationId} request body`) : undefined,
         responses: Object.entries(op.responses ?? {}).map(([status, response]) => {
           const content = (response as OpenAPIV3_1.ResponseObject).content ?? {};
           const json = content['application/json']?.schema;
           return {
             status,
             contentTypes: Object.keys(content),
-            validate: json ? compile(json, `${operationId} response ${status}`) : undefined,
-            validatePromised: json ? compile(promisedSchema(json), `${operationId} response ${status} (promised part)`) : undefined,
+            validate: json ? compile(() => json, `${operationId} response ${status}`) : undefined,
+            validatePromised: json ? compile(() => promisedSchema(json), `${operationId} response ${status} (promised part)`) : undefined,
           };
         }),
       });

@@ -10,7 +10,11 @@ export interface VendorSpec {
   rules: Rule[];
 }
 
-const cache = new Map<Vendor, Promise<VendorSpec>>();
+// One cache for the whole process, not one per copy of this module: `conform run` loads it through
+// tsx and then again through vitest's own module graph (the global setup that starts the embedded
+// mocks), and each copy read and parsed the spec files anew in the same process.
+const CACHE = Symbol.for('conform.vendor-specs');
+const cache: Map<Vendor, Promise<VendorSpec>> = ((globalThis as { [CACHE]?: Map<Vendor, Promise<VendorSpec>> })[CACHE] ??= new Map());
 
 export function loadVendorSpec(vendor: Vendor): Promise<VendorSpec> {
   let loaded = cache.get(vendor);
