@@ -5,6 +5,13 @@
 // alone costs about half a second, and neither answer needs any TypeScript.
 import { readFileSync } from 'node:fs';
 
+// A reader that stops early (`conform rules | head`) closes the pipe: that is the reader's
+// choice, not an error, so the command ends quietly instead of crashing with EPIPE.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const argv = process.argv.slice(2);
 const [name] = argv;
 if (argv.length <= 1 && (name === '--version' || name === '-v')) {

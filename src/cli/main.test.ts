@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -27,6 +27,17 @@ describe('conform rules', () => {
         expect(line).toContain(rule.source.documents[0]);
       }
     }
+  });
+
+  it('ends quietly with exit 0 when its reader closes the pipe early, as `conform mock trustly --list-faults | head -1` does', async () => {
+    const child = spawn(process.execPath, [BIN, 'mock', 'trustly', '--list-faults'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Close our end before the command writes anything (it takes a while to load): its writes meet a closed pipe.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
   });
 
   it('lists one vendor with --vendor, and prints JSON with --json', async () => {
