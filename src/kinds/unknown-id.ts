@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import type { CheckContext } from '../harness/check-context.ts';
+import { TagNamespace } from '../harness/tag-namespace.ts';
+import type { Kind } from './kind.ts';
+import { expectStatus } from './judge.ts';
+import { OperationClient } from './operation-client.ts';
+import { operationsParam } from './operation-names.ts';
+import { bodiesOf, requiredOf } from './record-bodies.ts';
+
+/**
+ * An id that names no record gets 404 (params.operations: get, and update when named). One real
+ * id shows the target's id shape; the ids drawn have that length, and one differs from the real
+ * id in its last character only.
+ */
+export const unknownId: Kind = async (ctx: CheckContext, params) => {
+  const a = new OperationClient(ctx, ctx.spec.conform.scope.primary);
+  const { conform } = ctx.spec;
+  const [body, update] = fc.sample(fc.tuple(bodiesOf(ctx), bodiesOf(ctx)), { seed: ctx.seed, numRuns: 1 })[0]!;
+  const sample = a.idOf(a.recordOf(await a.create({ ...body, [conform.record.tag.field]: new TagNamespace(ctx.tag, 'unknown-id').next() }), conform.operations.create));
+  const flipped = `${sample.slice(0, -1)}${sample.endsWith('A') ? 'B' : 'A'}`;
+  const alphabet = [...new Set([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', ...sample])].join('').replace(/[\\\]^-]/g, '\\$&');
+  const ids = fc.stringMatching(new RegExp(`^[${alphabet}]{${Math.max(1, sample.length)}}$`)).filter((id) => id !== sample && !ctx.created.includes(id));
+  const operations = operationsParam(ctx, params, ['get']);
+  await ctx.property(
+    ids,
+    async (id) => {
+      for (const name of operations) {
+        const operationId = conform.operations[name];
+        const reply = name === 'update' ? await a.update(id, { ...update, ...requiredOf(ctx, update) }) : await a.call(operationId, { id });
+        expectStatus(ctx, reply, [404], `${operationId} of an id that names no record (${id})`);
+      }
+    },
+    { examples: [flipped] },
+  );
+};
