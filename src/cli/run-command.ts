@@ -11,21 +11,18 @@ import { gatePasses, judgedNothing, type ResultsDocument } from '../report/resul
 import { summaryLines, writeRunReports } from '../report/write-reports.ts';
 import { diffRuns, readResults } from './diff-command.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
+import { requiredRole } from '../openapi/x-conform.ts';
 import type { Rule } from '../openapi/rule-catalogue.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 import { parseRunOptions, RUN_HELP, rulePattern, type RunOptions } from './run-options.ts';
 import { preflightCredentials } from './credential-preflight.ts';
 import { assertReachable, assertTargetAllowed } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';
-import { resolveSigner } from '../harness/resolve-signer.ts';
+import { loadSignerModule, resolveSigner } from '../harness/resolve-signer.ts';
 import { configureHttp } from '../http/configure-http.ts';
 import { scrubLedger, scrubSummary } from './scrub-ledger.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const REQUIRED_CREDENTIALS: Record<Vendor, [string, string]> = {
-  trustist: ['TRUSTIST_KEY_ID', 'TRUSTIST_KEY_SECRET'],
-  trustly: ['TRUSTLY_ACCESS_ID', 'TRUSTLY_ACCESS_KEY'],
-};
 
 export async function runCommand(args: string[], out: (line: string) => void, err: (line: string) => void = console.error): Promise<number> {
   const options = parseRunOptions(args);
@@ -36,7 +33,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   if (options.auth !== undefined && !['hawk', 'hmac-sha256'].includes(options.auth)) {
     // A signer module is loaded in the workers; load it here first, so a bad one is one clear line.
     options.auth = resolve(options.auth);
-    await resolveSigner('trustist', options.auth).catch((error: Error) => {
+    await loadSignerModule(options.auth).catch((error: Error) => {
       throw new UsageError(`--auth ${options.auth}: ${error.message.split('\n')[0]}`);
     });
   }
@@ -132,8 +129,9 @@ export function blobDir(reportDir: string): string {
 
 async function checkTarget(options: RunOptions, target: URL): Promise<void> {
   const vendor = options.vendors[0]!;
-  assertTargetAllowed(target, (await loadVendorSpec(vendor)).spec, options.allowProduction);
-  const [idVar, secretVar] = REQUIRED_CREDENTIALS[vendor];
+  const { spec, conform } = await loadVendorSpec(vendor);
+  assertTargetAllowed(target, spec, options.allowProduction);
+  const { idVar, secretVar } = requiredRole(conform)[1];
   const missing = [idVar, secretVar].filter((name) => !process.env[name]);
   if (missing.length > 0) throw new UsageError(`running against ${target.origin} needs ${missing.join(' and ')} in the environment`);
   await assertReachable(target, options.timeoutMs);

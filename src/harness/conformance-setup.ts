@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { startMock, type RunningMock } from '../mock/start-mock.ts';
 import { variantsOf } from '../mock/variants.ts';
+import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import { isVendor, VENDORS, type Vendor } from '../openapi/vendors.ts';
 import type { ConformanceContext, VendorRun } from './conformance-context.ts';
 import './conformance-context.ts';
@@ -31,7 +32,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   for (const vendor of vendors as Vendor[]) {
     let run: VendorRun;
     if (target) {
-      run = { vendor, baseUrl: target, env: credentialEnv(vendor, env), seed, runs, runId, auth: env.CONFORM_AUTH, timeoutMs, embedded: false, ...limits };
+      run = { vendor, baseUrl: target, env: await credentialEnv(vendor, env), seed, runs, runId, auth: env.CONFORM_AUTH, timeoutMs, embedded: false, ...limits };
     } else {
       const auth = env.CONFORM_AUTH === 'hmac-sha256' ? 'hmac-sha256' : 'hawk';
       // CONFORM_MOCK_VARIANTS: doc-correct variants of the embedded mocks (names of either vendor; each mock takes its own).
@@ -67,7 +68,8 @@ function httpLimitsFrom(env: NodeJS.ProcessEnv): Pick<VendorRun, 'maxWrites' | '
   };
 }
 
-function credentialEnv(vendor: Vendor, env: NodeJS.ProcessEnv): Record<string, string | undefined> {
-  const prefix = vendor === 'trustist' ? 'TRUSTIST_' : 'TRUSTLY_';
-  return Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith(prefix)));
+/** The credential variables the vendor's x-conform names, and only those: never the whole environment. */
+async function credentialEnv(vendor: string, env: NodeJS.ProcessEnv): Promise<Record<string, string | undefined>> {
+  const names = Object.values((await loadVendorSpec(vendor)).conform.credentials).flatMap((role) => [role.idVar, role.secretVar]);
+  return Object.fromEntries(names.filter((name) => env[name] !== undefined).map((name) => [name, env[name]]));
 }

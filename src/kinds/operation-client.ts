@@ -3,6 +3,7 @@ import { SCHEME_SIGNERS } from '../auth/scheme-signer.ts';
 import type { KeyCredentials, Signer } from '../auth/signer.ts';
 import type { CheckContext } from '../harness/check-context.ts';
 import { RuleIncomplete } from '../harness/rule-failure.ts';
+import { targetPath } from '../http/base-path.ts';
 import { exchange, type Exchange } from '../http/exchange.ts';
 import { nextPageOf } from '../http/next-page.ts';
 import { roleHolds, roleOfKey, type XConform } from '../openapi/x-conform.ts';
@@ -156,16 +157,6 @@ export class OperationClient {
     if (envelope !== undefined && isObject(json) && Array.isArray(json[envelope])) return { ...json, [envelope]: (json[envelope] as unknown[]).filter(own) };
     return json;
   }
-}
-
-/**
- * The path to request under a target whose base URL may carry a path (a gateway's prefix), or
- * end with the spec's base path already (a vendor's own way of writing its base URL).
- */
-export function targetPath(baseUrl: string, basePath: string, path: string): string {
-  const base = new URL(baseUrl).pathname.replace(/\/+$/, '');
-  if (basePath !== '' && base.endsWith(basePath) && path.startsWith(basePath)) return `${base}${path.slice(basePath.length)}`;
-  return `${base}${path}`;
 }
 
 function recordsOf(json: unknown, envelope: string | undefined): Data[] | undefined {

@@ -17,11 +17,11 @@ export function registerBodies(vendor: string, bodies: Bodies): void {
 
 /** Create bodies for the rule's vendor, without the fields the run sets itself (id, tag, upsert keys). */
 export function bodiesOf(ctx: CheckContext): fc.Arbitrary<Data> {
-  const own = registered.get(ctx.spec.spec.vendor);
-  if (own) return own(ctx);
   const { conform } = ctx.spec;
-  const schema = requestSchema(ctx, conform.operations.create);
   const reserved = new Set([conform.record.id, conform.record.tag.field, ...conform.record.immutable, ...(conform.update.upsertKeys ?? [])]);
+  const own = registered.get(ctx.spec.spec.vendor);
+  if (own) return own(ctx).map((body) => Object.fromEntries(Object.entries(body).filter(([name, value]) => !reserved.has(name) && value !== undefined)));
+  const schema = requestSchema(ctx, conform.operations.create);
   const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([name]) => !reserved.has(name)));
   return schemaArbitrary({ ...schema, properties }, { nulls: false }).map((body) => body as Data);
 }

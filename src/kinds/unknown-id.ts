@@ -9,16 +9,18 @@ import { bodiesOf, requiredOf } from './record-bodies.ts';
 
 /**
  * An id that names no record gets 404 (params.operations: get, and update when named). One real
- * id shows the target's id shape; the ids drawn have that length, and one differs from the real
- * id in its last character only.
+ * id shows the target's id shape; the ids drawn have its length and its kinds of character (an
+ * all-digit id gets all-digit ones: a malformed id is another rule's), and one differs from the
+ * real id in its last character only.
  */
 export const unknownId: Kind = async (ctx: CheckContext, params) => {
   const a = new OperationClient(ctx, ctx.spec.conform.scope.primary);
   const { conform } = ctx.spec;
   const [body, update] = fc.sample(fc.tuple(bodiesOf(ctx), bodiesOf(ctx)), { seed: ctx.seed, numRuns: 1 })[0]!;
   const sample = a.idOf(a.recordOf(await a.create({ ...body, [conform.record.tag.field]: new TagNamespace(ctx.tag, 'unknown-id').next() }), conform.operations.create));
-  const flipped = `${sample.slice(0, -1)}${sample.endsWith('A') ? 'B' : 'A'}`;
-  const alphabet = [...new Set([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', ...sample])].join('').replace(/[\\\]^-]/g, '\\$&');
+  const last = sample.at(-1) ?? 'A';
+  const flipped = `${sample.slice(0, -1)}${/\d/.test(last) ? (last === '1' ? '2' : '1') : last === 'A' ? 'B' : 'A'}`;
+  const alphabet = alphabetOf(sample);
   const ids = fc.stringMatching(new RegExp(`^[${alphabet}]{${Math.max(1, sample.length)}}$`)).filter((id) => id !== sample && !ctx.created.includes(id));
   const operations = operationsParam(ctx, params, ['get']);
   await ctx.property(
@@ -33,3 +35,10 @@ export const unknownId: Kind = async (ctx: CheckContext, params) => {
     { examples: [flipped] },
   );
 };
+
+/** A regex character class of the kinds of character the sample id uses. */
+function alphabetOf(sample: string): string {
+  const classes = [/\d/.test(sample) ? '0-9' : '', /[a-z]/.test(sample) ? 'a-z' : '', /[A-Z]/.test(sample) ? 'A-Z' : ''];
+  const others = [...new Set(sample.replace(/[0-9a-zA-Z]/g, ''))].map((c) => c.replace(/[\\\]^-]/, '\\$&'));
+  return classes.join('') + others.join('') || '0-9';
+}

@@ -2,9 +2,9 @@ import { defineChecks } from '../../src/harness/check.ts';
 import type { CheckContext } from '../../src/harness/check-context.ts';
 import { TagNamespace } from '../../src/harness/tag-namespace.ts';
 import { assertData } from '../../src/vendors/trustly/assert-data.ts';
-import { customerBodies, exampleBody, unknownCustomerIds } from '../../src/vendors/trustly/arbitraries.ts';
+import { customerBodies, exampleBody } from '../../src/vendors/trustly/arbitraries.ts';
 import { clientOf } from '../../src/vendors/trustly/client.ts';
-import { customerOf, expectStatus } from '../../src/vendors/trustly/expect-reply.ts';
+import { customerOf } from '../../src/vendors/trustly/expect-reply.ts';
 import { createdData, type CustomerData } from '../../src/vendors/trustly/model.ts';
 
 export const getChecks = defineChecks('get', {
@@ -33,13 +33,6 @@ export const getChecks = defineChecks('get', {
       }
       const again = customerOf(ctx, await client.get(first!.customerId), `GET /api/v1/customers/${first!.customerId} (this check's first customer)`);
       assertData(ctx, again, first!.expected, `this check's first customer ${first!.customerId} no longer reads back as stored`);
-    });
-  },
-
-  'trustly.customers.get.unknown': async (ctx: CheckContext) => {
-    const client = clientOf(ctx, 'A');
-    await ctx.property(unknownCustomerIds, async (customerId) => {
-      expectStatus(ctx, await client.get(customerId), 404, `GET /api/v1/customers/${customerId} (an id that names no customer)`);
     });
   },
 });
