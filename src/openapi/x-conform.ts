@@ -31,7 +31,7 @@ export interface XConform {
   };
   operations: { create: string; get: string; update: string; list: string };
   update: { partial: boolean; nullClears: boolean; requiredOnEveryWrite?: string[]; upsertKeys?: string[] };
-  scrub?: { operation: string; body: Record<string, unknown> };
+  scrub?: { operation: string; body: Record<string, unknown>; keepTag?: boolean };
 }
 
 const schema = JSON.parse(readFileSync(new URL('./x-conform.schema.json', import.meta.url), 'utf8')) as object;
