@@ -11,15 +11,16 @@ import { bodiesOf, requiredOf } from './record-bodies.ts';
  * An id that names no record gets 404 (params.operations: get, and update when named). One real
  * id shows the target's id shape; the ids drawn have its length and its kinds of character (an
  * all-digit id gets all-digit ones: a malformed id is another rule's), and one differs from the
- * real id in its last character only.
+ * real id in one character only.
  */
 export const unknownId: Kind = async (ctx: CheckContext, params) => {
   const a = new OperationClient(ctx, ctx.spec.conform.scope.primary);
   const { conform } = ctx.spec;
   const [body, update] = fc.sample(fc.tuple(bodiesOf(ctx), bodiesOf(ctx)), { seed: ctx.seed, numRuns: 1 })[0]!;
   const sample = a.idOf(a.recordOf(await a.create({ ...body, [conform.record.tag.field]: new TagNamespace(ctx.tag, 'unknown-id').next() }), conform.operations.create));
-  const last = sample.at(-1) ?? 'A';
-  const flipped = `${sample.slice(0, -1)}${/\d/.test(last) ? (last === '1' ? '2' : '1') : last === 'A' ? 'B' : 'A'}`;
+  // One character changed: a letter at the end, or for an all-digit id the first digit (a store
+  // may hand out neighbouring numbers, and a neighbour of a real id may be real too).
+  const flipped = /^\d+$/.test(sample) ? `${sample.startsWith('9') ? '8' : '9'}${sample.slice(1)}` : `${sample.slice(0, -1)}${sample.endsWith('A') ? 'B' : 'A'}`;
   const alphabet = alphabetOf(sample);
   const ids = fc.stringMatching(new RegExp(`^[${alphabet}]{${Math.max(1, sample.length)}}$`)).filter((id) => id !== sample && !ctx.created.includes(id));
   const operations = operationsParam(ctx, params, ['get']);
