@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { KeyCredentials, Signer } from '../auth/signer.ts';
-import { underBasePath } from '../http/base-path.ts';
+import { targetPath } from '../http/base-path.ts';
 import { exchange } from '../http/exchange.ts';
-import type { Vendor } from '../openapi/vendors.ts';
-import { KEY_ROLES, keyHolds } from '../vendors/trustist/credentials.ts';
-import { apiPath } from '../vendors/trustly/client.ts';
-import { MERCHANT_A_VARS, MERCHANT_B_VARS } from '../vendors/trustly/credentials.ts';
+import { loadVendorSpec } from '../openapi/vendor-spec.ts';
+import type { XConform } from '../openapi/x-conform.ts';
 import { UsageError } from './usage-error.ts';
 
 /** One configured credential and the harmless request that tries it. */
@@ -20,35 +18,28 @@ export interface Probe {
 }
 
 /**
- * The probes of a vendor's configured credentials: a GET of a made-up customer id, which writes
- * nothing and, for a key the target accepts, answers 404 (or 403 for a key without read access).
- * A pair with a variable unset is not probed: the rules that need it are skipped, as documented.
+ * The probes of a vendor's configured credentials, as its spec's x-conform lists them: a GET of a
+ * made-up customer id, which writes nothing and, for a key the target accepts, answers 404. A
+ * pair with a variable unset is not probed: the rules that need it are skipped, as documented.
+ * A role marked `preflight: skip` is not probed either (a key the customer endpoints refuse by
+ * design, such as Trustist's merchant key, cannot be told wrong from right by them).
  */
-export function probesOf(vendor: Vendor, env: Record<string, string | undefined>, baseUrl: string): Probe[] {
-  const madeUp = `conform-preflight-${randomUUID()}`;
-  if (vendor === 'trustly') {
-    return [MERCHANT_A_VARS, MERCHANT_B_VARS]
-      .filter(([idVar, secretVar]) => env[idVar] && env[secretVar])
-      // Both merchants may read; the docs list no 403, so a 403 refuses the key as a 401 does.
-      .map(([idVar, secretVar]) => ({ idVar, secretVar, path: apiPath(baseUrl, `/customers/${madeUp}`), refusedBy: [401, 403] }));
-  }
-  return Object.values(KEY_ROLES)
-    .filter(({ idVar, secretVar }) => env[idVar] && env[secretVar])
-    // The merchant key has no tenant context: customer endpoints refuse it by design, with 401 or
-    // 403 (vendor-notes.md), so no customer request can tell a wrong merchant key from a right one.
-    .filter(({ idVar }) => idVar !== KEY_ROLES.merchant.idVar)
-    .map(({ idVar, secretVar }) => ({
+export function probesOf(conform: XConform, getPath: string, env: Record<string, string | undefined>, baseUrl: string): Probe[] {
+  const path = targetPath(baseUrl, conform.basePath, getPath.replace(/\{[^}]+\}/, `conform-preflight-${randomUUID()}`));
+  return Object.values(conform.credentials)
+    .filter(({ idVar, secretVar, preflight }) => preflight === 'read' && env[idVar] && env[secretVar])
+    .map(({ idVar, secretVar, operations }) => ({
       idVar,
       secretVar,
-      path: underBasePath(baseUrl, `/v1/customers/${madeUp}`),
-      // A key without read_customers (the no-read key) is refused the read with 403: that is its
-      // permission, not a refusal of the key. A key that holds it and gets 403 is the wrong key.
-      refusedBy: keyHolds(idVar, 'getCustomer') ? [401, 403] : [401],
+      path,
+      // A key that may not read (Trustist's no-read key) is refused the read with 403: that is
+      // its permission, not a refusal of the key. A key that may read and gets 403 is the wrong key.
+      refusedBy: operations.includes(conform.operations.get) ? [401, 403] : [401],
     }));
 }
 
 export interface PreflightOptions {
-  vendor: Vendor;
+  vendor: string;
   baseUrl: string;
   env: Record<string, string | undefined>;
   signer: Signer;
@@ -64,7 +55,8 @@ export interface PreflightOptions {
  */
 export async function preflightCredentials(options: PreflightOptions): Promise<string[]> {
   const tried: string[] = [];
-  for (const probe of probesOf(options.vendor, options.env, options.baseUrl)) {
+  const { conform, validators } = await loadVendorSpec(options.vendor);
+  for (const probe of probesOf(conform, validators.operation(conform.operations.get).path, options.env, options.baseUrl)) {
     if (tried.length > 0 && options.rps !== undefined) await sleep(1000 / options.rps);
     const credentials: KeyCredentials = { id: options.env[probe.idVar]!, secret: options.env[probe.secretVar]! };
     const answer = await exchange({ baseUrl: options.baseUrl, method: 'GET', path: probe.path, signer: options.signer, credentials, timeoutMs: options.timeoutMs });
@@ -74,7 +66,7 @@ export async function preflightCredentials(options: PreflightOptions): Promise<s
     }
     const status = answer.response.status;
     if (probe.refusedBy.includes(status)) {
-      throw new UsageError(`the target refused ${probe.idVar} (${status} to a harmless ${where}): check ${probe.idVar} and ${probe.secretVar}${options.vendor === 'trustist' ? ' and --auth' : ''}`);
+      throw new UsageError(`the target refused ${probe.idVar} (${status} to a harmless ${where}): check ${probe.idVar} and ${probe.secretVar}${conform.auth.schemes.length > 1 ? ' and --auth' : ''}`);
     }
     tried.push(probe.idVar);
   }

@@ -8,7 +8,6 @@ import { startCountingProxy } from '../mock/counting-proxy.ts';
 import { startMock } from '../mock/start-mock.ts';
 import { ledgerOf, type CreatedRecord, type ResultsDocument } from '../results/results.ts';
 import type { Vendor } from '../openapi/vendors.ts';
-import { SCRUBBED_REQUIRED } from '../vendors/trustly/scrub-request.ts';
 import { DEFAULT_TARGET_MAX_WRITES } from './run-options.ts';
 
 // A live run's footprint, measured from outside: a default run against a mock started here (so a
@@ -36,6 +35,9 @@ function storedCustomers(vendor: Vendor, snapshot: unknown): Stored[] {
   }
   return (snapshot as { customers: { owner: string; customer: Record<string, unknown> }[] }).customers.map(({ owner, customer }) => ({ id: customer.customerId as string, owner, record: customer }));
 }
+
+/** What a scrubbed Trustly customer keeps in its required fields: neutral values that are nobody's. */
+const SCRUBBED_REQUIRED = { name: 'Scrubbed test customer', address: { country: 'US' }, phone: '+15555550100', email: 'scrubbed@example.com' };
 
 const PERSONAL: Record<Vendor, string[]> = {
   trustist: ['firstName', 'lastName', 'emailAddress', 'dateOfBirth', 'address'],

@@ -9,23 +9,20 @@ import { buildResults } from '../results/build-results.ts';
 import { judgedNothing, type ResultsDocument } from '../results/results.ts';
 import { readResults } from './diff-command.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
+import { requiredRole } from '../openapi/x-conform.ts';
 import type { Rule } from '../openapi/rule-catalogue.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 import { parseRunOptions, RUN_HELP, rulePattern, type RunOptions } from './run-options.ts';
 import { preflightCredentials } from './credential-preflight.ts';
 import { assertReachable, assertTargetAllowed } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';
-import { resolveSigner } from '../auth/resolve-signer.ts';
+import { loadSignerModule, resolveSigner } from '../auth/resolve-signer.ts';
 import { HttpSession } from '../http/http-session.ts';
 import { scrubLedger, scrubSummary } from './scrub-ledger.ts';
 import { checkRunPlan, mockVariantsFromEnv, testTimeoutFor, type RunPlan } from '../vitest/run-plan.ts';
 import { describeProfile, ProfileError, readProfile, type ProfileOptions } from '../mock/profile.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const REQUIRED_CREDENTIALS: Record<Vendor, [string, string]> = {
-  trustist: ['TRUSTIST_KEY_ID', 'TRUSTIST_KEY_SECRET'],
-  trustly: ['TRUSTLY_ACCESS_ID', 'TRUSTLY_ACCESS_KEY'],
-};
 
 export async function runCommand(args: string[], out: (line: string) => void, err: (line: string) => void = console.error): Promise<number> {
   const options = parseRunOptions(args);
@@ -40,7 +37,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   if (options.auth !== undefined && !['hawk', 'hmac-sha256'].includes(options.auth)) {
     // A signer module is loaded in the workers; load it here first, so a bad one is one clear line.
     options.auth = resolve(options.auth);
-    await resolveSigner('trustist', options.auth).catch((error: Error) => {
+    await loadSignerModule(options.auth).catch((error: Error) => {
       throw new UsageError(`--auth ${options.auth}: ${error.message.split('\n')[0]}`);
     });
   }
@@ -154,8 +151,9 @@ export function blobDir(reportDir: string): string {
 
 async function checkTarget(options: RunOptions, target: URL): Promise<void> {
   const vendor = options.vendors[0]!;
-  assertTargetAllowed(target, (await loadVendorSpec(vendor)).spec, options.allowProduction);
-  const [idVar, secretVar] = REQUIRED_CREDENTIALS[vendor];
+  const { spec, conform } = await loadVendorSpec(vendor);
+  assertTargetAllowed(target, spec, options.allowProduction);
+  const { idVar, secretVar } = requiredRole(conform)[1];
   const missing = [idVar, secretVar].filter((name) => !process.env[name]);
   if (missing.length > 0) throw new UsageError(`running against ${target.origin} needs ${missing.join(' and ')} in the environment`);
   await assertReachable(target, options.timeoutMs);

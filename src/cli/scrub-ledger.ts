@@ -1,9 +1,9 @@
 import type { Signer } from '../auth/signer.ts';
 import { exchange } from '../http/exchange.ts';
 import type { HttpSession } from '../http/http-session.ts';
+import { targetPath } from '../http/base-path.ts';
+import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import { ledgerOf, type ResultsDocument } from '../results/results.ts';
-import { trustistScrub } from '../vendors/trustist/scrub-request.ts';
-import { trustlyScrub } from '../vendors/trustly/scrub-request.ts';
 
 export interface ScrubTarget {
   baseUrl: string;
@@ -24,13 +24,17 @@ export interface ScrubOutcome {
 
 /**
  * Scrubs the personal data out of every record of the document's ledger not yet scrubbed, one
- * update each, with the owning role's key; marks what succeeded in `document.created` (as a 1.2
+ * update each (the vendor's x-conform `scrub`: operation and body), with the owning role's key; marks what succeeded in `document.created` (as a 1.2
  * ledger). Idempotent: scrubbed records are skipped, and scrubbing twice writes the same values.
  * The target's session (--rps, --max-writes) bounds it like any exchange.
  */
 export async function scrubLedger(document: ResultsDocument, target: ScrubTarget): Promise<ScrubOutcome> {
   const ledger = ledgerOf(document);
   const outcome: ScrubOutcome = { scrubbed: 0, already: 0, left: [] };
+  const { conform, validators } = await loadVendorSpec(document.vendor);
+  const scrub = conform.scrub;
+  const operation = scrub && validators.operation(scrub.operation);
+  const getPath = validators.operation(conform.operations.get).path;
   let unreachable: string | undefined;
   for (const entry of ledger) {
     if (unreachable !== undefined && !entry.scrubbed) {
@@ -41,28 +45,35 @@ export async function scrubLedger(document: ResultsDocument, target: ScrubTarget
       outcome.already++;
       continue;
     }
-    const request = document.vendor === 'trustist' ? trustistScrub(entry.id, entry.owner) : trustlyScrub(target.baseUrl, entry.id, entry.owner);
-    const id = request.idVar && target.env[request.idVar];
-    const secret = request.secretVar && target.env[request.secretVar];
+    if (!scrub || !operation) {
+      outcome.left.push({ ...entry, why: `the ${document.vendor} spec's x-conform names no scrub` });
+      continue;
+    }
+    const role = conform.credentials[entry.owner];
+    const id = role && target.env[role.idVar];
+    const secret = role && target.env[role.secretVar];
     if (!id || !secret) {
-      outcome.left.push({ ...entry, why: request.idVar ? `needs ${request.idVar} and ${request.secretVar}` : `no known credential owns it (owner ${entry.owner})` });
+      outcome.left.push({ ...entry, why: role ? `needs ${role.idVar} and ${role.secretVar}` : `no known credential owns it (owner ${entry.owner})` });
       continue;
     }
     const credentials = { id, secret };
-    let json = request.json;
-    if (document.vendor === 'trustly') {
-      // An update may drop what it omits (one documented reading): resend the record's externalId,
-      // the run's tag, so the record stays recognisable as test data.
-      const current = await exchange({ baseUrl: target.baseUrl, method: 'GET', path: request.path, signer: target.signer, credentials, timeoutMs: target.timeoutMs, session: target.session });
-      const externalId = (current.response?.json as { customer?: { externalId?: unknown } } | undefined)?.customer?.externalId;
+    const pathOf = (template: string) => targetPath(target.baseUrl, conform.basePath, template.replace(/\{[^}]+\}/, encodeURIComponent(entry.id)));
+    let json: Record<string, unknown> = scrub.body;
+    if (scrub.keepTag) {
+      // An update may drop what it omits (one documented reading): resend the record's tag, so the
+      // record stays recognisable as test data.
+      const current = await exchange({ baseUrl: target.baseUrl, method: 'GET', path: pathOf(getPath), signer: target.signer, credentials, timeoutMs: target.timeoutMs, session: target.session });
+      const body = current.response?.json as Record<string, unknown> | undefined;
+      const record = conform.record.envelope === undefined ? body : (body?.[conform.record.envelope] as Record<string, unknown> | undefined);
+      const tag = record?.[conform.record.tag.field];
       if (!current.response) unreachable = `not sent after "${current.error}"; run conform cleanup later`;
       if (current.response?.status !== 200) {
         outcome.left.push({ ...entry, why: current.error ?? `reading it answered ${current.response?.status}` });
         continue;
       }
-      if (typeof externalId === 'string') json = { ...json, externalId };
+      if (typeof tag === 'string') json = { ...json, [conform.record.tag.field]: tag };
     }
-    const reply = await exchange({ baseUrl: target.baseUrl, method: request.method, path: request.path, json, signer: target.signer, credentials, timeoutMs: target.timeoutMs, session: target.session });
+    const reply = await exchange({ baseUrl: target.baseUrl, method: operation.method, path: pathOf(operation.path), json, signer: target.signer, credentials, timeoutMs: target.timeoutMs, session: target.session });
     const status = reply.response?.status;
     if (status === 200 && reply.error === undefined) {
       entry.scrubbed = true;

@@ -5,7 +5,13 @@ import { startTrustlyMock } from './trustly/start-trustly-mock.ts';
 
 export type { MockOptions, RunningMock } from './mock-types.ts';
 
+/** Each vendor's reference mock: a vendor without one is a compile error here, never another vendor's mock. */
+const MOCKS: Record<Vendor, (options: MockOptions) => Promise<RunningMock>> = {
+  trustist: startTrustistMock,
+  trustly: startTrustlyMock,
+};
+
 /** Starts a vendor's reference mock. */
 export function startMock(vendor: Vendor, options: MockOptions = {}): Promise<RunningMock> {
-  return vendor === 'trustist' ? startTrustistMock(options) : startTrustlyMock(options);
+  return MOCKS[vendor](options);
 }

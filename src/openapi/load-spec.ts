@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { dereference } from '@apidevtools/json-schema-ref-parser';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { parse } from 'yaml';
-import { specPath, type Vendor } from './vendors.ts';
+import { specPath } from './vendors.ts';
 
 export interface LoadedSpec {
-  vendor: Vendor;
+  /** The vendor's name, as the spec's `x-conform` gives it: the first part of every rule id. */
+  vendor: string;
   path: string;
   /** The document as written, `$ref`s intact: the place to read `x-` annotations from. */
   raw: OpenAPIV3_1.Document;
@@ -20,31 +21,49 @@ export class SpecError extends Error {
 const cache = new Map<string, Promise<LoadedSpec>>();
 
 /** Loads and dereferences a vendor's spec. Cached per path: a run loads each spec once. */
-export function loadSpec(vendor: Vendor, path = specPath(vendor)): Promise<LoadedSpec> {
+export function loadSpec(vendor: string, path = specPath(vendor)): Promise<LoadedSpec> {
+  return loadSpecFile(path, vendor);
+}
+
+/**
+ * Loads and dereferences the spec at `path`; its vendor is the one its `x-conform` names (which
+ * must be `expected`, when given). Adding a vendor is adding its spec: nothing else lists vendors.
+ */
+export function loadSpecFile(path: string, expected?: string): Promise<LoadedSpec> {
   let loaded = cache.get(path);
   if (!loaded) {
-    loaded = readSpec(vendor, path);
+    loaded = readSpec(path);
     cache.set(path, loaded);
     loaded.catch(() => cache.delete(path));
   }
-  return loaded;
+  return expected === undefined
+    ? loaded
+    : loaded.then((spec) => {
+        if (spec.vendor !== expected) throw new SpecError(`${path}: x-conform names vendor "${spec.vendor}", not "${expected}"`);
+        return spec;
+      });
 }
 
-async function readSpec(vendor: Vendor, path: string): Promise<LoadedSpec> {
+async function readSpec(path: string): Promise<LoadedSpec> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new SpecError(`cannot read the ${vendor} spec at ${path}: ${(error as Error).message}`);
+    throw new SpecError(`cannot read the spec at ${path}: ${(error as Error).message}`);
   }
   let raw: unknown;
   try {
     raw = parse(text);
   } catch (error) {
-    throw new SpecError(`the ${vendor} spec at ${path} is not valid YAML: ${(error as Error).message}`);
+    throw new SpecError(`the spec at ${path} is not valid YAML: ${(error as Error).message}`);
   }
   if (!isObject(raw) || typeof raw.openapi !== 'string' || !raw.openapi.startsWith('3.1')) {
-    throw new SpecError(`the ${vendor} spec at ${path} is not an OpenAPI 3.1 document (no "openapi: 3.1.x")`);
+    throw new SpecError(`the spec at ${path} is not an OpenAPI 3.1 document (no "openapi: 3.1.x")`);
+  }
+  const conform = raw['x-conform'];
+  const vendor = isObject(conform) ? conform.vendor : undefined;
+  if (typeof vendor !== 'string' || vendor === '') {
+    throw new SpecError(`${path}: x-conform names no vendor; add an x-conform block with "vendor: <name>" (see src/openapi/x-conform.schema.json)`);
   }
   // Dereference a copy so `raw` keeps its $refs for readers that want the component names.
   const document = (await dereference(structuredClone(raw) as object)) as OpenAPIV3_1.Document;

@@ -1,6 +1,5 @@
 import type { LoadedSpec } from './load-spec.ts';
 import { isObject, SpecError } from './load-spec.ts';
-import type { Vendor } from './vendors.ts';
 
 export const RULE_LEVELS = ['MUST', 'SHOULD', 'observed'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
@@ -8,12 +7,15 @@ export type RuleLevel = (typeof RULE_LEVELS)[number];
 /** One documented behaviour, as the spec's `x-rules` states it. Ids are stable: never renamed or reused. */
 export interface Rule {
   id: string;
-  vendor: Vendor;
+  vendor: string;
   level: RuleLevel;
   title: string;
   source: { documents: string[]; statement: string };
   /** operationIds whose `x-rule-ids` name this rule. */
   operations: string[];
+  /** The generic kind of check that judges it (src/kinds), when one applies, and that kind's parameters. */
+  kind?: string;
+  params?: Record<string, unknown>;
 }
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -31,7 +33,7 @@ export function readRuleCatalogue(spec: LoadedSpec): Rule[] {
   return entries.map((entry, index) => {
     const where = `${spec.path}: x-rules[${index}]`;
     if (!isObject(entry)) throw new SpecError(`${where} is not an object`);
-    const { id, level, title, source } = entry;
+    const { id, level, title, source, kind, params } = entry;
     if (typeof id !== 'string' || !RULE_ID.test(id)) throw new SpecError(`${where}: id ${JSON.stringify(id)} is not a rule id like "vendor.area.name"`);
     if (!id.startsWith(`${spec.vendor}.`)) throw new SpecError(`${where}: id ${id} does not start with "${spec.vendor}."`);
     if (seen.has(id)) throw new SpecError(`${where}: id ${id} appears twice`);
@@ -40,7 +42,19 @@ export function readRuleCatalogue(spec: LoadedSpec): Rule[] {
       throw new SpecError(`${where} (${id}): level ${JSON.stringify(level)} is not one of ${RULE_LEVELS.join(', ')}`);
     }
     if (typeof title !== 'string' || title.trim() === '') throw new SpecError(`${where} (${id}): no title`);
-    return { id, vendor: spec.vendor, level: level as RuleLevel, title, source: readSource(source, `${where} (${id})`), operations: byOperation.get(id) ?? [] };
+    if (kind !== undefined && (typeof kind !== 'string' || !/^[a-z][a-z-]*$/.test(kind))) throw new SpecError(`${where} (${id}): kind ${JSON.stringify(kind)} is not a kind name like "unknown-id"`);
+    if (params !== undefined && !isObject(params)) throw new SpecError(`${where} (${id}): params is not an object`);
+    if (params !== undefined && kind === undefined) throw new SpecError(`${where} (${id}): params without a kind`);
+    return {
+      id,
+      vendor: spec.vendor,
+      level: level as RuleLevel,
+      title,
+      source: readSource(source, `${where} (${id})`),
+      operations: byOperation.get(id) ?? [],
+      ...(kind === undefined ? {} : { kind }),
+      ...(params === undefined ? {} : { params }),
+    };
   });
 }
 

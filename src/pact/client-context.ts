@@ -1,12 +1,11 @@
-import { basicSigner } from '../auth/basic-signer.ts';
-import { hawkSigner } from '../auth/hawk-signer.ts';
+import { SCHEME_SIGNERS } from '../auth/scheme-signer.ts';
 import type { Signer } from '../auth/signer.ts';
 import { CheckContext } from '../runner/check-context.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 
 export interface ClientContextOptions {
-  /** How requests are signed; default Hawk for Trustist, Basic for Trustly. */
+  /** How requests are signed; default the scheme the vendor's x-conform names first (Hawk for Trustist, Basic for Trustly). */
   signer?: Signer;
   /** Records created through this context carry `conform-<runId>` (design.md). */
   runId?: string;
@@ -30,7 +29,7 @@ export async function clientContext(vendor: Vendor, baseUrl: string, options: Cl
       seed: 0,
       runs: 1,
       runId: options.runId ?? 'pact',
-      signer: options.signer ?? (vendor === 'trustly' ? basicSigner : hawkSigner),
+      signer: options.signer ?? SCHEME_SIGNERS[spec.conform.auth.default]!,
       timeoutMs: options.timeoutMs ?? 10_000,
       embedded: false,
     },

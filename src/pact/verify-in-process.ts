@@ -1,9 +1,7 @@
 import './no-tracking.ts';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
-import { basicSigner } from '../auth/basic-signer.ts';
-import { hawkSigner } from '../auth/hawk-signer.ts';
-import { hmacSha256Signer } from '../auth/hmac-sha256-signer.ts';
 import type { KeyCredentials, Signer } from '../auth/signer.ts';
+import { resolveSigner } from '../auth/resolve-signer.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 import { TrustistClient } from '../vendors/trustist/client.ts';
 import { TrustlyClient } from '../vendors/trustly/client.ts';
@@ -34,7 +32,7 @@ export interface VerifyRequest {
  * run per file, so every result belongs to exactly one pact.
  */
 export async function verifyInProcess(request: VerifyRequest): Promise<PactVerification[]> {
-  const signer = signerOf(request);
+  const signer = await resolveSigner(request.vendor, request.auth);
   const ctx = await clientContext(request.vendor, request.target, { signer, runId: request.runId, ...(request.timeoutMs ? { timeoutMs: request.timeoutMs } : {}) });
   const states =
     request.vendor === 'trustist'
@@ -142,11 +140,6 @@ export function providerBase(target: URL, vendor: Vendor): URL {
   if (vendor === 'trustly' && path.endsWith('/api/v1')) path = path.slice(0, -'/api/v1'.length);
   base.pathname = path === '' ? '/' : path;
   return base;
-}
-
-function signerOf(request: VerifyRequest): Signer {
-  if (request.vendor === 'trustly') return basicSigner;
-  return request.auth === 'hmac-sha256' ? hmacSha256Signer : hawkSigner;
 }
 
 interface Failure {

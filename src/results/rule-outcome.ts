@@ -1,13 +1,12 @@
 import type { Exchange } from '../http/exchange.ts';
 import type { RuleLevel } from '../openapi/rule-catalogue.ts';
-import type { Vendor } from '../openapi/vendors.ts';
 
 export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'observed' | 'incomplete';
 
 /** What running one rule's check produced: the unit every reporter reads. */
 export interface RuleOutcome {
   id: string;
-  vendor: Vendor;
+  vendor: string;
   level: RuleLevel;
   title: string;
   source: { documents: string[]; statement: string };

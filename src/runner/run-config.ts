@@ -4,7 +4,7 @@ import type { Vendor } from '../openapi/vendors.ts';
 
 /** One vendor's part of a run, as the conformance project's global setup hands it to each suite file (serialisable). */
 export interface VendorRun {
-  vendor: Vendor;
+  vendor: string;
   /** Base URL of the target, e.g. http://127.0.0.1:4010 or https://api-sandbox.trustistecommerce.com. */
   baseUrl: string;
   /** Credential variables (design.md's names). Only these are read: never process.env directly. */

@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { startMock, type RunningMock } from '../mock/start-mock.ts';
 import { variantsOf } from '../mock/variants.ts';
 import { withProfile } from '../mock/profile.ts';
+import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 import type { ConformanceContext, VendorRun } from './conformance-context.ts';
 import './conformance-context.ts';
@@ -19,7 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   for (const vendor of plan.vendors) {
     let run: VendorRun;
     if (plan.target) {
-      run = vendorRun(plan, vendor, plan.target, credentialEnv(vendor, process.env), false);
+      run = vendorRun(plan, vendor, plan.target, await credentialEnv(vendor, process.env), false);
     } else {
       const auth = plan.auth === 'hmac-sha256' ? 'hmac-sha256' : 'hawk';
       const variants = plan.mockVariants.filter((v) => variantsOf(vendor).some((known) => known.name === v));
@@ -53,7 +54,8 @@ function vendorRun(plan: RunPlan, vendor: Vendor, baseUrl: string, env: Record<s
   };
 }
 
-function credentialEnv(vendor: Vendor, env: NodeJS.ProcessEnv): Record<string, string | undefined> {
-  const prefix = vendor === 'trustist' ? 'TRUSTIST_' : 'TRUSTLY_';
-  return Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith(prefix)));
+/** The credential variables the vendor's x-conform names, and only those: never the whole environment. */
+async function credentialEnv(vendor: Vendor, env: NodeJS.ProcessEnv): Promise<Record<string, string | undefined>> {
+  const names = Object.values((await loadVendorSpec(vendor)).conform.credentials).flatMap((role) => [role.idVar, role.secretVar]);
+  return Object.fromEntries(names.filter((name) => env[name] !== undefined).map((name) => [name, env[name]]));
 }

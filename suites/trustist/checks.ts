@@ -1,4 +1,6 @@
 import type { Check } from '../../src/runner/check.ts';
+import { kindChecksOf } from '../../src/kinds/kinds.ts';
+import '../../src/vendors/trustist/kind-bodies.ts';
 import { authChecks } from './auth.checks.ts';
 import { createChecks } from './create.checks.ts';
 import { getChecks } from './get.checks.ts';
@@ -20,13 +22,15 @@ import { updateWriteChecks } from './update-writes.checks.ts';
 /**
  * Every Trustist check, one per rule of the spec's x-rules. Create comes first: its invalid-body
  * rule reads the tenant's unfiltered list, which is shortest before the other rules add to it.
- * The HTTP rules come last (see below).
+ * The HTTP rules come last (see below). The rules whose entry names a generic kind are judged by
+ * it (src/kinds).
  */
 export const TRUSTIST_CHECKS: Check[] = [
   ...createChecks,
   ...validationChecks,
   ...getChecks,
   ...updateChecks,
+  ...kindChecksOf('trustist'),
   ...updateInvariantChecks,
   ...listChecks,
   ...tenancyChecks,

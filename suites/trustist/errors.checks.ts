@@ -4,7 +4,7 @@ import type { CheckContext } from '../../src/runner/check-context.ts';
 import type { Exchange } from '../../src/http/exchange.ts';
 import { orgNamespace } from '../../src/vendors/trustist/arbitraries.ts';
 import { customerPath, TrustistClient } from '../../src/vendors/trustist/client.ts';
-import { key, KEY_ROLES } from '../../src/vendors/trustist/credentials.ts';
+import { key, keyVars } from '../../src/vendors/trustist/credentials.ts';
 import { createCustomer } from '../../src/vendors/trustist/expect.ts';
 
 // The docs give refusals a status and a short name, never a body. This rule records, per kind of
@@ -41,7 +41,7 @@ export const errorChecks = defineChecks('errors', {
       'missing person data': () => sendSigned(ctx, credentials, { method: 'POST', path: '/v1/onboard/sessions', ...json({ customerId: customer.id, options: { identity: { identityCheck: true } } }) }),
     };
     // A key without a permission is optional (design.md); without it that kind is simply not recorded.
-    const { idVar, secretVar } = KEY_ROLES.readonly;
+    const { idVar, secretVar } = keyVars(ctx, 'readonly');
     if (ctx.config.env[idVar] && ctx.config.env[secretVar]) {
       const readonly = key(ctx, 'readonly');
       kinds['missing permission'] = () => sendSigned(ctx, readonly, { method: 'POST', path: '/v1/customers', ...json({ orgId: ns }) });

@@ -6,15 +6,11 @@ import { TrustistClient } from '../../src/vendors/trustist/client.ts';
 import { key } from '../../src/vendors/trustist/credentials.ts';
 import { createCustomer, expectOk } from '../../src/vendors/trustist/expect.ts';
 import {
-  ADDRESS_FIELDS,
   addressReading,
   fieldsOf,
   TEXT_FIELDS,
   withChange,
-  type AddressField,
   type Customer,
-  type CustomerPatch,
-  type UpdateField,
 } from '../../src/vendors/trustist/model.ts';
 import { instant } from '../../src/vendors/trustist/timestamps.ts';
 
@@ -36,81 +32,7 @@ const value = (record: unknown, field: TopLevel) => fieldsOf(record)[field];
 /** Whether the update answer carries a field (the spec allows it to leave out some, see update's x-ambiguity). */
 const carriesField = (record: unknown, field: string) => typeof record === 'object' && record !== null && field in record;
 
-type Clear = UpdateField | `address.${AddressField}`;
-const CLEARABLE: Clear[] = [...(['firstName', 'lastName', 'emailAddress', 'dateOfBirth', 'address'] as const), ...ADDRESS_FIELDS.map((f) => `address.${f}` as const)];
-
-function nullPatch(clear: Clear[]): CustomerPatch {
-  const patch: CustomerPatch = {};
-  for (const name of clear) {
-    if (name.startsWith('address.')) {
-      if (patch.address === null) continue;
-      patch.address = { ...(patch.address ?? {}), [name.slice(8)]: null };
-    } else if (name === 'address') patch.address = null;
-    else patch[name as Exclude<UpdateField, 'address'>] = null;
-  }
-  return patch;
-}
-
-/** Whether a field (or address field) is cleared in a record: absent or null. */
-function cleared(record: unknown, name: Clear): boolean {
-  const fields = fieldsOf(record);
-  if (name.startsWith('address.')) return fields.address?.[name.slice(8) as AddressField] === undefined;
-  return fields[name as TopLevel] === undefined;
-}
-
-/** A later patch that touches none of the cleared fields (so they must stay cleared). */
-function laterPatchAvoiding(patch: CustomerPatch, clear: Clear[]): CustomerPatch {
-  const later: CustomerPatch = { ...patch };
-  for (const name of clear) {
-    if (name === 'address') delete later.address;
-    else if (name.startsWith('address.')) {
-      if (later.address) later.address = Object.fromEntries(Object.entries(later.address).filter(([k]) => k !== name.slice(8)));
-    } else delete later[name as Exclude<UpdateField, 'address'>];
-  }
-  return later;
-}
-
 export const updateChecks = defineChecks('update', {
-  'trustist.customers.update.partial': async (ctx: CheckContext) => {
-    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
-    await ctx.property(
-      fc.tuple(fullCreateBody(ctx.spec), updatePatch(ctx.spec, { nulls: false })),
-      async ([template, patch]) => {
-        const before = await fullRecord(ctx, a, template, 'partial');
-        const omitted = TOP_LEVEL.filter((f) => !(f in patch));
-        const answer = expectOk(ctx, await a.updateCustomer(before.id, patch), 'an update of an existing customer must succeed');
-        const after = expectOk(ctx, await a.getCustomer(before.id), 'tenant A reads its own customer');
-        for (const field of omitted) {
-          if (carriesField(answer, field)) {
-            ctx.assertEqual(value(answer, field), value(before, field), `${field}, omitted from the update, must keep its value (in the update response)`);
-          }
-          ctx.assertEqual(value(after, field), value(before, field), `${field}, omitted from the update, must keep its value (get after the update)`);
-        }
-      },
-      { examples: [[{ firstName: 'Ada', lastName: 'Lovelace', orgId: '' }, { firstName: 'Augusta' }]] },
-    );
-  },
-
-  'trustist.customers.update.null-clears': async (ctx: CheckContext) => {
-    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
-    await ctx.property(
-      fc.tuple(fullCreateBody(ctx.spec), fc.subarray(CLEARABLE, { minLength: 1 }), updatePatch(ctx.spec)),
-      async ([template, clear, later]) => {
-        const record = await createCustomer(ctx, a, inNamespace(template, orgNamespace(ctx, 'null')));
-        // Judged on what is stored (gets), not on the update answers, which are update.response's business.
-        const expectCleared = async (when: string) => {
-          const stored = expectOk(ctx, await a.getCustomer(record.id), 'tenant A reads its own customer');
-          for (const name of clear) ctx.assert(cleared(stored, name), `${name}, sent as null, must be cleared (absent or null) ${when}`, { received: fieldsOf(stored), expected: `no ${name}` });
-        };
-        expectOk(ctx, await a.updateCustomer(record.id, nullPatch(clear)), 'an update of an existing customer must succeed');
-        await expectCleared('after the update');
-        expectOk(ctx, await a.updateCustomer(record.id, laterPatchAvoiding(later, clear)), 'an update of an existing customer must succeed');
-        await expectCleared('after a later update that does not touch it');
-      },
-      { examples: [[{ firstName: 'Ada', dateOfBirth: '1815-12-10', orgId: '' }, ['dateOfBirth'], { firstName: 'Augusta' }]] },
-    );
-  },
-
   'trustist.customers.update.response': async (ctx: CheckContext) => {
     const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
     await ctx.property(fc.tuple(fullCreateBody(ctx.spec), updatePatch(ctx.spec, { nulls: false })), async ([template, drawn]) => {

@@ -5,7 +5,7 @@ import type { CheckContext } from '../../src/runner/check-context.ts';
 import { TagNamespace } from '../../src/runner/tag-namespace.ts';
 import { exampleBody } from '../../src/vendors/trustly/arbitraries.ts';
 import { clientOf, type RawRequest, type TrustlyClient } from '../../src/vendors/trustly/client.ts';
-import { MERCHANT_B_VARS } from '../../src/vendors/trustly/credentials.ts';
+import { merchantVars } from '../../src/vendors/trustly/credentials.ts';
 import { customerOf, expectStatus } from '../../src/vendors/trustly/expect-reply.ts';
 
 /** One request of each operation, aimed at a customer that exists, so a 401 cannot be a 404 in disguise. */
@@ -55,7 +55,7 @@ export const authChecks = defineChecks('auth', {
 
     // The account's real accessId with a wrong accessKey: a vendor with lock-out counts these,
     // so each kind is sent once (at most REAL_ID_ATTEMPTS in all), each on another operation.
-    const bKey = ctx.config.env[MERCHANT_B_VARS[1]];
+    const bKey = ctx.config.env[merchantVars(ctx, 'B').secretVar];
     const nearMiss = `${a.secret.slice(0, -1)}${a.secret.endsWith('x') ? 'y' : 'x'}`;
     const flipped = a.secret.toUpperCase() === a.secret ? a.secret.toLowerCase() : a.secret.toUpperCase();
     const realId: [string, string][] = [

@@ -1,4 +1,6 @@
 import type { Check } from '../../src/runner/check.ts';
+import { kindChecksOf } from '../../src/kinds/kinds.ts';
+import '../../src/vendors/trustly/kind-bodies.ts';
 import { authChecks } from './auth.checks.ts';
 import { createChecks } from './create.checks.ts';
 import { errorsChecks } from './errors.checks.ts';
@@ -19,7 +21,10 @@ import { upsertChecks } from './upsert.checks.ts';
 import { upsertKeysChecks } from './upsert-keys.checks.ts';
 import { validationChecks } from './validation.checks.ts';
 
-/** Every Trustly check: exactly one per rule id of the spec's x-rules (the self-test holds us to it). */
+/**
+ * Every Trustly check: exactly one per rule id of the spec's x-rules (the self-test holds us to it);
+ * the rules whose entry names a generic kind are judged by it (src/kinds).
+ */
 export const TRUSTLY_CHECKS: Check[] = [
   ...authChecks,
   ...errorsChecks,
@@ -39,6 +44,7 @@ export const TRUSTLY_CHECKS: Check[] = [
   ...listReadingsChecks,
   ...createReadingsChecks,
   ...readingsChecks,
+  ...kindChecksOf('trustly'),
   // Last: it also judges the 5xx answers every check before it met (server-error-tally.ts).
   ...httpChecks,
 ];

@@ -2,9 +2,9 @@ import { defineChecks } from '../../src/runner/check.ts';
 import type { CheckContext } from '../../src/runner/check-context.ts';
 import { TagNamespace } from '../../src/runner/tag-namespace.ts';
 import { assertData } from '../../src/vendors/trustly/assert-data.ts';
-import { customerBodies, exampleBody, unknownCustomerIds } from '../../src/vendors/trustly/arbitraries.ts';
+import { customerBodies, exampleBody } from '../../src/vendors/trustly/arbitraries.ts';
 import { clientOf } from '../../src/vendors/trustly/client.ts';
-import { customerOf, expectStatus } from '../../src/vendors/trustly/expect-reply.ts';
+import { customerOf } from '../../src/vendors/trustly/expect-reply.ts';
 import { createdData, type CustomerData } from '../../src/vendors/trustly/model.ts';
 import { unsetSpellings } from '../../src/vendors/trustly/unset-spelling.ts';
 
@@ -39,12 +39,5 @@ export const getChecks = defineChecks('get', {
       assertData(ctx, again, first!.expected, `this check's first customer ${first!.customerId} no longer reads back as stored`);
     });
     ctx.observe({ unsetFields: [...unset].sort() });
-  },
-
-  'trustly.customers.get.unknown': async (ctx: CheckContext) => {
-    const client = clientOf(ctx, 'A');
-    await ctx.property(unknownCustomerIds, async (customerId) => {
-      expectStatus(ctx, await client.get(customerId), 404, `GET /api/v1/customers/${customerId} (an id that names no customer)`);
-    });
   },
 });

@@ -66,7 +66,7 @@ export class TrustistClient {
     let reused = false;
     if ((reply.status === 200 || reply.status === 201) && typeof reply.body?.id === 'string') {
       reused = this.ctx.created.includes(reply.body.id);
-      if (!reused) this.ctx.noteCreated(reply.body.id, roleOf(this.ctx.config.env, this.credentials));
+      if (!reused) this.ctx.noteCreated(reply.body.id, roleOf(this.ctx, this.credentials));
     }
     return { ...reply, reused };
   }
@@ -170,7 +170,7 @@ export class TrustistClient {
     // A create that succeeded, meant to or not (a refused body the target took), is in the ledger.
     const id = (reply.body as { id?: unknown } | undefined)?.id;
     if (request.operationId === 'createCustomer' && (reply.status === 200 || reply.status === 201) && typeof id === 'string') {
-      this.ctx.noteCreated(id, request.sign ? roleOf(this.ctx.config.env, request.sign.credentials) : 'unknown');
+      this.ctx.noteCreated(id, request.sign ? roleOf(this.ctx, request.sign.credentials) : 'unknown');
     }
     return reply;
   }
@@ -210,7 +210,7 @@ export class TrustistClient {
     this.ctx.record(recorded);
     if (asConfigured && recorded.response && recorded.error === undefined) {
       await this.ctx.expectCredentialAccepted(this.credentials, recorded.response.status, {
-        holds: (variable) => keyHolds(variable, operationId),
+        holds: (variable) => keyHolds(this.ctx, variable, operationId),
         probe: () =>
           exchange({
             baseUrl: this.ctx.config.baseUrl,

@@ -171,7 +171,7 @@ export class TrustlyClient {
   private note(customerId: string): void {
     if (this.noted.has(customerId)) return;
     this.noted.add(customerId);
-    this.ctx.noteCreated(customerId, roleOf(this.ctx.config.env, this.credentials));
+    this.ctx.noteCreated(customerId, roleOf(this.ctx, this.credentials));
   }
 }
 

@@ -1,24 +1,29 @@
 import type { KeyCredentials } from '../../auth/signer.ts';
 import type { CheckContext } from '../../runner/check-context.ts';
-
-// design.md names these variables; credentials come from the environment only, never from flags.
-export const MERCHANT_A_VARS = ['TRUSTLY_ACCESS_ID', 'TRUSTLY_ACCESS_KEY'] as const;
-export const MERCHANT_B_VARS = ['TRUSTLY_MERCHANT_B_ACCESS_ID', 'TRUSTLY_MERCHANT_B_ACCESS_KEY'] as const;
+import { roleOfKey } from '../../openapi/x-conform.ts';
 
 export type Merchant = 'A' | 'B';
+
+/** The spec's x-conform role of each merchant: its variables live there. */
+const ROLE = { A: 'merchantA', B: 'merchantB' } as const;
+
+/** The variables of a merchant's accessId/accessKey pair. */
+export function merchantVars(ctx: CheckContext, merchant: Merchant): { idVar: string; secretVar: string } {
+  const found = ctx.spec.conform.credentials[ROLE[merchant]];
+  if (!found) throw new Error(`the trustly spec's x-conform has no credential role "${ROLE[merchant]}"`);
+  return found;
+}
 
 /**
  * A merchant's accessId/accessKey pair. Merchant A is required for every rule; merchant B only
  * for the isolation rules. A pair that is not set skips the rule in hand, naming the variables.
  */
 export function merchantCredentials(ctx: CheckContext, merchant: Merchant): KeyCredentials {
-  const [idVar, keyVar] = merchant === 'A' ? MERCHANT_A_VARS : MERCHANT_B_VARS;
-  return ctx.credentials(idVar, keyVar);
+  const { idVar, secretVar } = merchantVars(ctx, merchant);
+  return ctx.credentials(idVar, secretVar);
 }
 
 /** The merchant role whose key this is (merchantA, merchantB), by the run's credential variables. */
-export function roleOf(env: Record<string, string | undefined>, credentials: KeyCredentials): string {
-  if (env[MERCHANT_A_VARS[0]] === credentials.id) return 'merchantA';
-  if (env[MERCHANT_B_VARS[0]] === credentials.id) return 'merchantB';
-  return 'unknown';
+export function roleOf(ctx: CheckContext, credentials: KeyCredentials): string {
+  return roleOfKey(ctx.spec.conform, ctx.config.env, credentials.id);
 }

@@ -1,0 +1,25 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { CheckContext } from '../runner/check-context.ts';
+import type { Data, Reply } from './operation-client.ts';
+
+/** Fails unless the reply's status is one of `expected`; Received shows the body, which names the field objected to. */
+export function expectStatus(ctx: CheckContext, reply: Reply, expected: number[], what: string): void {
+  ctx.assert(expected.includes(reply.status), `${what} answered ${reply.status}`, {
+    received: { status: reply.status, body: reply.json },
+    expected: `status ${expected.join(' or ')}`,
+  });
+}
+
+/** Fails unless every field of `expected` is stored as given (a null one: absent or null). */
+export function expectStored(ctx: CheckContext, record: Data, expected: Data, what: string): void {
+  // As sent on the wire: a property an arbitrary left undefined is not part of the body.
+  const sent = JSON.parse(JSON.stringify(expected)) as Data;
+  for (const [field, value] of Object.entries(sent)) {
+    const got = record[field];
+    if (value === null) {
+      ctx.assert(got === undefined || got === null, `${what}: ${field} is ${JSON.stringify(got)}`, { received: record, expected: `${field} absent or null`, pointer: `/${field}` });
+      continue;
+    }
+    ctx.assert(isDeepStrictEqual(got, value), `${what}: ${field} is ${JSON.stringify(got)}, not ${JSON.stringify(value)}`, { received: record, expected: sent, pointer: `/${field}` });
+  }
+}

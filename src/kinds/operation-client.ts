@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { SCHEME_SIGNERS } from '../auth/scheme-signer.ts';
+import type { KeyCredentials, Signer } from '../auth/signer.ts';
+import type { CheckContext } from '../runner/check-context.ts';
+import { RuleIncomplete } from '../runner/rule-failure.ts';
+import { targetPath } from '../http/base-path.ts';
+import { exchange, type Exchange } from '../http/exchange.ts';
+import { nextPageOf } from '../http/next-page.ts';
+import { roleHolds, roleOfKey, type XConform } from '../openapi/x-conform.ts';
+
+export type Data = Record<string, unknown>;
+
+/** One answer, validated against the spec for its operation, with the record(s) it carries. */
+export interface Reply {
+  status: number;
+  json: unknown;
+  exchange: Exchange;
+  /** The record of a 2xx create, get or update answer (unwrapped from x-conform's envelope). */
+  record?: Data;
+  /** The records of a 2xx list answer. */
+  records?: Data[];
+  sentAt: number;
+  receivedAt: number;
+}
+
+export interface CallOptions {
+  /** The record id, for the path's one `{name}` parameter. */
+  id?: string;
+  query?: Record<string, string>;
+  json?: unknown;
+  /**
+   * The key to sign with: a credential role's (the client's own by default), made-up
+   * credentials, or null for a request with no credentials at all.
+   */
+  credentials?: KeyCredentials | null;
+}
+
+/**
+ * One client for every vendor: calls operations by operationId, with the method and path the
+ * spec gives them, the signer its x-conform names, and the record fields x-conform declares.
+ * Every call is recorded on the rule's context and its answer validated against the spec, so an
+ * undocumented answer fails the rule in hand, naming the JSON pointer.
+ */
+export class OperationClient {
+  readonly conform: XConform;
+
+  constructor(
+    private readonly ctx: CheckContext,
+    /** The credential role of x-conform whose key this client signs with. */
+    readonly role: string,
+  ) {
+    this.conform = ctx.spec.conform;
+    const known = this.conform.credentials[role];
+    if (!known) throw new Error(`no credential role "${role}" in the x-conform of ${ctx.spec.spec.path} (roles: ${Object.keys(this.conform.credentials).join(', ')})`);
+  }
+
+  /** The role's key; skips the rule in hand, naming the variables, when they are not set. */
+  get credentials(): KeyCredentials {
+    const { idVar, secretVar } = this.conform.credentials[this.role]!;
+    return this.ctx.credentials(idVar, secretVar);
+  }
+
+  get signer(): Signer {
+    return this.ctx.config.signer ?? SCHEME_SIGNERS[this.conform.auth.default]!;
+  }
+
+  create(body: unknown): Promise<Reply> {
+    return this.call(this.conform.operations.create, { json: body });
+  }
+
+  get(id: string): Promise<Reply> {
+    return this.call(this.conform.operations.get, { id });
+  }
+
+  update(id: string, body: unknown): Promise<Reply> {
+    return this.call(this.conform.operations.update, { id, json: body });
+  }
+
+  /** A list by the tag filter x-conform names: only records of this run are judged. */
+  listByTag(tag: string): Promise<Reply> {
+    const filter = this.conform.record.tag.listFilter;
+    if (filter === undefined) this.ctx.skip(`the x-conform of ${this.ctx.spec.spec.vendor} names no list filter for ${this.conform.record.tag.field}`);
+    return this.call(this.conform.operations.list, { query: { [filter]: tag } });
+  }
+
+  /** The id of a record in an answer. */
+  idOf(record: Data): string {
+    return String(record[this.conform.record.id]);
+  }
+
+  async call(operationId: string, options: CallOptions = {}): Promise<Reply> {
+    const op = this.ctx.spec.validators.operation(operationId);
+    const credentials = options.credentials === undefined ? this.credentials : options.credentials;
+    const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      if (options.id === undefined) throw new Error(`${operationId} needs the record id for its path parameter "${name}"`);
+      return encodeURIComponent(options.id);
+    });
+    const query = options.query ? `?${new URLSearchParams(options.query)}` : '';
+    const sentAt = Date.now();
+    const ex = await exchange({
+      baseUrl: this.ctx.config.baseUrl,
+      method: op.method,
+      path: `${targetPath(this.ctx.config.baseUrl, this.conform.basePath, path)}${query}`,
+      json: options.json,
+      ...(credentials ? { signer: this.signer, credentials } : {}),
+      timeoutMs: this.ctx.config.timeoutMs,
+      session: this.ctx.http,
+    });
+    const receivedAt = Date.now();
+    this.ctx.record(ex);
+    if (options.credentials === undefined && ex.response && ex.error === undefined) {
+      await this.ctx.expectCredentialAccepted(credentials!, ex.response.status, {
+        holds: (variable) => roleHolds(this.conform, variable, operationId),
+        probe: () => this.probe(credentials!),
+      });
+    }
+    const isList = operationId === this.conform.operations.list;
+    this.ctx.validateResponse(operationId, ex, isList ? { scope: (json) => this.ownOnly(json) } : {});
+    const { status, json } = ex.response!;
+    const reply: Reply = { status, json, exchange: ex, sentAt, receivedAt };
+    if (status >= 200 && status < 300) {
+      if (isList) {
+        reply.records = recordsOf(json, this.conform.record.listEnvelope);
+        if (nextPageOf(ex.response!.headers.link) !== undefined) throw new RuleIncomplete(`the list of ${operationId} has more pages, which the generic client does not read`);
+      } else {
+        const record = this.conform.record.envelope === undefined ? json : isObject(json) ? json[this.conform.record.envelope] : undefined;
+        if (isObject(record)) {
+          reply.record = record;
+          if (operationId === this.conform.operations.create && record[this.conform.record.id] !== undefined) {
+            this.ctx.noteCreated(this.idOf(record), roleOfKey(this.conform, this.ctx.config.env, credentials?.id ?? ''));
+          }
+        }
+      }
+    }
+    return reply;
+  }
+
+  /** The answer's record, failing the rule when a 2xx carries none. */
+  recordOf(reply: Reply, what: string): Data {
+    this.ctx.assert(reply.status >= 200 && reply.status < 300, `${what} answered ${reply.status}`, { received: reply.status, expected: 'a 2xx answer' });
+    this.ctx.assert(reply.record !== undefined, `${what} answered ${reply.status} without a record`, { received: reply.json, expected: 'the record' });
+    return reply.record;
+  }
+
+  /** The harmless request the preflight makes: a GET of a made-up id. */
+  private probe(credentials: KeyCredentials): Promise<Exchange> {
+    const op = this.ctx.spec.validators.operation(this.conform.operations.get);
+    const path = op.path.replace(/\{[^}]+\}/, `conform-probe-${randomUUID()}`);
+    return exchange({ baseUrl: this.ctx.config.baseUrl, method: 'GET', path: targetPath(this.ctx.config.baseUrl, this.conform.basePath, path), signer: this.signer, credentials, timeoutMs: this.ctx.config.timeoutMs, session: this.ctx.http });
+  }
+
+  /** A list on a shared account may hold other writers' records: only the run's own are validated. */
+  private ownOnly(json: unknown): unknown {
+    const own = (r: unknown) =>
+      isObject(r) && (this.ctx.created.includes(String(r[this.conform.record.id])) || String(r[this.conform.record.tag.field] ?? '').startsWith(`${this.ctx.tag}-`));
+    const envelope = this.conform.record.listEnvelope;
+    if (Array.isArray(json)) return json.filter(own);
+    if (envelope !== undefined && isObject(json) && Array.isArray(json[envelope])) return { ...json, [envelope]: (json[envelope] as unknown[]).filter(own) };
+    return json;
+  }
+}
+
+function recordsOf(json: unknown, envelope: string | undefined): Data[] | undefined {
+  const list = envelope === undefined ? json : isObject(json) ? json[envelope] : undefined;
+  return Array.isArray(list) ? list.filter(isObject) : undefined;
+}
+
+export function isObject(value: unknown): value is Data {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { isDeepStrictEqual } from 'node:util';
+import type { CheckContext } from '../runner/check-context.ts';
+import { TagNamespace } from '../runner/tag-namespace.ts';
+import type { Kind } from './kind.ts';
+import { expectStatus } from './judge.ts';
+import { OperationClient } from './operation-client.ts';
+import { operationsParam, statusesParam } from './operation-names.ts';
+import { bodiesOf, requiredOf } from './record-bodies.ts';
+
+/**
+ * Another account (x-conform's scope.other) never reaches the first one's record: its get and
+ * update get 404 (params.status; 404, not 403, which would confirm the id exists), its update
+ * changes nothing the first account then reads, and its list by the record's tag does not show
+ * it. params.operations narrows what is tried (default get, update, list), params.runsAtMost
+ * caps the runs (isolation depends on the keys more than on the data).
+ */
+export const scopeIsolation: Kind = async (ctx: CheckContext, params) => {
+  const { conform } = ctx.spec;
+  const a = new OperationClient(ctx, conform.scope.primary);
+  const b = new OperationClient(ctx, conform.scope.other);
+  void b.credentials; // skips the rule, naming the variables, before anything is written
+  const statuses = statusesParam(ctx, params, 'status', [404]);
+  const operations = operationsParam(ctx, params, ['get', 'update', 'list']);
+  const runs = typeof params.runsAtMost === 'number' ? ctx.runsAtMost(params.runsAtMost) : ctx.runs;
+  const noun = conform.scope.noun;
+  const ns = new TagNamespace(ctx.tag, 'isolated');
+  await ctx.property(
+    fc.tuple(bodiesOf(ctx), bodiesOf(ctx)),
+    async ([first, second]) => {
+      const tag = ns.next();
+      const id = a.idOf(a.recordOf(await a.create({ ...first, [conform.record.tag.field]: tag }), conform.operations.create));
+      if (operations.includes('get')) expectStatus(ctx, await b.get(id), statuses, `the other ${noun}'s ${conform.operations.get} ${id}`);
+      if (operations.includes('update')) {
+        const before = a.recordOf(await a.get(id), `${conform.operations.get} ${id}`);
+        expectStatus(ctx, await b.update(id, { ...second, ...requiredOf(ctx, second) }), statuses, `the other ${noun}'s ${conform.operations.update} ${id}`);
+        const after = a.recordOf(await a.get(id), `${conform.operations.get} ${id}`);
+        for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
+          ctx.assert(isDeepStrictEqual(after[field] ?? null, before[field] ?? null), `the other ${noun}'s ${conform.operations.update} changed ${field} of record ${id}`, {
+            received: after,
+            expected: before,
+            pointer: `/${field}`,
+          });
+        }
+      }
+      if (operations.includes('list') && conform.record.tag.listFilter !== undefined) {
+        const listed = await b.listByTag(tag);
+        // A filter that matches nothing may answer 404 or an empty list: either shows nothing.
+        if (listed.status !== 404) expectStatus(ctx, listed, [200], `the other ${noun}'s ${conform.operations.list}`);
+        const shown = (listed.records ?? []).map((r) => b.idOf(r));
+        ctx.assert(!shown.includes(id), `the other ${noun}'s ${conform.operations.list} by ${conform.record.tag.field} shows record ${id}`, { received: shown, expected: `no record ${id}` });
+      }
+    },
+    { runs },
+  );
+};

@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { TagNamespace } from '../runner/tag-namespace.ts';
+import type { CheckContext } from '../runner/check-context.ts';
+import type { TimestampEncoding } from '../openapi/x-conform.ts';
+import type { Kind } from './kind.ts';
+import { OperationClient, type Data, type Reply } from './operation-client.ts';
+import { bodiesOf, requiredOf } from './record-bodies.ts';
+
+/**
+ * The created and updated stamps, in the encoding x-conform declares, are close to the request
+ * time (params.toleranceMs, default 5 minutes of clock difference), updated not before created;
+ * an update moves updated forward and leaves created as it was.
+ */
+export const timestamps: Kind = async (ctx: CheckContext, params) => {
+  const a = new OperationClient(ctx, ctx.spec.conform.scope.primary);
+  const { conform } = ctx.spec;
+  const tolerance = typeof params.toleranceMs === 'number' ? params.toleranceMs : 300_000;
+  const { created: createdField, updated: updatedField } = conform.record.timestamps;
+  // A stamp in whole seconds can only move forward once a second has passed.
+  const wait = createdField.encoding === 'unix-ms' && updatedField.encoding === 'unix-ms' ? 5 : 1100;
+  const ns = new TagNamespace(ctx.tag, 'timestamps');
+  const stampsOf = (reply: Reply, record: Data, what: string) => {
+    const created = readStamp(ctx, record, createdField.field, createdField.encoding, what);
+    const updated = readStamp(ctx, record, updatedField.field, updatedField.encoding, what);
+    for (const [field, stamp] of [[createdField.field, created], [updatedField.field, updated]] as const) {
+      ctx.assert(stamp >= reply.sentAt - tolerance && stamp <= reply.receivedAt + tolerance, `${what}: ${field} is not close to the request time`, {
+        received: record[field],
+        expected: `within ${tolerance} ms of ${new Date(reply.sentAt).toISOString()}`,
+        pointer: `/${field}`,
+      });
+    }
+    ctx.assert(updated >= created, `${what}: ${updatedField.field} is before ${createdField.field}`, { received: record, expected: `${updatedField.field} not before ${createdField.field}` });
+    return { created, updated };
+  };
+  await ctx.property(
+    fc.tuple(bodiesOf(ctx), bodiesOf(ctx)),
+    async ([first, second]) => {
+      const createReply = await a.create({ ...first, [conform.record.tag.field]: ns.next() });
+      const record = a.recordOf(createReply, conform.operations.create);
+      const id = a.idOf(record);
+      const before = stampsOf(createReply, record, conform.operations.create);
+      await sleep(wait);
+      const updateReply = await a.update(id, { ...second, ...requiredOf(ctx, second) });
+      const after = stampsOf(updateReply, a.recordOf(updateReply, `${conform.operations.update} ${id}`), `${conform.operations.update} ${id}`);
+      ctx.assertEqual(after.created, before.created, `${createdField.field} changed on update`);
+      ctx.assert(after.updated > before.updated, `${updatedField.field} did not move forward on update`, { received: after.updated, expected: `after ${before.updated}` });
+    },
+    { runs: ctx.runsAtMost(5) },
+  );
+};
+
+/** A stamp as epoch ms; fails the rule when it is not in the declared encoding. */
+function readStamp(ctx: CheckContext, record: Data, field: string, encoding: TimestampEncoding, what: string): number {
+  const value = record[field];
+  const fail = (expected: string): never => ctx.assert(false, `${what}: ${field} is not ${expected}`, { received: value, expected, pointer: `/${field}` }) as never;
+  if (encoding === 'rfc3339') {
+    if (typeof value !== 'string' || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i.test(value) || Number.isNaN(Date.parse(value))) return fail('an RFC 3339 date-time');
+    return Date.parse(value);
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value)) return fail(`an integer (${encoding})`);
+  return encoding === 'unix-s' ? value * 1000 : value;
+}
