@@ -93,7 +93,9 @@ export function compileValidators(spec: LoadedSpec): SpecValidators {
             status,
             contentTypes: Object.keys(content),
             validate: json ? compile(json, `${operationId} response ${status}`) : undefined,
-            validatePromised: json ? compile(promisedSchema(json), `${operationId} response ${status} (promised part)`) : undefined,
+            // Compiled on first need, when a body fails the full schema: most never do, and
+            // compiling is most of the cost of loading a spec.
+            validatePromised: json ? lazily(() => compile(promisedSchema(json), `${operationId} response ${status} (promised part)`)) : undefined,
           };
         }),
       });
@@ -154,6 +156,11 @@ function matchStatus(responses: ResponseSpec[], status: number): ResponseSpec | 
     responses.find((r) => r.status.toUpperCase() === range) ??
     responses.find((r) => r.status === 'default')
   );
+}
+
+function lazily(make: () => (body: unknown) => ValidationResult): (body: unknown) => ValidationResult {
+  let validate: ((body: unknown) => ValidationResult) | undefined;
+  return (body) => (validate ??= make())(body);
 }
 
 function result(fn: ValidateFunction, value: unknown): ValidationResult {
