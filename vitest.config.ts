@@ -8,6 +8,11 @@ import { HttpLastSequencer } from './src/harness/http-last-sequencer.ts';
 export default defineConfig({
   test: {
     sequence: { sequencer: HttpLastSequencer },
+    // vitest's default is one worker fewer than the cores: one worker on a 2-core machine, where
+    // the unit files then run one after another while most of them wait, on subprocesses (whole
+    // `conform run`s) or on mocks' answers. Three keep both cores busy. `conform run` sets its
+    // own (one process for a live target).
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
