@@ -8,17 +8,16 @@ import { HttpLastSequencer } from './src/harness/http-last-sequencer.ts';
 export default defineConfig({
   test: {
     sequence: { sequencer: HttpLastSequencer },
-    // vitest's default is one worker fewer than the cores: one worker on a 2-core machine, where
-    // the unit files then run one after another while most of them wait, on subprocesses (whole
-    // `conform run`s) or on mocks' answers. Three keep both cores busy. `conform run` sets its
-    // own (one process for a live target).
-    maxWorkers: 3,
     projects: [
       {
         extends: true,
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'suites/**/*.test.ts'],
+          // vitest's default is one worker fewer than the cores: one on a 2-core machine, where
+          // the files then run one after another while most of them wait, on subprocesses (whole
+          // `conform run`s) or on mocks' answers. Three keep both cores busy.
+          maxWorkers: 3,
           testTimeout: 60_000,
           // Hooks start mocks, generate pacts and (regression.test.ts) whole runs: 10 s, vitest's
           // default, is not enough on a loaded machine. A timeout bounds a hang, not the speed.
