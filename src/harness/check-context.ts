@@ -31,6 +31,7 @@ export class CheckContext {
   readonly drift = new Map<string, { operation: string; status: number; pointer: string; message: string; received?: unknown }>();
   /** The properties' runs, summed over every property of the rule: asked for, and made. */
   propertyRuns: { requested: number; executed: number } | undefined = undefined;
+  #tally: string | undefined;
 
   constructor(
     readonly rule: string,
@@ -60,7 +61,9 @@ export class CheckContext {
   /** Keeps the last exchanges for the report; the count says how many there were. */
   record(exchange: Exchange): void {
     // Every request of every rule counts toward the run's no-server-error rule.
-    tallyExchange(tallyKey(this.config), this.rule, exchange);
+    // The key hashes the credentials: once per rule, not once per request.
+    this.#tally ??= tallyKey(this.config);
+    tallyExchange(this.#tally, this.rule, exchange);
     this.exchangeCount++;
     this.exchanges.push(exchange);
     if (this.exchanges.length > 12) this.exchanges.shift();
