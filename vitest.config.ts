@@ -19,7 +19,7 @@ export default defineConfig({
           // `conform run`s) or on mocks' answers. Three keep both cores busy.
           maxWorkers: 3,
           testTimeout: 60_000,
-          // Hooks start mocks, generate pacts and (regression.test.ts) whole runs: 10 s, vitest's
+          // Hooks start mocks, generate pacts and (full-run.test.ts) whole runs: 10 s, vitest's
           // default, is not enough on a loaded machine. A timeout bounds a hang, not the speed.
           hookTimeout: 120_000,
         },
