@@ -24,7 +24,7 @@ async function runSuite(vendor: Vendor, variants: string[], options: { fault?: s
   try {
     const spec = await loadVendorSpec(vendor);
     const signer = await resolveSigner(vendor, undefined);
-    const config = { vendor, baseUrl: mock.url, env: mock.credentials, seed: SEED, runs: RUNS, runId: `variants${SEED}`, signer, timeoutMs: 5000, embedded: true, strict: options.strict ?? false };
+    const config = { vendor, baseUrl: mock.url, env: mock.credentials, seed: SEED, runs: RUNS, runId: `variants${SEED}`, signer, timeoutMs: 60_000, embedded: true, strict: options.strict ?? false };
     const outcomes = new Map<string, RuleOutcome>();
     for (const check of CHECKS[vendor]) if (!options.rules || options.rules.includes(check.rule)) outcomes.set(check.rule, await runCheck(check, spec, config));
     return outcomes;

@@ -39,6 +39,12 @@ const OTHER_RUNS = process.env.CONFORM_SELFTEST_OTHER_RUNS ? Number(process.env.
 const CONCURRENCY = process.env.CONFORM_SELFTEST_CONCURRENCY ? Number(process.env.CONFORM_SELFTEST_CONCURRENCY) : 3;
 const SHRINK_BUDGET = 10;
 /**
+ * A request's timeout. The mock shares the checks' process and, here, with the file's other
+ * suites: on a crowded machine an answer may wait seconds for the event loop, and a timed-out
+ * request fails its rule. It bounds a hang, not the mock's speed.
+ */
+const REQUEST_TIMEOUT_MS = 60_000;
+/**
  * A test waits for its suite, which may wait for a free slot behind the others of its file: the
  * bound of a hang, on a machine many times slower than a quiet one, not a speed limit.
  */
@@ -49,7 +55,7 @@ async function runSuite(vendor: Vendor, fault?: Fault): Promise<RuleOutcome[]> {
   try {
     const spec = await loadVendorSpec(vendor);
     const signer = await resolveSigner(vendor, undefined);
-    const config = { vendor, baseUrl: mock.url, env: mock.credentials, seed: SEED, runs: RUNS, runId: `self${SEED}${fault ? `-${fault.name}` : ''}`, signer, timeoutMs: 5000, embedded: true, shrinkBudget: SHRINK_BUDGET };
+    const config = { vendor, baseUrl: mock.url, env: mock.credentials, seed: SEED, runs: RUNS, runId: `self${SEED}${fault ? `-${fault.name}` : ''}`, signer, timeoutMs: REQUEST_TIMEOUT_MS, embedded: true, shrinkBudget: SHRINK_BUDGET };
     const outcomes: RuleOutcome[] = [];
     for (const check of CHECKS[vendor]) {
       const runs = !fault ? RUNS : fault.rules[0] === check.rule ? Math.min(RUNS, TARGET_RUNS) : Math.min(RUNS, OTHER_RUNS);
