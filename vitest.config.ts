@@ -14,8 +14,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'suites/**/*.test.ts'],
+          // vitest's default is one worker fewer than the cores: one on a 2-core machine, where
+          // the files then run one after another while most of them wait, on subprocesses (whole
+          // `conform run`s) or on mocks' answers. Three keep both cores busy.
+          maxWorkers: 3,
           testTimeout: 60_000,
-          // Hooks start mocks, generate pacts and (regression.test.ts) whole runs: 10 s, vitest's
+          // Hooks start mocks, generate pacts and (full-run.test.ts) whole runs: 10 s, vitest's
           // default, is not enough on a loaded machine. A timeout bounds a hang, not the speed.
           hookTimeout: 120_000,
         },

@@ -9,7 +9,9 @@ import { gatePasses, type ResultsDocument } from '../results/results.ts';
 import { validateResults } from '../results/validate-results.ts';
 
 // `conform run` end to end, on what must not pass hollow: a refused key, a rule cut short by the
-// deadline; and a target served under a base path. One file: each run is a subprocess.
+// deadline; and a target served under a base path. One file: each run is a subprocess. A run
+// takes seconds on a quiet machine and minutes on a crowded one, where it shares the cores with
+// this file's other runs and other test files: the timeouts bound a hang, not the speed.
 
 const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
 
@@ -21,7 +23,7 @@ interface Result {
 
 function conform(args: string[], env: Record<string, string>): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 170_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 500_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -30,16 +32,38 @@ function conform(args: string[], env: Record<string, string>): Promise<Result> {
 describe('conform run: no hollow pass', () => {
   let mock: RunningMock;
   let prefixed: RunningMock;
+  // Its own mock: the refused-key test asserts that nothing was written to `mock`.
+  let deadlineMock: RunningMock;
+  // The two longest runs start with the file and go on while the short ones run: the deadline
+  // run mostly waits, for its rate cap and its deadline. Their tests read what they wrote.
+  let deadlineRun: Promise<{ dir: string; run: Result }>;
+  let prefixedRun: Promise<{ dir: string; run: Result }>;
   beforeAll(async () => {
     mock = await startMock('trustist', { env: {} });
     prefixed = await startMock('trustist', { env: {}, basePath: '/some/prefix', pageSize: 2 });
+    deadlineMock = await startMock('trustist', { env: {} });
+    const started = async (args: string[], env: Record<string, string>) => {
+      const dir = await mkdtemp(join(tmpdir(), 'conform-complete-'));
+      return { dir, run: await conform([...args, '--report-dir', dir], env) };
+    };
+    // The rate cap, not the machine's speed, keeps 100000 runs out of reach of a 60 s deadline:
+    // at 20 requests a second at most 1200 requests fit in it, on however fast a machine. The
+    // deadline counts from the CLI's start, so it must outlast start-up on a crowded machine
+    // (seconds when quiet, up to a minute when crowded) for any run to be made before it.
+    deadlineRun = started(['run', '--vendor', 'trustist', '--target', deadlineMock.url, '--rule', 'trustist.auth.required', '--rule', 'trustist.customers.get.unknown', '--runs', '100000', '--seed', '3', '--rps', '20', '--deadline', '60', '--strict'], deadlineMock.credentials);
+    prefixedRun = started(['run', '--vendor', 'trustist', '--target', prefixed.url, '--rule', 'trustist.auth.*', '--rule', 'trustist.customers.list.*', '--runs', '3'], prefixed.credentials);
+    // A failure is the test's to report, when it awaits the run, not an unhandled rejection.
+    deadlineRun.catch(() => undefined);
+    prefixedRun.catch(() => undefined);
   });
   afterAll(async () => {
+    await Promise.allSettled([deadlineRun, prefixedRun]);
     await mock?.close();
     await prefixed?.close();
+    await deadlineMock?.close();
   });
 
-  it('a wrong secret for the primary key exits 2 with one line naming the variable, with and without --rule, before anything is written', { timeout: 120_000 }, async () => {
+  it('a wrong secret for the primary key exits 2 with one line naming the variable, with and without --rule, before anything is written', { timeout: 600_000 }, async () => {
     const before = JSON.stringify(mock.snapshot());
     const env = { ...mock.credentials, TRUSTIST_KEY_SECRET: 'not-the-secret' };
     for (const rules of [[], ['--rule', 'trustist.customers.get.*']]) {
@@ -52,7 +76,7 @@ describe('conform run: no hollow pass', () => {
     expect(JSON.stringify(mock.snapshot())).toBe(before);
   });
 
-  it('a wrong optional key exits 2 too, naming it; an optional key not set only skips its rules', { timeout: 120_000 }, async () => {
+  it('a wrong optional key exits 2 too, naming it; an optional key not set only skips its rules', { timeout: 600_000 }, async () => {
     const wrong = await conform(['run', '--vendor', 'trustist', '--target', mock.url, '--rule', 'trustist.auth.required'], { ...mock.credentials, TRUSTIST_TENANT_B_KEY_SECRET: 'nope' });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/refused TRUSTIST_TENANT_B_KEY_ID/);
@@ -64,12 +88,8 @@ describe('conform run: no hollow pass', () => {
     expect(document.rules.find((r) => r.id === 'trustist.tenancy.get-isolated')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/TRUSTIST_TENANT_B_KEY_ID/) });
   });
 
-  // The rate cap, not the machine's speed, keeps 100000 runs out of reach of a 30 s deadline:
-  // at 100 requests a second at most 3000 requests fit in it, on however fast a machine.
-  it('a property cut short by --deadline is incomplete with its executed runs in results.json, the HTML report and JUnit, and fails under --strict', { timeout: 170_000 }, async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'conform-complete-'));
-    const args = ['run', '--vendor', 'trustist', '--target', mock.url, '--rule', 'trustist.auth.required', '--rule', 'trustist.customers.get.unknown', '--runs', '100000', '--seed', '3', '--rps', '100', '--deadline', '30', '--report-dir', dir, '--strict'];
-    const run = await conform(args, mock.credentials);
+  it('a property cut short by --deadline is incomplete with its executed runs in results.json, the HTML report and JUnit, and fails under --strict', { timeout: 600_000 }, async () => {
+    const { dir, run } = await deadlineRun;
     expect(run.code, run.stdout + run.stderr).toBe(1);
     const document = JSON.parse(await readFile(join(dir, 'trustist', 'results.json'), 'utf8')) as ResultsDocument;
     expect(document.version).toBe('1.2');
@@ -94,9 +114,8 @@ describe('conform run: no hollow pass', () => {
     expect(junit).toMatch(/incomplete: run deadline reached[^"]*\(--strict\)/);
   });
 
-  it('a target served under a base path, with paged lists, passes, Hawk included', { timeout: 170_000 }, async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'conform-complete-'));
-    const run = await conform(['run', '--vendor', 'trustist', '--target', prefixed.url, '--rule', 'trustist.auth.*', '--rule', 'trustist.customers.list.*', '--runs', '3', '--report-dir', dir], prefixed.credentials);
+  it('a target served under a base path, with paged lists, passes, Hawk included', { timeout: 600_000 }, async () => {
+    const { dir, run } = await prefixedRun;
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const document = JSON.parse(await readFile(join(dir, 'trustist', 'results.json'), 'utf8')) as ResultsDocument;
     expect(document.summary.failed + document.summary.skipped + (document.summary.incomplete ?? 0)).toBe(0);

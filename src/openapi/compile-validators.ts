@@ -166,6 +166,11 @@ function matchStatus(responses: ResponseSpec[], status: number): ResponseSpec | 
   );
 }
 
+function lazily(make: () => (body: unknown) => ValidationResult): (body: unknown) => ValidationResult {
+  let validate: ((body: unknown) => ValidationResult) | undefined;
+  return (body) => (validate ??= make())(body);
+}
+
 function result(fn: ValidateFunction, value: unknown): ValidationResult {
   if (fn(value)) return OK;
   return { valid: false, violations: (fn.errors ?? []).map(toViolation) };

@@ -31,6 +31,7 @@ export class CheckContext {
   propertyRuns: { requested: number; executed: number } | undefined = undefined;
   /** Where every request of this check goes through: the run's limits, its stop, the target's latency. */
   readonly http: HttpSession;
+  #tally: string | undefined;
 
   constructor(
     readonly rule: string,
@@ -62,7 +63,9 @@ export class CheckContext {
   /** Keeps the last exchanges for the report; the count says how many there were. */
   record(exchange: Exchange): void {
     // Every request of every rule counts toward the run's no-server-error rule.
-    tallyExchange(tallyKey(this.config), this.rule, exchange);
+    // The key hashes the credentials: once per rule, not once per request.
+    this.#tally ??= tallyKey(this.config);
+    tallyExchange(this.#tally, this.rule, exchange);
     this.exchangeCount++;
     this.exchanges.push(exchange);
     if (this.exchanges.length > 12) this.exchanges.shift();

@@ -182,7 +182,7 @@ function isErrorShape(body: unknown): boolean {
 
 // 10,000 requests take about 15 s on a quiet machine and over a minute on a loaded one: the
 // timeout is generous, since it bounds a hang, not the speed.
-describe('Trustly mock under malformed requests', { timeout: 300_000 }, () => {
+describe('Trustly mock under malformed requests', { timeout: 600_000 }, () => {
   it(`answers ${RUNS} generated malformed requests with no 5xx, no crash and no store change`, async () => {
     const baseline = JSON.stringify(mock.snapshot());
     let sent = 0;
