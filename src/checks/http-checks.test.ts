@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CheckContext } from '../runner/check-context.ts';
 import type { RunConfig } from '../runner/run-config.ts';
-import { RuleFailure } from '../runner/rule-failure.ts';
+import { RuleFailure, RuleIncomplete } from '../runner/rule-failure.ts';
+import { HttpSession } from '../http/http-session.ts';
+import { sendPlain } from './send-as-documented.ts';
 import { isServerError, serverErrorsOf, tallyKey } from '../runner/server-error-tally.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { loadVendorSpec } from '../openapi/index.ts';
@@ -94,6 +96,17 @@ describe('noServerErrorCheck', () => {
     const ctx = new CheckContext('trustly.http.no-server-error', other.config, other.spec, 7);
     expect(serverErrorsOf(tallyKey(ctx.config)).sightings).toHaveLength(1);
     await expect(noServerErrorCheck(ctx, options((r) => answer(r.method, r.path, 200)))).rejects.toThrow(/trustly.customers.get.round-trip\) with 502/);
+  });
+});
+
+describe('sendPlain', () => {
+  it('leaves the rule incomplete, not passed untried, when the run\'s deadline kept its request from being sent', async () => {
+    const ctx = await contextFor('trustly.http.no-server-error');
+    const late = new CheckContext(ctx.rule, { ...ctx.config, http: new HttpSession({ deadlineAt: 1 }) }, ctx.spec, ctx.seed);
+    const sent = sendPlain(late, { method: 'GET', path: '/api/v1/customers' });
+    await expect(sent).rejects.toBeInstanceOf(RuleIncomplete);
+    await expect(sent).rejects.toThrow(/deadline/);
+    expect(late.exchangeCount).toBe(1);
   });
 });
 

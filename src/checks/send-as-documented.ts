@@ -16,7 +16,8 @@ export interface PlainRequest {
 /**
  * Sends a request under the target's base path, signed as the run signs with the given key (none:
  * unsigned), and records it. No response validation: these requests are outside (or at the edge
- * of) what the spec documents.
+ * of) what the spec documents. One the run's limits kept from being judged (the deadline, the
+ * run's stop, a lasting 429) leaves the rule incomplete, not passed.
  */
 export async function sendPlain(ctx: CheckContext, request: PlainRequest, credentials?: KeyCredentials): Promise<Exchange> {
   const signer = ctx.config.signer;
@@ -32,6 +33,7 @@ export async function sendPlain(ctx: CheckContext, request: PlainRequest, creden
     session: ctx.http,
   });
   ctx.record(recorded);
+  ctx.expectJudgeable(recorded);
   return recorded;
 }
 

@@ -154,14 +154,13 @@ export class CheckContext {
   }
 
   /**
-   * Validates an exchange's response against the operation's documented statuses, content
-   * type and body; a violation fails the rule in hand, naming the JSON pointer. `scope` narrows
-   * the body to what this run answers for: a list on a shared tenant holds other writers'
-   * records, whose data is theirs to get wrong; it keeps the envelope and the run's own records,
-   * and only those are validated and enter the fingerprint.
+   * Throws RuleIncomplete when the run's own limits kept the exchange from being judged: not sent
+   * or cut short by the deadline or the run's stop, or still answered 429 after the retries. The
+   * rule cannot be judged on it, and it was not broken either. Every check that reads an exchange
+   * without validating it (the generic HTTP checks) calls it, or a stopped run would pass them
+   * untried.
    */
-  validateResponse(operationId: string, exchange: Exchange, options: { scope?: (json: unknown) => unknown } = {}): void {
-    // Not sent, or cut short, by the run's own limits: the rule cannot be judged, it was not broken.
+  expectJudgeable(exchange: Exchange): void {
     const stopped = this.http.stopped;
     if (exchange.error !== undefined && (exchange.error.startsWith(DEADLINE_REACHED) || (stopped !== undefined && exchange.error.startsWith(stopped)))) {
       throw new RuleIncomplete(exchange.error);
@@ -169,6 +168,17 @@ export class CheckContext {
     if (exchange.response?.status === 429 && exchange.error === undefined) {
       throw new RuleIncomplete(`rate limited: ${exchange.request.method} ${new URL(exchange.request.url).pathname} still answered 429 after the retries`);
     }
+  }
+
+  /**
+   * Validates an exchange's response against the operation's documented statuses, content
+   * type and body; a violation fails the rule in hand, naming the JSON pointer. `scope` narrows
+   * the body to what this run answers for: a list on a shared tenant holds other writers'
+   * records, whose data is theirs to get wrong; it keeps the envelope and the run's own records,
+   * and only those are validated and enter the fingerprint.
+   */
+  validateResponse(operationId: string, exchange: Exchange, options: { scope?: (json: unknown) => unknown } = {}): void {
+    this.expectJudgeable(exchange);
     if (!exchange.response) {
       throw new RuleFailure(`${exchange.request.method} ${new URL(exchange.request.url).pathname} got no response: ${exchange.error ?? 'unknown error'}`, {
         received: exchange.error,

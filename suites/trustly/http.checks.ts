@@ -38,6 +38,8 @@ async function send(
     session: ctx.http,
   });
   ctx.record(ex);
+  // The deadline, the run's stop or a lasting 429 leave the rule incomplete, not passed untried.
+  ctx.expectJudgeable(ex);
   return ex;
 }
 
