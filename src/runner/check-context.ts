@@ -107,6 +107,7 @@ export class CheckContext {
       seed: this.seed,
       numRuns,
       timeCapMs: propertyTimeCapMs(numRuns, this.config.rps, this.http.typicalLatencyMs()),
+      ...(this.http.msToDeadline() === undefined ? {} : { msToDeadline: this.http.msToDeadline()! }),
       onRuns: ({ requested, executed }) => {
         const sum = this.propertyRuns ?? { requested: 0, executed: 0 };
         this.propertyRuns = { requested: sum.requested + requested, executed: sum.executed + executed };

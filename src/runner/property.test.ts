@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runProperty } from './property.ts';
-import { RuleFailure } from './rule-failure.ts';
+import { RuleFailure, RuleIncomplete } from './rule-failure.ts';
 import { TagNamespace } from './tag-namespace.ts';
 
 describe('runProperty shrink budget', () => {
@@ -38,6 +38,25 @@ describe('runProperty shrink budget', () => {
       { seed: 7, numRuns: 20, shrinkBudget: 0 },
     );
     expect(calls).toBeGreaterThan(20);
+  });
+});
+
+describe('runProperty and the run deadline', () => {
+  it('stops drawing values once the deadline has passed, and is incomplete, not passed, naming the deadline', async () => {
+    let tried = 0;
+    let runs = { requested: 0, executed: 0 };
+    const outcome = runProperty(
+      fc.integer(),
+      async () => {
+        tried++;
+      },
+      { seed: 1, numRuns: 1_000_000, msToDeadline: -1000, onRuns: (r) => (runs = r) },
+    );
+    await expect(outcome).rejects.toBeInstanceOf(RuleIncomplete);
+    await expect(outcome).rejects.toThrow(/run deadline reached/);
+    expect(runs.requested).toBe(1_000_000);
+    expect(runs.executed).toBeLessThan(1_000_000);
+    expect(tried).toBeLessThan(1_000_000);
   });
 });
 

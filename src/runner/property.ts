@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DEADLINE_REACHED } from '../http/http-session.ts';
 import { CredentialRefused, RuleFailure, RuleIncomplete, RuleSkip } from './rule-failure.ts';
 
 export interface PropertyOptions<T = unknown> {
@@ -15,6 +16,12 @@ export interface PropertyOptions<T = unknown> {
   shrinkBudget?: number;
   /** Wall-clock cap of the generated runs (default DEFAULT_TIME_CAP_MS); past it the property is incomplete. */
   timeCapMs?: number;
+  /**
+   * Milliseconds left before the run's deadline; undefined: none. fast-check is interrupted a
+   * second past it: once the deadline refuses every request, each remaining run passes untried,
+   * but fast-check would still draw every remaining value, minutes of CPU for a large --runs.
+   */
+  msToDeadline?: number;
   /** Told the runs asked for and the runs made, whatever the outcome (for the report). */
   onRuns?: (runs: { requested: number; executed: number }) => void;
 }
@@ -72,6 +79,9 @@ export async function runProperty<T>(arbitrary: fc.Arbitrary<T>, predicate: (val
       throw failure;
     }
   }
+  const timeCap = options.timeCapMs ?? DEFAULT_TIME_CAP_MS;
+  const deadlineFirst = options.msToDeadline !== undefined && options.msToDeadline + 1000 < timeCap;
+  const interruptAfter = deadlineFirst ? Math.max(0, options.msToDeadline! + 1000) : timeCap;
   const details = await fc.check(
     fc.asyncProperty(arbitrary, async (value) => {
       if (stop) return;
@@ -97,9 +107,12 @@ export async function runProperty<T>(arbitrary: fc.Arbitrary<T>, predicate: (val
         throw error;
       }
     }),
-    { seed: options.seed, numRuns: options.numRuns, path: options.path, endOnFailure: false, interruptAfterTimeLimit: options.timeCapMs ?? DEFAULT_TIME_CAP_MS, markInterruptAsFailure: false },
+    { seed: options.seed, numRuns: options.numRuns, path: options.path, endOnFailure: false, interruptAfterTimeLimit: interruptAfter, markInterruptAsFailure: false },
   );
-  if (!details.failed) {
+  // Interrupted before its first run (the deadline already past), fast-check reports a failure
+  // with no counterexample: that is an incomplete property, not a broken one.
+  const interruptedEmpty = details.interrupted && details.counterexample === null && details.errorInstance === null;
+  if (!details.failed || interruptedEmpty) {
     if (stop) {
       report(executed);
       if (stop instanceof RuleIncomplete) stop.runs = { requested: options.numRuns, executed };
@@ -107,7 +120,11 @@ export async function runProperty<T>(arbitrary: fc.Arbitrary<T>, predicate: (val
     }
     if (details.interrupted) {
       report(details.numRuns);
-      const incomplete = new RuleIncomplete(`the property's time cap of ${Math.round((options.timeCapMs ?? DEFAULT_TIME_CAP_MS) / 1000)} s stopped it after ${details.numRuns} of ${options.numRuns} runs`);
+      const incomplete = new RuleIncomplete(
+        deadlineFirst
+          ? `${DEADLINE_REACHED}: stopped after ${details.numRuns} of ${options.numRuns} runs`
+          : `the property's time cap of ${Math.round(timeCap / 1000)} s stopped it after ${details.numRuns} of ${options.numRuns} runs`,
+      );
       incomplete.runs = { requested: options.numRuns, executed: details.numRuns };
       throw incomplete;
     }
