@@ -1,29 +1,21 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { foreignTrustistRecords, foreignTrustlyRecords, startBackgroundWriter } from '../mock/busy-tenant.ts';
 import { startMock } from '../mock/start-mock.ts';
 import type { ResultsDocument } from '../results/results.ts';
 import type { Vendor } from '../openapi/vendors.ts';
+import { runConform } from '../testing/run-conform.ts';
 
 // A shared sandbox is neither empty nor quiet: the account holds hundreds of other writers'
 // records (some with data the suite would never make, some the spec does not allow), another
 // application keeps adding customers, and a second conform run goes on at the same time. Every
 // rule must come out as it does on an empty mock: nothing of others may fail a rule of ours.
 
-const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
 const FOREIGN = 300;
 
-function conform(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 280_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const conform = (args: string[], env: Record<string, string> = {}) => runConform(args, env, { timeoutMs: 280_000 });
 
 describe.each<Vendor>(['trustist', 'trustly'])('conform run on a busy %s account', (vendor) => {
   it('passes every rule, twice at once, with foreign records and another writer', { timeout: 300_000 }, async () => {

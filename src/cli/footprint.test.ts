@@ -1,14 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startCountingProxy } from '../mock/counting-proxy.ts';
 import { startMock } from '../mock/start-mock.ts';
 import { ledgerOf, type CreatedRecord, type ResultsDocument } from '../results/results.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 import { DEFAULT_TARGET_MAX_WRITES } from './run-options.ts';
+import { runConform } from '../testing/run-conform.ts';
 
 // A live run's footprint, measured from outside: a default run against a mock started here (so a
 // live target, not the embedded one) behind a proxy that counts every request. The run's writes
@@ -16,15 +15,7 @@ import { DEFAULT_TARGET_MAX_WRITES } from './run-options.ts';
 // it, and afterwards none of them holds the personal data the checks wrote; with --keep-data
 // they do, until `conform cleanup`, which a second time sends nothing.
 
-const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
-
-function conform(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 580_000, maxBuffer: 1e8 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const conform = (args: string[], env: Record<string, string> = {}) => runConform(args, env, { timeoutMs: 580_000, maxBuffer: 1e8 });
 
 type Stored = { id: string; owner: string; record: Record<string, unknown> };
 

@@ -1,15 +1,14 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../mock/start-mock.ts';
 import type { ResultsDiff } from '../results/diff-results.ts';
 import type { ResultsDocument } from '../results/results.ts';
 import { validateResults } from '../results/validate-results.ts';
+import { runConform, type ConformResult } from '../testing/run-conform.ts';
 
 // Whole `conform run`s against the Trustly mocks, end to end: the gate's exit codes and reports,
 // a vendor-upgrade regression (a baseline from the correct mock, then runs against a faulty mock
@@ -17,22 +16,9 @@ import { validateResults } from '../results/validate-results.ts';
 // subprocess that costs seconds of CPU, so each is made once, all of them at once where they do
 // not depend on each other, and read by every test that asks about it.
 
-const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
 const SEED = '4242';
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function conform(args: string[], env: Record<string, string> = {}): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 500_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const conform = (args: string[], env: Record<string, string> = {}) => runConform(args, env, { timeoutMs: 500_000 });
 
 async function results(dir: string): Promise<ResultsDocument> {
   return JSON.parse(await readFile(join(dir, 'trustly', 'results.json'), 'utf8')) as ResultsDocument;
@@ -67,7 +53,7 @@ async function driftingProxy(upstream: string, rewrite: (customer: Record<string
 
 interface Run {
   dir: string;
-  run: Result;
+  run: ConformResult;
 }
 
 /** Starts a run now; the tests await it. */

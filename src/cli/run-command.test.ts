@@ -1,23 +1,8 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../mock/start-mock.ts';
+import { runConform } from '../testing/run-conform.ts';
 
-const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function conform(args: string[], env: Record<string, string> = {}): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 280_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const conform = (args: string[], env: Record<string, string> = {}) => runConform(args, env, { timeoutMs: 280_000 });
 
 // `conform run`'s refusals, each before any check: the runs that judge a target, and the reports
 // they write, are in full-run.test.ts. A subprocess starts in seconds, or in a minute on a crowded

@@ -1,33 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../mock/start-mock.ts';
 import { gatePasses, type ResultsDocument } from '../results/results.ts';
 import { validateResults } from '../results/validate-results.ts';
+import { runConform, type ConformResult } from '../testing/run-conform.ts';
 
 // `conform run` end to end, on what must not pass hollow: a refused key, a rule cut short by the
 // deadline; and a target served under a base path. One file: each run is a subprocess. A run
 // takes seconds on a quiet machine and minutes on a crowded one, where it shares the cores with
 // this file's other runs and other test files: the timeouts bound a hang, not the speed.
 
-const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function conform(args: string[], env: Record<string, string>): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 500_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const conform = (args: string[], env: Record<string, string> = {}) => runConform(args, env, { timeoutMs: 500_000 });
 
 describe('conform run: no hollow pass', () => {
   let mock: RunningMock;
@@ -36,8 +21,8 @@ describe('conform run: no hollow pass', () => {
   let deadlineMock: RunningMock;
   // The two longest runs start with the file and go on while the short ones run: the deadline
   // run mostly waits, for its rate cap and its deadline. Their tests read what they wrote.
-  let deadlineRun: Promise<{ dir: string; run: Result }>;
-  let prefixedRun: Promise<{ dir: string; run: Result }>;
+  let deadlineRun: Promise<{ dir: string; run: ConformResult }>;
+  let prefixedRun: Promise<{ dir: string; run: ConformResult }>;
   beforeAll(async () => {
     mock = await startMock('trustist', { env: {} });
     prefixed = await startMock('trustist', { env: {}, basePath: '/some/prefix', pageSize: 2 });

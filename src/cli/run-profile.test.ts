@@ -1,23 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { trustlyDocument } from '../testing/results-fixtures.ts';
 import type { ResultsDocument } from '../results/results.ts';
 import { parseRunOptions, RUN_HELP } from './run-options.ts';
 import { UsageError } from './usage-error.ts';
+import { runConform } from '../testing/run-conform.ts';
 
-const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
-
-function conform(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME }, timeout: 280_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const conform = (args: string[]) => runConform(args, {}, { timeoutMs: 280_000 });
 
 describe('conform run --profile', () => {
   it('takes a profile for the embedded mocks, and refuses it with --target', () => {

@@ -1,35 +1,19 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listenTestServer, type TestServer } from '../testing/listen-test-server.ts';
 import type { ResultsDocument } from '../results/results.ts';
+import { runConform } from '../testing/run-conform.ts';
 
 // `conform run` against targets that misbehave on the wire: it must end, within its deadline,
 // with a clear exit code and message, and write its reports when the run itself got going.
 
-const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
 const CREDENTIALS = { TRUSTLY_ACCESS_ID: 'dummy-id', TRUSTLY_ACCESS_KEY: 'dummy-key' };
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-  /** Killed by execFile's timeout: the run hung instead of ending by its own deadline. */
-  killed: boolean;
-}
-
-function conform(args: string[], env: Record<string, string>): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 500_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr, killed: error?.killed === true });
-    });
-  });
-}
+const conform = (args: string[], env: Record<string, string> = {}) => runConform(args, env, { timeoutMs: 500_000 });
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -103,11 +103,12 @@ export class CheckContext {
   /** Runs a fast-check property with this rule's seed and run count; a failure is shrunk and recorded. */
   property<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, options: { runs?: number; examples?: T[] } = {}): Promise<void> {
     const numRuns = options.runs ?? this.runs;
+    const msToDeadline = this.http.msToDeadline();
     return runProperty(arbitrary, predicate, {
       seed: this.seed,
       numRuns,
       timeCapMs: propertyTimeCapMs(numRuns, this.config.rps, this.http.typicalLatencyMs()),
-      ...(this.http.msToDeadline() === undefined ? {} : { msToDeadline: this.http.msToDeadline()! }),
+      ...(msToDeadline === undefined ? {} : { msToDeadline }),
       onRuns: ({ requested, executed }) => {
         const sum = this.propertyRuns ?? { requested: 0, executed: 0 };
         this.propertyRuns = { requested: sum.requested + requested, executed: sum.executed + executed };
