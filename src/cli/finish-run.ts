@@ -8,20 +8,18 @@ export interface FinishOptions {
   /** An earlier run to compare with: where it was read from (named in the report) and its documents. */
   baseline?: { path: string; documents: ResultsDocument[] };
   strict: boolean;
-  /** vitest's junit.xml, when this run wrote one: listed with the reports. */
-  junit?: string;
 }
 
 /**
  * The end of a run, one path for `conform run` and `conform report`: the comparison with the
- * baseline, the report files, the lines a terminal shows, and whether the gate passes (every
+ * baseline, the report files (results.json, index.html, junit.xml, all from the documents), the lines a terminal shows, and whether the gate passes (every
  * MUST rule, every rule under --strict, and no failing change from the baseline).
  */
 export async function finishRun(documents: ResultsDocument[], options: FinishOptions, out: (line: string) => void): Promise<{ passes: boolean }> {
   const diffs = options.baseline ? await diffRuns(options.baseline.documents, documents) : undefined;
-  const written = await writeRunReports(options.reportDir, documents, diffs && options.baseline && { baseline: options.baseline.path, diffs });
+  const written = await writeRunReports(options.reportDir, documents, { strict: options.strict, ...(diffs && options.baseline ? { diff: { baseline: options.baseline.path, diffs } } : {}) });
   for (const line of summaryLines(documents)) out(line);
   if (diffs) for (const diff of diffs) out(formatDiff(diff));
-  out(`reports: ${[...written, ...(options.junit ? [options.junit] : [])].join(', ')}`);
+  out(`reports: ${written.join(', ')}`);
   return { passes: gatePasses(documents, options.strict) && !diffs?.some((d) => d.failing) };
 }

@@ -77,13 +77,10 @@ export async function runCommand(args: string[], out: (line: string) => void, er
       // vitest keeps the modules it transformed (the suites, the checks, the mocks) on disk and
       // reuses them in the next run, instead of transforming every file again in every run.
       experimental: { fsModuleCache: true },
-      reporters: [
-        reporter,
-        ['junit', { suiteName: 'conform' }],
-        ...(options.shard ? [['blob', { outputFile: join(blobDir(reportDir), `blob-${options.shard.index}-${options.shard.count}.json`) }] satisfies ['blob', { outputFile: string }]] : []),
-      ],
+      // The reports (results.json, junit.xml, index.html) are written from the results documents at
+      // the end, by the same code as `conform report`: vitest's reporters would write vitest's view.
+      reporters: [reporter],
       ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
-      outputFile: { junit: join(reportDir, 'junit.xml') },
       testNamePattern: pattern,
       // Otherwise a worker per vendor at least, whatever vitest's default (one less than the
       // cores: one on a 2-core machine). A worker spends much of its time waiting for the mocks,
@@ -102,7 +99,11 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   const documents = options.vendors.map((vendor) => resultsDocument(vendor, options, outcomes, startedAt, durationMs));
   for (const error of reporter.errors) err(`conform: ${error}`);
   if (options.shard) {
-    const meta: ShardMeta = { vendors: options.vendors, documents: documents.map(({ rules: _rules, summary: _summary, created: _created, fingerprint: _fp, ...rest }) => rest) };
+    const meta: ShardMeta = {
+      vendors: options.vendors,
+      documents: documents.map(({ rules: _rules, summary: _summary, created: _created, fingerprint: _fp, ...rest }) => rest),
+      outcomes,
+    };
     await mkdir(blobDir(reportDir), { recursive: true });
     await writeFile(join(blobDir(reportDir), `run-${options.shard.index}-${options.shard.count}.json`), `${JSON.stringify(meta, null, 2)}\n`);
   }
@@ -111,7 +112,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   const { finishRun } = await import('./finish-run.ts');
   const { passes } = await finishRun(
     documents,
-    { reportDir, ...(baseline ? { baseline: { path: options.baseline!, documents: baseline } } : {}), strict: options.strict, junit: join(reportDir, 'junit.xml') },
+    { reportDir, ...(baseline ? { baseline: { path: options.baseline!, documents: baseline } } : {}), strict: options.strict },
     out,
   );
   // The target refused a configured credential mid-run (lock-out, revoked key): a configuration
@@ -139,10 +140,14 @@ async function readProfiles(path: string, vendors: Vendor[], out: (line: string)
   return profiles;
 }
 
-/** What a shard records beside its blob so "conform report" can describe the merged run. */
+/**
+ * What a shard leaves in DIR/blob/run-I-N.json for "conform report" to merge: its rules' outcomes
+ * (with the shapes and owners that fold into the merged fingerprint and ledger) and how it ran.
+ */
 export interface ShardMeta {
   vendors: Vendor[];
   documents: Omit<ResultsDocument, 'rules' | 'summary' | 'created' | 'fingerprint'>[];
+  outcomes: RuleOutcome[];
 }
 
 export function blobDir(reportDir: string): string {

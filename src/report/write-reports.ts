@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResultsDiff } from '../results/diff-results.ts';
 import { renderHtmlReport } from './html-report.ts';
+import { junitXml } from './junit-report.ts';
 import type { ResultsDocument } from '../results/results.ts';
 import { validateResults } from '../results/validate-results.ts';
 
@@ -20,11 +21,13 @@ export async function writeResults(dir: string, documents: ResultsDocument[]): P
 }
 
 /**
- * Writes a run's reports into DIR: <vendor>/results.json for each document, and index.html
- * (with the diff section when the run was compared with a baseline, whose diff also goes to
- * diff.json). junit.xml is vitest's own reporter's. Returns the paths written.
+ * Writes a run's reports into DIR, every one from the results documents alone: <vendor>/results.json
+ * for each document, index.html (with the diff section when the run was compared with a baseline,
+ * whose diff also goes to diff.json) and junit.xml (an incomplete rule is a failure in it under
+ * --strict). Returns the paths written.
  */
-export async function writeRunReports(dir: string, documents: ResultsDocument[], diff?: { baseline: string; diffs: ResultsDiff[] }): Promise<string[]> {
+export async function writeRunReports(dir: string, documents: ResultsDocument[], options: { strict: boolean; diff?: { baseline: string; diffs: ResultsDiff[] } }): Promise<string[]> {
+  const { diff } = options;
   const written = await writeResults(dir, documents);
   if (diff) {
     const path = join(dir, 'diff.json');
@@ -34,6 +37,9 @@ export async function writeRunReports(dir: string, documents: ResultsDocument[],
   const html = join(dir, 'index.html');
   await writeFile(html, renderHtmlReport(documents, diff ? { diff } : {}));
   written.push(html);
+  const junit = join(dir, 'junit.xml');
+  await writeFile(junit, junitXml(documents, { strict: options.strict }));
+  written.push(junit);
   return written;
 }
 
