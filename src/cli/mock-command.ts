@@ -5,6 +5,7 @@ import { faultsOf, findFault } from '../mock/faults.ts';
 import { describeProfile, ProfileError, readProfile, withProfile, type MockProfile } from '../mock/profile.ts';
 import { startMock } from '../mock/start-mock.ts';
 import { findVariants, variantsOf } from '../mock/variants.ts';
+import { MOCK_MODULES, mockModule, type MockModule } from '../mock/mock-modules.ts';
 import { isVendor, VENDORS, type Vendor } from '../openapi/vendors.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -95,6 +96,12 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
   if (positionals.length !== 1 || vendor === undefined || !isVendor(vendor)) {
     throw new UsageError(`conform mock needs one vendor: ${VENDORS.join(' or ')}${vendor && !isVendor(vendor) ? ` (not "${vendor}")` : ''}`);
   }
+  let mock: MockModule;
+  try {
+    mock = mockModule(vendor);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   if (values['list-faults']) {
     out(`Faults of the ${vendor} mock, for --fault NAME (or startMock's fault option): each one deviation from the docs, what it does, and the rules it breaks.\n`);
     for (const fault of faultsOf(vendor)) out(`${fault.name.padEnd(34)} ${fault.rules.join(', ')}\n${' '.repeat(35)}${fault.description}`);
@@ -111,8 +118,13 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number from 0 to 65535, not "${values.port}"`);
-  if (values.auth !== undefined && (vendor !== 'trustist' || !['hawk', 'hmac-sha256'].includes(values.auth))) {
-    throw new UsageError(vendor === 'trustist' ? `--auth must be hawk or hmac-sha256, not "${values.auth}"` : '--auth applies to trustist only; trustly uses Basic auth');
+  const authSchemes = mock.authSchemes;
+  if (values.auth !== undefined && (authSchemes.length < 2 || !authSchemes.includes(values.auth))) {
+    throw new UsageError(
+      authSchemes.length > 1
+        ? `--auth must be ${authSchemes.join(' or ')}, not "${values.auth}"`
+        : `--auth applies to the mocks of ${takers((m) => m.authSchemes.length > 1)} only; the ${vendor} mock uses ${authSchemes[0]} auth`,
+    );
   }
   const basePath = values['base-path'];
   if (basePath !== undefined && !/^\/?[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(basePath)) {
@@ -120,11 +132,13 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
   }
   const pageSizeText = values['page-size'];
   const pageSize = pageSizeText === undefined ? undefined : Number(pageSizeText);
-  if (pageSizeText !== undefined && (vendor !== 'trustist' || !/^\d+$/.test(pageSizeText) || pageSize! < 1 || pageSize! > 10_000)) {
-    throw new UsageError(vendor === 'trustist' ? `--page-size must be a whole number from 1 to 10000, not "${pageSizeText}"` : '--page-size applies to trustist only');
+  if (pageSizeText !== undefined && !mock.pageSize) throw new UsageError(`--page-size applies to the mocks of ${takers((m) => m.pageSize)} only`);
+  if (pageSizeText !== undefined && (!/^\d+$/.test(pageSizeText) || pageSize! < 1 || pageSize! > 10_000)) {
+    throw new UsageError(`--page-size must be a whole number from 1 to 10000, not "${pageSizeText}"`);
   }
-  if (values['hawk-lenient'] && (vendor !== 'trustist' || values.auth === 'hmac-sha256')) {
-    throw new UsageError('--hawk-lenient applies to the Trustist mock with Hawk auth only; leave it out, or drop --auth hmac-sha256');
+  // Leniency is about Hawk's payload hash: a mock that takes it, started with another scheme, has none to relax.
+  if (values['hawk-lenient'] && (!mock.hawkLenient || (values.auth ?? authSchemes[0]) !== 'hawk')) {
+    throw new UsageError(`--hawk-lenient applies to the ${takers((m) => m.hawkLenient, true)} mock with Hawk auth only; leave it out${mock.hawkLenient ? `, or drop --auth ${values.auth}` : ''}`);
   }
   if (values.fault !== undefined) {
     try {
@@ -153,12 +167,12 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     ...(chaos === undefined ? {} : { chaos }),
   }, profile?.options);
   if (profile) for (const line of describeProfile(profile, values.profile!, options)) out(line);
-  const mock = await startMock(vendor as Vendor, options);
-  const taken = mock.variants ?? [];
+  const running = await startMock(vendor, options);
+  const taken = running.variants ?? [];
   const variants = taken.length > 0 ? ` with variant${taken.length > 1 ? 's' : ''} ${taken.join(', ')}` : '';
-  out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}${variants}${options.hawkLenient ? ' (Hawk payload hash optional)' : ''}`);
-  if (mock.chaos) out(mock.chaos.description);
-  for (const [name, value] of Object.entries(mock.credentials)) {
+  out(`${vendor} mock listening on ${running.url}${values.fault ? ` with fault ${values.fault}` : ''}${variants}${options.hawkLenient ? ' (Hawk payload hash optional)' : ''}`);
+  if (running.chaos) out(running.chaos.description);
+  for (const [name, value] of Object.entries(running.credentials)) {
     // A key the user supplied stays out of the terminal; one the mock generated is printed for them to use.
     out(process.env[name] ? `# ${name} is taken from the environment` : `export ${name}=${value}`);
   }
@@ -168,8 +182,8 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await mock.close();
-  if (mock.chaos) out(describeCounts(mock.chaos.counts()));
+  await running.close();
+  if (running.chaos) out(describeCounts(running.chaos.counts()));
   out(`${vendor} mock stopped`);
   return 0;
 }
@@ -181,4 +195,10 @@ async function loadProfile(path: string, vendor: Vendor): Promise<MockProfile> {
   } catch (error) {
     throw error instanceof ProfileError ? new UsageError(error.message) : error;
   }
+}
+
+/** The vendors whose mock takes an option, for the message refusing it ("trustist", "Trustist" with `capital`). */
+function takers(takes: (mock: MockModule) => boolean, capital = false): string {
+  const names = MOCK_MODULES.filter(takes).map((m) => (capital ? m.vendor[0]!.toUpperCase() + m.vendor.slice(1) : m.vendor));
+  return names.length > 0 ? names.join(' and ') : 'none';
 }
