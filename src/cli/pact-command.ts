@@ -17,6 +17,7 @@ import { selectVendors } from './rules-command.ts';
 import { integer } from './run-options.ts';
 import { assertReachable, assertTargetAllowed, parseTargetFlag } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';
+import { assertOutputDir } from './output-dir.ts';
 
 export const PACT_HELP = `conform pact verify [--vendor trustist|trustly|all] [--pact-dir DIR] [--target URL]
                     [--auth hawk|hmac-sha256] [--report-dir DIR] [--allow-production] [--timeout MS]
@@ -125,6 +126,7 @@ async function verifyCommand(args: string[], out: Out): Promise<number> {
   if (auth !== undefined && auth !== 'hawk' && auth !== 'hmac-sha256') throw new UsageError(`--auth must be hawk or hmac-sha256, not "${auth}"`);
   if (auth !== undefined && !vendors.includes('trustist')) throw new UsageError('--auth applies to trustist only; trustly uses Basic auth');
   const timeoutMs = integer('--timeout', values.timeout, 1, 600_000);
+  await assertOutputDir(values['report-dir'], '--report-dir');
   const target = values.target === undefined ? undefined : parseTargetFlag(values.target, vendors);
 
   const startedAt = new Date();
