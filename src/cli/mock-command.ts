@@ -9,11 +9,14 @@ import { MOCK_MODULES, mockModule, type MockModule } from '../mock/mock-modules.
 import { isVendor, VENDORS, type Vendor } from '../openapi/vendors.ts';
 import { UsageError } from './usage-error.ts';
 
-export const MOCK_HELP = `conform mock <trustist|trustly> [--port N] [--host H] [--fault NAME] [--variant NAME ...] [--auth hawk|hmac-sha256]
+const MOCKS = MOCK_MODULES.map((m) => m.vendor).join('|');
+const CHOOSING_AUTH = MOCK_MODULES.filter((m) => m.authSchemes.length > 1);
+
+export const MOCK_HELP = `conform mock <${MOCKS}> [--port N] [--host H] [--fault NAME] [--variant NAME ...] [--auth hawk|hmac-sha256]
                                  [--hawk-lenient] [--base-path PATH] [--page-size N]
                                  [--profile RESULTS]
                                  [--latency MS|MIN..MAX] [--rate-limit N/s] [--fail-rate P] [--drop-rate P] [--chaos-seed N]
-conform mock <trustist|trustly> --list-faults | --list-variants
+conform mock <${MOCKS}> --list-faults | --list-variants
 
 Start a vendor's reference mock: a stateful, in-memory stand-in that follows the vendor's
 documentation (specs/<vendor>/customers.openapi.yaml). It prints its URL and its keys as
@@ -27,13 +30,13 @@ are set; otherwise the mock generates them and prints them.
   --fault NAME     inject a named deviation from the documentation (see --list-faults)
   --variant NAME   take another reading the docs allow (repeatable; see --list-variants):
                    a correct behaviour, not a fault; combines with others and with --fault
-  --auth SCHEME    Trustist only: hawk (default) or hmac-sha256
-  --hawk-lenient   Trustist with Hawk only: accept a body sent without the Hawk payload hash
+  --auth SCHEME    the scheme the mock checks, for ${CHOOSING_AUTH.map((m) => `${m.vendor}: ${m.authSchemes[0]} (default) or ${m.authSchemes.slice(1).join(' or ')}`).join('; ') || 'no mock'}
+  --hawk-lenient   ${MOCK_MODULES.filter((m) => m.hawkLenient).map((m) => m.vendor).join(', ') || 'no mock'} with Hawk only: accept a body sent without the Hawk payload hash
                    (by default every request with a body, and every POST and PUT, needs it);
                    verbatim replays are refused either way
   --base-path PATH serve the API under a path prefix, as a gateway does (e.g. /some/prefix);
                    run the suite with --target http://HOST:PORT/some/prefix
-  --page-size N    Trustist only: page customer lists N at a time, the next page named by a
+  --page-size N    ${MOCK_MODULES.filter((m) => m.pageSize).map((m) => m.vendor).join(', ') || 'no mock'} only: page customer lists N at a time, the next page named by a
                    Link: <...>; rel="next" header (RFC 8288), as paging APIs commonly do
   --profile RESULTS
                    calibrate the mock from a run against the real target (its results.json, or

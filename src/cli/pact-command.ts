@@ -34,7 +34,7 @@ verify  Verify Pact contracts (consumer pacts for the providers <vendor>-custome
         Credentials come from the environment, as for conform run: each vendor's required key
         (the required role of x-conform credentials in its spec; the README lists them).
         Provider states conform sets up:
-${PACT_PROVIDERS.map((p) => `          ${`${p.vendor}:`.padEnd(10)}${Object.keys(p.states).map((state) => `"${state}"`).join(', ')}`).join('\n')}
+${PACT_PROVIDERS.map((p) => stateLines(p.vendor, Object.keys(p.states))).join('\n')}
 
   --vendor V          ${PACT_PROVIDERS.map((p) => p.vendor).join(', ')} or all (default all; --target needs one vendor)
   --pact-dir DIR      verify the pact files (*.json) in DIR; each is matched to its vendor by its
@@ -54,6 +54,19 @@ check   Check each interaction of the given pact files against the vendor's Open
 
 Exit codes: 0 every interaction passed, 1 an interaction failed verification or the check,
 2 usage, configuration or connection error (e.g. a missing pact file).`;
+
+/** A vendor's provider states for the help, wrapped under one another at about 100 columns. */
+function stateLines(vendor: Vendor, states: string[]): string {
+  const indent = ' '.repeat(20);
+  const lines = [`          ${`${vendor}:`.padEnd(10)}`];
+  for (const [i, state] of states.entries()) {
+    const item = `"${state}"${i < states.length - 1 ? ',' : ''}`;
+    const last = lines.length - 1;
+    if (lines[last]!.trim().endsWith(':') || lines[last]!.length + item.length + 1 <= 100) lines[last] += `${lines[last]!.endsWith(' ') ? '' : ' '}${item}`;
+    else lines.push(`${indent}${item}`);
+  }
+  return lines.join('\n');
+}
 
 /** The variables of the vendor's required key (x-conform), the one the verification signs with. */
 async function requiredCredentials(vendor: Vendor): Promise<[string, string]> {
