@@ -1,5 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +69,33 @@ describe('conform rules', () => {
     expect(stdout).toMatch(/^trustist\.auth\.required\s+MUST/m);
     const failed = await promisify(execFile)(process.execPath, [BIN, 'rules', '--vendor', 'nope']).catch((e: { code: number; stderr: string }) => e);
     expect((failed as { code: number }).code).toBe(2);
+  });
+});
+
+describe('an output directory that is a file', () => {
+  it('is a usage error of one line naming the file, exit 2, for run and report; cleanup refuses a file as its report directory', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'conform-file-dir-'));
+    try {
+      const file = join(work, 'reports.txt');
+      await writeFile(file, 'not a directory');
+      const reports = join(work, 'reports');
+      await mkdir(join(reports, 'trustly'), { recursive: true });
+      const cases: [string[], RegExp][] = [
+        [['run', '--vendor', 'trustly', '--report-dir', file], /^conform: --report-dir .*reports\.txt is a file, not a directory; give a directory/],
+        [['run', '--vendor', 'trustly', '--report-dir', join(file, 'inner')], /^conform: --report-dir .*inner cannot be made: .*reports\.txt is a file, not a directory/],
+        [['report', reports, '--report-dir', file], /^conform: --report-dir .*reports\.txt is a file, not a directory/],
+        [['cleanup', file], /^conform: .*reports\.txt is not a report directory/],
+      ];
+      for (const [argv, message] of cases) {
+        const { code, err } = await call(argv);
+        expect(code, argv.join(' ')).toBe(2);
+        expect(err.split('\n'), argv.join(' ')).toHaveLength(1);
+        expect(err, argv.join(' ')).toMatch(message);
+      }
+      expect(await readFile(file, 'utf8')).toBe('not a directory');
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
 

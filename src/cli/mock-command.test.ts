@@ -81,6 +81,23 @@ describe('conform mock', () => {
       expect((refused as { stderr: string }).stderr).toMatch(/--hawk-lenient applies to the Trustist mock with Hawk auth only/);
     }
   }, 180_000);
+  it('refuses an option the vendor\'s mock does not take, as the mock declares it, with a usage error naming the mocks that do', async () => {
+    const cases: [string[], RegExp][] = [
+      [['trustly', '--auth', 'hawk'], /^--auth applies to the mocks of trustist only; the trustly mock uses basic auth$/],
+      [['trustist', '--auth', 'basic'], /^--auth must be hawk or hmac-sha256, not "basic"$/],
+      [['trustly', '--page-size', '5'], /^--page-size applies to the mocks of trustist only$/],
+      [['trustist', '--page-size', '0'], /^--page-size must be a whole number from 1 to 10000, not "0"$/],
+      [['trustly', '--hawk-lenient'], /^--hawk-lenient applies to the Trustist mock with Hawk auth only; leave it out$/],
+      [['trustist', '--auth', 'hmac-sha256', '--hawk-lenient'], /^--hawk-lenient applies to the Trustist mock with Hawk auth only; leave it out, or drop --auth hmac-sha256$/],
+      [['acme'], /^conform mock needs one vendor: trustist or trustly \(not "acme"\)$/],
+    ];
+    for (const [args, message] of cases) {
+      const refused = await mockCommand(args, () => {}).catch((error: unknown) => error);
+      expect(refused, args.join(' ')).toBeInstanceOf(UsageError);
+      expect((refused as Error).message, args.join(' ')).toMatch(message);
+    }
+  });
+
   it('lists the variants, and refuses an unknown one or two of one group with a usage error', async () => {
     const lines: string[] = [];
     expect(await mockCommand(['trustly', '--list-variants'], (line) => lines.push(line))).toBe(0);

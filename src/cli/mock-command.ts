@@ -5,14 +5,18 @@ import { faultsOf, findFault } from '../mock/faults.ts';
 import { describeProfile, ProfileError, readProfile, withProfile, type MockProfile } from '../mock/profile.ts';
 import { startMock } from '../mock/start-mock.ts';
 import { findVariants, variantsOf } from '../mock/variants.ts';
+import { MOCK_MODULES, mockModule, type MockModule } from '../mock/mock-modules.ts';
 import { isVendor, VENDORS, type Vendor } from '../openapi/vendors.ts';
 import { UsageError } from './usage-error.ts';
 
-export const MOCK_HELP = `conform mock <trustist|trustly> [--port N] [--host H] [--fault NAME] [--variant NAME ...] [--auth hawk|hmac-sha256]
+const MOCKS = MOCK_MODULES.map((m) => m.vendor).join('|');
+const CHOOSING_AUTH = MOCK_MODULES.filter((m) => m.authSchemes.length > 1);
+
+export const MOCK_HELP = `conform mock <${MOCKS}> [--port N] [--host H] [--fault NAME] [--variant NAME ...] [--auth hawk|hmac-sha256]
                                  [--hawk-lenient] [--base-path PATH] [--page-size N]
                                  [--profile RESULTS]
                                  [--latency MS|MIN..MAX] [--rate-limit N/s] [--fail-rate P] [--drop-rate P] [--chaos-seed N]
-conform mock <trustist|trustly> --list-faults | --list-variants
+conform mock <${MOCKS}> --list-faults | --list-variants
 
 Start a vendor's reference mock: a stateful, in-memory stand-in that follows the vendor's
 documentation (specs/<vendor>/customers.openapi.yaml). It prints its URL and its keys as
@@ -26,13 +30,13 @@ are set; otherwise the mock generates them and prints them.
   --fault NAME     inject a named deviation from the documentation (see --list-faults)
   --variant NAME   take another reading the docs allow (repeatable; see --list-variants):
                    a correct behaviour, not a fault; combines with others and with --fault
-  --auth SCHEME    Trustist only: hawk (default) or hmac-sha256
-  --hawk-lenient   Trustist with Hawk only: accept a body sent without the Hawk payload hash
+  --auth SCHEME    the scheme the mock checks, for ${CHOOSING_AUTH.map((m) => `${m.vendor}: ${m.authSchemes[0]} (default) or ${m.authSchemes.slice(1).join(' or ')}`).join('; ') || 'no mock'}
+  --hawk-lenient   ${MOCK_MODULES.filter((m) => m.hawkLenient).map((m) => m.vendor).join(', ') || 'no mock'} with Hawk only: accept a body sent without the Hawk payload hash
                    (by default every request with a body, and every POST and PUT, needs it);
                    verbatim replays are refused either way
   --base-path PATH serve the API under a path prefix, as a gateway does (e.g. /some/prefix);
                    run the suite with --target http://HOST:PORT/some/prefix
-  --page-size N    Trustist only: page customer lists N at a time, the next page named by a
+  --page-size N    ${MOCK_MODULES.filter((m) => m.pageSize).map((m) => m.vendor).join(', ') || 'no mock'} only: page customer lists N at a time, the next page named by a
                    Link: <...>; rel="next" header (RFC 8288), as paging APIs commonly do
   --profile RESULTS
                    calibrate the mock from a run against the real target (its results.json, or
@@ -95,6 +99,12 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
   if (positionals.length !== 1 || vendor === undefined || !isVendor(vendor)) {
     throw new UsageError(`conform mock needs one vendor: ${VENDORS.join(' or ')}${vendor && !isVendor(vendor) ? ` (not "${vendor}")` : ''}`);
   }
+  let mock: MockModule;
+  try {
+    mock = mockModule(vendor);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   if (values['list-faults']) {
     out(`Faults of the ${vendor} mock, for --fault NAME (or startMock's fault option): each one deviation from the docs, what it does, and the rules it breaks.\n`);
     for (const fault of faultsOf(vendor)) out(`${fault.name.padEnd(34)} ${fault.rules.join(', ')}\n${' '.repeat(35)}${fault.description}`);
@@ -111,8 +121,13 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number from 0 to 65535, not "${values.port}"`);
-  if (values.auth !== undefined && (vendor !== 'trustist' || !['hawk', 'hmac-sha256'].includes(values.auth))) {
-    throw new UsageError(vendor === 'trustist' ? `--auth must be hawk or hmac-sha256, not "${values.auth}"` : '--auth applies to trustist only; trustly uses Basic auth');
+  const authSchemes = mock.authSchemes;
+  if (values.auth !== undefined && (authSchemes.length < 2 || !authSchemes.includes(values.auth))) {
+    throw new UsageError(
+      authSchemes.length > 1
+        ? `--auth must be ${authSchemes.join(' or ')}, not "${values.auth}"`
+        : `--auth applies to the mocks of ${takers((m) => m.authSchemes.length > 1)} only; the ${vendor} mock uses ${authSchemes[0]} auth`,
+    );
   }
   const basePath = values['base-path'];
   if (basePath !== undefined && !/^\/?[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(basePath)) {
@@ -120,11 +135,13 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
   }
   const pageSizeText = values['page-size'];
   const pageSize = pageSizeText === undefined ? undefined : Number(pageSizeText);
-  if (pageSizeText !== undefined && (vendor !== 'trustist' || !/^\d+$/.test(pageSizeText) || pageSize! < 1 || pageSize! > 10_000)) {
-    throw new UsageError(vendor === 'trustist' ? `--page-size must be a whole number from 1 to 10000, not "${pageSizeText}"` : '--page-size applies to trustist only');
+  if (pageSizeText !== undefined && !mock.pageSize) throw new UsageError(`--page-size applies to the mocks of ${takers((m) => m.pageSize)} only`);
+  if (pageSizeText !== undefined && (!/^\d+$/.test(pageSizeText) || pageSize! < 1 || pageSize! > 10_000)) {
+    throw new UsageError(`--page-size must be a whole number from 1 to 10000, not "${pageSizeText}"`);
   }
-  if (values['hawk-lenient'] && (vendor !== 'trustist' || values.auth === 'hmac-sha256')) {
-    throw new UsageError('--hawk-lenient applies to the Trustist mock with Hawk auth only; leave it out, or drop --auth hmac-sha256');
+  // Leniency is about Hawk's payload hash: a mock that takes it, started with another scheme, has none to relax.
+  if (values['hawk-lenient'] && (!mock.hawkLenient || (values.auth ?? authSchemes[0]) !== 'hawk')) {
+    throw new UsageError(`--hawk-lenient applies to the ${takers((m) => m.hawkLenient, true)} mock with Hawk auth only; leave it out${mock.hawkLenient ? `, or drop --auth ${values.auth}` : ''}`);
   }
   if (values.fault !== undefined) {
     try {
@@ -153,12 +170,12 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     ...(chaos === undefined ? {} : { chaos }),
   }, profile?.options);
   if (profile) for (const line of describeProfile(profile, values.profile!, options)) out(line);
-  const mock = await startMock(vendor as Vendor, options);
-  const taken = mock.variants ?? [];
+  const running = await startMock(vendor, options);
+  const taken = running.variants ?? [];
   const variants = taken.length > 0 ? ` with variant${taken.length > 1 ? 's' : ''} ${taken.join(', ')}` : '';
-  out(`${vendor} mock listening on ${mock.url}${values.fault ? ` with fault ${values.fault}` : ''}${variants}${options.hawkLenient ? ' (Hawk payload hash optional)' : ''}`);
-  if (mock.chaos) out(mock.chaos.description);
-  for (const [name, value] of Object.entries(mock.credentials)) {
+  out(`${vendor} mock listening on ${running.url}${values.fault ? ` with fault ${values.fault}` : ''}${variants}${options.hawkLenient ? ' (Hawk payload hash optional)' : ''}`);
+  if (running.chaos) out(running.chaos.description);
+  for (const [name, value] of Object.entries(running.credentials)) {
     // A key the user supplied stays out of the terminal; one the mock generated is printed for them to use.
     out(process.env[name] ? `# ${name} is taken from the environment` : `export ${name}=${value}`);
   }
@@ -168,8 +185,8 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await mock.close();
-  if (mock.chaos) out(describeCounts(mock.chaos.counts()));
+  await running.close();
+  if (running.chaos) out(describeCounts(running.chaos.counts()));
   out(`${vendor} mock stopped`);
   return 0;
 }
@@ -181,4 +198,10 @@ async function loadProfile(path: string, vendor: Vendor): Promise<MockProfile> {
   } catch (error) {
     throw error instanceof ProfileError ? new UsageError(error.message) : error;
   }
+}
+
+/** The vendors whose mock takes an option, for the message refusing it ("trustist", "Trustist" with `capital`). */
+function takers(takes: (mock: MockModule) => boolean, capital = false): string {
+  const names = MOCK_MODULES.filter(takes).map((m) => (capital ? m.vendor[0]!.toUpperCase() + m.vendor.slice(1) : m.vendor));
+  return names.length > 0 ? names.join(' and ') : 'none';
 }

@@ -96,6 +96,7 @@ describe('conform pact', () => {
       [['verify', '--vendor', 'trustist', '--target', 'https://api.trustistecommerce.com'], /not a known trustist sandbox/],
       [['verify', '--vendor', 'trustly', '--auth', 'hawk'], /--auth applies to trustist only/],
       [['publish'], /unknown pact subcommand "publish"/],
+      [['verify', '--vendor', 'trustly', '--pact-dir', pactDir, '--report-dir', join(pactDir, 'conform-example-app-trustly-customers.json')], /--report-dir .*\.json is a file, not a directory/],
     ];
     for (const [args, message] of cases) {
       const run = await call(args);

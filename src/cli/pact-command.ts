@@ -13,33 +13,36 @@ import { verifyPacts } from '../pact/verify-pacts.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import { SpecError } from '../openapi/load-spec.ts';
 import { VENDORS, type Vendor } from '../openapi/vendors.ts';
+import { requiredRole } from '../openapi/x-conform.ts';
+import { PACT_PROVIDERS } from '../pact/pact-providers.ts';
 import { selectVendors } from './rules-command.ts';
-import { integer } from './run-options.ts';
+import { checkAuthFlag, integer } from './run-options.ts';
 import { assertReachable, assertTargetAllowed, parseTargetFlag } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';
+import { assertOutputDir } from './output-dir.ts';
 
-export const PACT_HELP = `conform pact verify [--vendor trustist|trustly|all] [--pact-dir DIR] [--target URL]
+export const PACT_HELP = `conform pact verify [--vendor ${PACT_PROVIDERS.map((p) => p.vendor).join('|')}|all] [--pact-dir DIR] [--target URL]
                     [--auth hawk|hmac-sha256] [--report-dir DIR] [--allow-production] [--timeout MS]
 conform pact check <pact.json ...>
 
-verify  Verify Pact contracts (consumer pacts for the providers trustist-customers and
-        trustly-customers) with Pact's Verifier. Every request is signed on its way (Hawk by
-        default or HMAC-SHA256 for Trustist, Basic for Trustly) and every provider state is set
+verify  Verify Pact contracts (consumer pacts for the providers <vendor>-customers, e.g.
+        trustist-customers) with Pact's Verifier. Every request is signed on its way (with the
+        vendor's default scheme, or the one --auth names) and every provider state is set
         up through the vendor's own API. Without --target, each vendor's embedded reference mock
         is started and is the target. Without --pact-dir, the project's own pacts (those of
         conform-example-app, src/pact) are generated first and verified.
-        Credentials come from the environment, as for conform run:
-          Trustist: TRUSTIST_KEY_ID / TRUSTIST_KEY_SECRET    Trustly: TRUSTLY_ACCESS_ID / TRUSTLY_ACCESS_KEY
+        Credentials come from the environment, as for conform run: each vendor's required key
+        (the required role of x-conform credentials in its spec; the README lists them).
         Provider states conform sets up:
-          trustist: "an organisation for new customers", "a customer exists",
-                    "a customer without person data exists", "customers exist in an organisation"
-          trustly:  "no customer has the external id", "a customer exists"
+${PACT_PROVIDERS.map((p) => stateLines(p.vendor, Object.keys(p.states))).join('\n')}
 
-  --vendor V          trustist, trustly or all (default all; --target needs one vendor)
+  --vendor V          ${PACT_PROVIDERS.map((p) => p.vendor).join(', ')} or all (default all; --target needs one vendor)
   --pact-dir DIR      verify the pact files (*.json) in DIR; each is matched to its vendor by its
-                      provider name, or by its paths (/api/v1/... is Trustly)
+                      provider name, or by its paths (those under the prefix its spec's paths share,
+                      e.g. /api/v1/... is Trustly)
   --target URL        the vendor's base URL, e.g. https://api-sandbox.trustistecommerce.com
-  --auth SCHEME       Trustist signing: hawk (default) or hmac-sha256
+  --auth SCHEME       for a vendor whose spec offers several signature schemes (x-conform auth):
+                      one of them, e.g. hawk (the default) or hmac-sha256
   --report-dir DIR    where the outcome goes: DIR/pact/verification.json (default reports/latest)
   --allow-production  allow a target that is not loopback or a known sandbox host
   --timeout MS        per-request timeout (default 10000)
@@ -52,10 +55,29 @@ check   Check each interaction of the given pact files against the vendor's Open
 Exit codes: 0 every interaction passed, 1 an interaction failed verification or the check,
 2 usage, configuration or connection error (e.g. a missing pact file).`;
 
-const REQUIRED_CREDENTIALS: Record<Vendor, [string, string]> = {
-  trustist: ['TRUSTIST_KEY_ID', 'TRUSTIST_KEY_SECRET'],
-  trustly: ['TRUSTLY_ACCESS_ID', 'TRUSTLY_ACCESS_KEY'],
-};
+/** A vendor's provider states for the help, wrapped under one another at about 100 columns. */
+function stateLines(vendor: Vendor, states: string[]): string {
+  const indent = ' '.repeat(20);
+  const lines = [`          ${`${vendor}:`.padEnd(10)}`];
+  for (const [i, state] of states.entries()) {
+    const item = `"${state}"${i < states.length - 1 ? ',' : ''}`;
+    const last = lines.length - 1;
+    if (lines[last]!.trim().endsWith(':') || lines[last]!.length + item.length + 1 <= 100) lines[last] += `${lines[last]!.endsWith(' ') ? '' : ' '}${item}`;
+    else lines.push(`${indent}${item}`);
+  }
+  return lines.join('\n');
+}
+
+/** The variables of the vendor's required key (x-conform), the one the verification signs with. */
+async function requiredCredentials(vendor: Vendor): Promise<[string, string]> {
+  const [, role] = requiredRole((await loadVendorSpec(vendor)).conform);
+  return [role.idVar, role.secretVar];
+}
+
+/** Whether the vendor's spec offers a choice of auth scheme, so that --auth is passed on to it. */
+async function takesAuth(vendor: Vendor): Promise<boolean> {
+  return (await loadVendorSpec(vendor)).conform.auth.schemes.length > 1;
+}
 
 type Out = (line: string) => void;
 
@@ -89,7 +111,7 @@ async function checkCommand(args: string[], out: Out): Promise<number> {
   const pacts = await Promise.all(positionals.map((file) => readPact(file)));
   let rejected = 0;
   for (const pact of pacts) {
-    const vendor = vendorFor(pact);
+    const vendor = await vendorFor(pact);
     const findings = checkPact(pact, await loadVendorSpec(vendor));
     out(`${pact.file}: ${pact.consumer} -> ${pact.provider} (${vendor}), ${pact.interactions.length} interactions, ${findings.length === 0 ? 'all match the spec' : `${findings.length} rejected`}`);
     for (const finding of findings) out(`  REJECTED "${finding.interaction}": ${finding.message}`);
@@ -120,11 +142,13 @@ async function verifyCommand(args: string[], out: Out): Promise<number> {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`conform pact verify takes no positional arguments (got "${positionals[0]}"); give the pacts' directory with --pact-dir`);
-  const vendors = selectVendors(values.vendor);
+  const selected = selectVendors(values.vendor);
+  const vendors = selected.filter((vendor) => PACT_PROVIDERS.some((p) => p.vendor === vendor));
+  if (vendors.length === 0) throw new UsageError(`conform pact verify has no provider states for ${selected.join(', ')}; it verifies ${PACT_PROVIDERS.map((p) => p.vendor).join(', ')}`);
   const auth = values.auth;
-  if (auth !== undefined && auth !== 'hawk' && auth !== 'hmac-sha256') throw new UsageError(`--auth must be hawk or hmac-sha256, not "${auth}"`);
-  if (auth !== undefined && !vendors.includes('trustist')) throw new UsageError('--auth applies to trustist only; trustly uses Basic auth');
+  await checkAuthFlag(vendors, auth, false);
   const timeoutMs = integer('--timeout', values.timeout, 1, 600_000);
+  await assertOutputDir(values['report-dir'], '--report-dir');
   const target = values.target === undefined ? undefined : parseTargetFlag(values.target, vendors);
 
   const startedAt = new Date();
@@ -139,21 +163,21 @@ async function verifyCommand(args: string[], out: Out): Promise<number> {
     for (const [vendor, files] of byVendor) {
       let url: string;
       let credentials: KeyCredentials;
+      const [idVar, secretVar] = await requiredCredentials(vendor);
+      const scheme = auth !== undefined && (await takesAuth(vendor)) ? { auth: auth as 'hawk' | 'hmac-sha256' } : {};
       if (target) {
-        const [idVar, secretVar] = REQUIRED_CREDENTIALS[vendor];
         url = target.toString();
         credentials = { id: process.env[idVar]!, secret: process.env[secretVar]! };
       } else {
-        const mock = await startMock(vendor, { env: {}, ...(vendor === 'trustist' && auth ? { auth } : {}) });
+        const mock = await startMock(vendor, { env: {}, ...scheme });
         mocks.push(mock);
-        const [idVar, secretVar] = REQUIRED_CREDENTIALS[vendor];
         url = mock.url;
         credentials = { id: mock.credentials[idVar]!, secret: mock.credentials[secretVar]! };
       }
       targets.push({ vendor, url: url.replace(/\/$/, ''), embedded: !target });
       out(`verifying ${files.length} pact${files.length === 1 ? '' : 's'} for ${vendor} against ${target ? url : `the embedded mock at ${url}`}`);
       try {
-        results.push(...(await verifyPacts({ vendor, pactFiles: files, target: url, credentials, runId, timeoutMs, ...(vendor === 'trustist' && auth ? { auth } : {}) })));
+        results.push(...(await verifyPacts({ vendor, pactFiles: files, target: url, credentials, runId, timeoutMs, ...scheme })));
       } catch (error) {
         throw new UsageError((error as Error).message);
       }
@@ -209,15 +233,15 @@ async function pactsByVendor(pactDir: string | undefined, generatedDir: string |
   }
   const byVendor = new Map<Vendor, string[]>();
   for (const file of files) {
-    const vendor = vendorFor(await readPact(file));
+    const vendor = await vendorFor(await readPact(file));
     if (vendors.includes(vendor)) byVendor.set(vendor, [...(byVendor.get(vendor) ?? []), file]);
   }
   if (byVendor.size === 0) throw new UsageError(`${pactDir ?? 'the generated pacts'} hold${pactDir ? 's' : ''} no pact for ${vendors.join(' or ')}`);
   return new Map(VENDORS.filter((v) => byVendor.has(v)).map((v) => [v, byVendor.get(v)!]));
 }
 
-function vendorFor(pact: Pact): Vendor {
-  const vendor = vendorOfPact(pact);
+async function vendorFor(pact: Pact): Promise<Vendor> {
+  const vendor = await vendorOfPact(pact);
   if (!vendor) {
     throw new PactFileError(
       `cannot tell which vendor ${pact.file} is for (provider "${pact.provider}"): name the provider after the vendor (e.g. trustist-customers, trustly-customers), or use the vendor's paths (/v1/... for Trustist, /api/v1/... for Trustly)`,
@@ -229,7 +253,7 @@ function vendorFor(pact: Pact): Vendor {
 /** The same safety as conform run: only loopback and sandboxes without --allow-production, credentials set, target answering. */
 async function checkTarget(vendor: Vendor, target: URL, allowProduction: boolean, timeoutMs: number): Promise<void> {
   assertTargetAllowed(target, (await loadVendorSpec(vendor)).spec, allowProduction);
-  const missing = REQUIRED_CREDENTIALS[vendor].filter((name) => !process.env[name]);
+  const missing = (await requiredCredentials(vendor)).filter((name) => !process.env[name]);
   if (missing.length > 0) throw new UsageError(`verifying against ${target.origin} needs ${missing.join(' and ')} in the environment`);
   await assertReachable(target, timeoutMs);
 }

@@ -8,6 +8,7 @@ import { readResults } from './diff-command.ts';
 import { finishRun } from './finish-run.ts';
 import type { ShardMeta } from './run-command.ts';
 import { UsageError } from './usage-error.ts';
+import { assertOutputDir } from './output-dir.ts';
 
 export const REPORT_HELP = `conform report <dir> [--report-dir OUT] [--baseline RESULTS] [--strict]
 
@@ -38,6 +39,7 @@ export async function reportCommand(args: string[], out: (line: string) => void)
   const dir = resolve(positionals[0]!);
   if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) throw new UsageError(`${dir} is not a directory`);
   const outDir = resolve(values['report-dir'] ?? dir);
+  if (values['report-dir'] !== undefined) await assertOutputDir(values['report-dir'], '--report-dir');
   const baseline = values.baseline === undefined ? undefined : await readResults(values.baseline);
 
   const shards = await findFiles(dir, /^run-\d+-\d+\.json$/);

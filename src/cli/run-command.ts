@@ -12,10 +12,11 @@ import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import { requiredRole } from '../openapi/x-conform.ts';
 import type { Rule } from '../openapi/rule-catalogue.ts';
 import type { Vendor } from '../openapi/vendors.ts';
-import { parseRunOptions, RUN_HELP, rulePattern, type RunOptions } from './run-options.ts';
+import { checkAuthFlag, parseRunOptions, RUN_HELP, rulePattern, type RunOptions } from './run-options.ts';
 import { preflightCredentials } from './credential-preflight.ts';
 import { assertReachable, assertTargetAllowed } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';
+import { assertOutputDir } from './output-dir.ts';
 import { loadSignerModule, resolveSigner } from '../auth/resolve-signer.ts';
 import { HttpSession } from '../http/http-session.ts';
 import { scrubLedger, scrubSummary } from './scrub-ledger.ts';
@@ -34,6 +35,8 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   // and credentials are checked, instead of before. The report writers are needed only at the end.
   const vitestNode = import('vitest/node');
   vitestNode.catch(() => {});
+  await assertOutputDir(options.reportDir, '--report-dir');
+  await checkAuthFlag(options.vendors, options.auth, true);
   if (options.auth !== undefined && !['hawk', 'hmac-sha256'].includes(options.auth)) {
     // A signer module is loaded in the workers; load it here first, so a bad one is one clear line.
     options.auth = resolve(options.auth);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUNS, DEFAULT_TARGET_DEADLINE_SECONDS, DEFAULT_TARGET_MAX_WRITES, DEFAULT_TARGET_RUNS, parseRunOptions, RUN_HELP } from './run-options.ts';
+import { checkAuthFlag, DEFAULT_RUNS, DEFAULT_TARGET_DEADLINE_SECONDS, DEFAULT_TARGET_MAX_WRITES, DEFAULT_TARGET_RUNS, parseRunOptions, RUN_HELP } from './run-options.ts';
 import { UsageError } from './usage-error.ts';
 
 const TARGET = ['--vendor', 'trustly', '--target', 'http://127.0.0.1:4010'];
@@ -43,4 +43,22 @@ describe('conform run: --max-writes, --rps, --deadline', () => {
   it('documents them in --help', () => {
     for (const flag of ['--max-writes N', '--rps N', '--deadline SECONDS', '--baseline RESULTS', '--shard I/N']) expect(RUN_HELP).toContain(flag);
   });
+
 });
+
+describe('conform run --auth', () => {
+  it('takes --auth for a vendor whose x-conform offers more than one auth scheme, and refuses it, naming those vendors, for one that offers a single scheme', async () => {
+    await expect(checkAuthFlag(['trustly'], undefined, false)).resolves.toBeUndefined();
+    await expect(checkAuthFlag(['trustist'], 'hmac-sha256', false)).resolves.toBeUndefined();
+    await expect(checkAuthFlag(['trustist', 'trustly'], 'hawk', false)).resolves.toBeUndefined();
+    // A signer module's path, where the command loads modules (conform run); not for pact verify.
+    await expect(checkAuthFlag(['trustist'], './my-signer.mjs', true)).resolves.toBeUndefined();
+    await expect(checkAuthFlag(['trustist'], './my-signer.mjs', false)).rejects.toThrow(/^--auth must be hawk or hmac-sha256, not "\.\/my-signer\.mjs"$/);
+    for (const modules of [true, false]) {
+      const refused = checkAuthFlag(['trustly'], 'hawk', modules);
+      await expect(refused).rejects.toThrow(UsageError);
+      await expect(refused).rejects.toThrow(/^--auth applies to trustist only; trustly uses basic auth$/);
+    }
+  });
+});
+

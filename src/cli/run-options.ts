@@ -1,27 +1,27 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import type { Vendor } from '../openapi/vendors.ts';
+import { loadVendorSpec } from '../openapi/vendor-spec.ts';
+import { VENDORS, type Vendor } from '../openapi/vendors.ts';
 import { selectVendors } from './rules-command.ts';
 import { parseTargetFlag } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';
 
-export const RUN_HELP = `conform run [--vendor trustist|trustly|all] [--target URL] [--auth hawk|hmac-sha256|MODULE]
+export const RUN_HELP = `conform run [--vendor ${VENDORS.join('|')}|all] [--target URL] [--auth hawk|hmac-sha256|MODULE]
             [--rule ID-or-glob ...] [--seed N] [--runs N] [--report-dir DIR] [--strict]
             [--allow-production] [--timeout MS] [--max-writes N] [--rps N] [--deadline SECONDS] [--keep-data]
             [--baseline RESULTS] [--shard I/N] [--profile RESULTS]
 
 Run the conformance suite. Without --target, each vendor's embedded reference mock is started
-and is the target. Credentials come from the environment, never from flags:
-  Trustist: TRUSTIST_KEY_ID / TRUSTIST_KEY_SECRET (required), TRUSTIST_TENANT_B_KEY_ID / _SECRET,
-            TRUSTIST_READONLY_KEY_ID / _SECRET, TRUSTIST_NOREAD_KEY_ID / _SECRET,
-            TRUSTIST_NOONBOARD_KEY_ID / _SECRET, TRUSTIST_MERCHANT_KEY_ID / _SECRET (each optional: rules needing it are skipped)
-  Trustly:  TRUSTLY_ACCESS_ID / TRUSTLY_ACCESS_KEY (required),
-            TRUSTLY_MERCHANT_B_ACCESS_ID / TRUSTLY_MERCHANT_B_ACCESS_KEY
+and is the target. Credentials come from the environment, never from flags: each vendor's
+variables are named by its spec (x-conform credentials in specs/<vendor>/customers.openapi.yaml)
+and listed in the README. One key of each vendor is required; a rule that needs another key
+that is not set is skipped, naming its variables.
 
-  --vendor V          trustist, trustly or all (default all; --target needs one vendor)
+  --vendor V          ${VENDORS.join(', ')} or all (default all; --target needs one vendor)
   --target URL        the vendor's base URL, e.g. https://api-sandbox.trustistecommerce.com
-  --auth SCHEME       Trustist signing: hawk (default), hmac-sha256, or a module path whose
-                      default export signs requests
+  --auth SCHEME       for a vendor whose spec offers more than one signature scheme (x-conform
+                      auth, e.g. hawk, the default, or hmac-sha256): one of them, or a module
+                      path whose default export signs requests
   --rule ID           run only these rules: ids or globs (trustist.customers.update.*); repeatable
   --seed N            the run seed; the same seed replays the same inputs
   --runs N            fast-check runs per property (default 30; 10 with --target)
@@ -134,7 +134,6 @@ export function parseRunOptions(args: string[]): RunOptions {
   if (positionals.length > 0) throw new UsageError(`conform run takes no positional arguments (got "${positionals[0]}"); see conform run --help`);
   const vendors = selectVendors(values.vendor);
   const target = values.target === undefined ? undefined : parseTargetFlag(values.target, vendors);
-  if (values.auth !== undefined && !vendors.includes('trustist')) throw new UsageError('--auth applies to trustist only; trustly uses Basic auth');
   if (values.profile !== undefined && target) throw new UsageError('--profile calibrates the embedded mocks; with --target the run is against the vendor itself. Drop one of them');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (shard && values.seed === undefined) throw new UsageError('--shard needs --seed: every part of a sharded run must draw the same inputs');
@@ -167,6 +166,28 @@ export function parseRunOptions(args: string[]): RunOptions {
     runId: randomBytes(4).toString('hex'),
     help: values.help,
   };
+}
+
+/**
+ * `--auth` chooses among a vendor's signature schemes, which its spec's x-conform lists: it
+ * applies when a selected vendor offers more than one (the others keep their one scheme). For
+ * `conform pact verify` (`modules` false) it must name one of those schemes; for `conform run`
+ * it may instead be a signer module's path. Reads the selected vendors' specs, which the caller
+ * reads anyway; the others only to name them in the error.
+ */
+export async function checkAuthFlag(vendors: readonly Vendor[], auth: string | undefined, modules: boolean): Promise<void> {
+  if (auth === undefined) return;
+  const schemesOf = async (vendor: Vendor) => (await loadVendorSpec(vendor)).conform.auth.schemes as readonly string[];
+  const selected = await Promise.all(vendors.map(async (vendor) => ({ vendor, schemes: await schemesOf(vendor) })));
+  const choosing = selected.filter((v) => v.schemes.length > 1);
+  if (choosing.length === 0) {
+    const takers: Vendor[] = [];
+    for (const vendor of VENDORS) if ((await schemesOf(vendor)).length > 1) takers.push(vendor);
+    const fixed = selected.map((v) => `${v.vendor} uses ${v.schemes[0]} auth`).join(', ');
+    throw new UsageError(`--auth applies to ${takers.length > 0 ? takers.join(', ') : 'no vendor'} only; ${fixed}`);
+  }
+  const schemes = [...new Set(choosing.flatMap((v) => v.schemes))];
+  if (!modules && !schemes.includes(auth)) throw new UsageError(`--auth must be ${schemes.join(' or ')}, not "${auth}"`);
 }
 
 function parseShard(text: string): { index: number; count: number } {

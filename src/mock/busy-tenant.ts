@@ -1,6 +1,8 @@
-import { basicSigner, hawkSigner } from '../auth/index.ts';
+import { SCHEME_SIGNERS } from '../auth/scheme-signer.ts';
 import { exchange } from '../http/exchange.ts';
+import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import type { Vendor } from '../openapi/vendors.ts';
+import { requiredRole } from '../openapi/x-conform.ts';
 
 // Test support: the account a shared sandbox really is. Other applications' records, some with
 // data no generator of the suite makes and some the spec would not even allow (written by an
@@ -48,26 +50,35 @@ export function foreignTrustlyRecords(count: number): Record<string, unknown>[] 
   });
 }
 
+/** What another application creates, by vendor: valid creates, some blank, some with another conform run's tag. */
+const OTHER_WRITERS_BODIES: Record<Vendor, (n: number) => unknown> = {
+  trustist: (n) => [{}, { firstName: `Busy ${n}`, orgId: 'other-app' }, { orgId: `conform-otherrun-customers.create.invalid-body-invalid-${n}.` }][n % 3],
+  trustly: (n) => ({ name: `Busy ${n}`, address: { country: 'US' }, phone: '+15555550123', email: `busy${n}@example.com`, ...(n % 2 ? { externalId: `other-app-${n}` } : {}) }),
+};
+
 /**
- * Another application adding customers to tenant A (merchant A) until stopped: valid creates,
- * some blank, some with another conform run's tag. Resolves how many it made when stopped.
+ * Another application adding customers to tenant A (merchant A) until stopped. Where it sends
+ * them (the create operation's path), how it signs (the default auth scheme) and with which key
+ * (the required credential role's variables) come from the spec's x-conform: no vendor's facts
+ * are written here twice. Resolves how many it made when stopped.
  */
 export function startBackgroundWriter(vendor: Vendor, baseUrl: string, credentials: Record<string, string>): { stop(): Promise<number> } {
   let running = true;
   let made = 0;
-  const bodies =
-    vendor === 'trustist'
-      ? (n: number) => [{}, { firstName: `Busy ${n}`, orgId: 'other-app' }, { orgId: `conform-otherrun-customers.create.invalid-body-invalid-${n}.` }][n % 3]
-      : (n: number) => ({ name: `Busy ${n}`, address: { country: 'US' }, phone: '+15555550123', email: `busy${n}@example.com`, ...(n % 2 ? { externalId: `other-app-${n}` } : {}) });
+  const bodies = OTHER_WRITERS_BODIES[vendor];
   const loop = (async () => {
+    const { conform, validators } = await loadVendorSpec(vendor);
+    const create = validators.operation(conform.operations.create);
+    const signer = SCHEME_SIGNERS[conform.auth.default]!;
+    const [, key] = requiredRole(conform);
     for (let n = 0; running; n++) {
       const reply = await exchange({
         baseUrl,
-        method: 'POST',
-        path: vendor === 'trustist' ? '/v1/customers' : '/api/v1/customers',
+        method: create.method,
+        path: create.path,
         json: bodies(n),
-        signer: vendor === 'trustist' ? hawkSigner : basicSigner,
-        credentials: vendor === 'trustist' ? { id: credentials.TRUSTIST_KEY_ID!, secret: credentials.TRUSTIST_KEY_SECRET! } : { id: credentials.TRUSTLY_ACCESS_ID!, secret: credentials.TRUSTLY_ACCESS_KEY! },
+        signer,
+        credentials: { id: credentials[key.idVar]!, secret: credentials[key.secretVar]! },
         timeoutMs: 5000,
       });
       if (reply.response && reply.response.status < 300) made++;

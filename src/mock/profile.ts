@@ -2,9 +2,8 @@ import type { Vendor } from '../openapi/vendors.ts';
 import { readResultsDocuments, ResultsReadError } from '../results/read-results.ts';
 import type { ResultsDocument } from '../results/results.ts';
 import type { MockOptions } from './mock-types.ts';
-import type { ObservationReader, Reading } from './profile-reading.ts';
-import { TRUSTIST_PROFILE_READERS } from './trustist/profile-readers.ts';
-import { TRUSTLY_PROFILE_READERS } from './trustly/profile-readers.ts';
+import { mockModule } from './mock-modules.ts';
+import type { Reading } from './profile-reading.ts';
 import { findVariants, variantsOf } from './variants.ts';
 
 // A mock calibrated from a run: where the docs leave a behaviour open, the run against the real
@@ -13,11 +12,9 @@ import { findVariants, variantsOf } from './variants.ts';
 // doc-correct readings are adopted, and only from rules that did not fail: a profile taken from
 // a faulty target never teaches the mock the fault.
 
-const READERS: Record<Vendor, Record<string, ObservationReader>> = { trustist: TRUSTIST_PROFILE_READERS, trustly: TRUSTLY_PROFILE_READERS };
-
 /** The rules whose observations a profile of the vendor reads. */
 export function profileRules(vendor: Vendor): string[] {
-  return Object.keys(READERS[vendor]);
+  return Object.keys(mockModule(vendor).profileReaders);
 }
 
 /** The start options a profile sets. */
@@ -61,7 +58,7 @@ export async function readProfile(path: string, vendor: Vendor): Promise<MockPro
 
 /** The mock options that reproduce what a run observed, with what was adopted and what cannot be. */
 export function calibrate(document: ResultsDocument): MockProfile {
-  const readers = READERS[document.vendor];
+  const readers = mockModule(document.vendor).profileReaders;
   const options: ProfileOptions = {};
   const variants: string[] = [];
   const adopted: Adoption[] = [];

@@ -16,3 +16,19 @@ export interface Variant {
   /** What the docs leave open, and which reading this variant takes. */
   description: string;
 }
+
+/**
+ * The named variants of one mock's catalogue, checked: an unknown name, or two variants answering
+ * the same question (one group), is an Error that says which names are valid or which one to drop.
+ */
+export function pickVariants(vendor: Vendor, catalogue: readonly Variant[], names: readonly string[]): Variant[] {
+  const found: Variant[] = [];
+  for (const name of new Set(names)) {
+    const variant = catalogue.find((v) => v.name === name);
+    if (!variant) throw new Error(`unknown ${vendor} variant "${name}"; valid: ${catalogue.map((v) => v.name).join(', ')}`);
+    const rival = found.find((v) => v.group === variant.group);
+    if (rival) throw new Error(`${vendor} variants "${rival.name}" and "${name}" answer the same question (${variant.group}); pick one`);
+    found.push(variant);
+  }
+  return found;
+}

@@ -34,7 +34,7 @@ function mutated(vendor: 'trustist' | 'trustly', description: string, change: (i
 
 async function check(document: unknown) {
   const pact = parsePact(document, 'test.json');
-  return checkPact(pact, await loadVendorSpec(vendorOfPact(pact)!));
+  return checkPact(pact, await loadVendorSpec((await vendorOfPact(pact))!));
 }
 
 describe('checkPact', () => {

@@ -1,27 +1,20 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { VENDORS, type Vendor } from '../openapi/vendors.ts';
+import type { Vendor } from '../openapi/vendors.ts';
 import { newPact, pactFileName, recordInteraction, type Contract } from './contract.ts';
-import { trustistContract } from './trustist-contract.ts';
-import { trustlyContract } from './trustly-contract.ts';
-
-/** The project's consumer contracts, by vendor. */
-export const CONTRACTS: Record<Vendor, Contract<never>> = {
-  trustist: trustistContract as Contract<never>,
-  trustly: trustlyContract as Contract<never>,
-};
+import { PACT_PROVIDERS, pactProvider } from './pact-providers.ts';
 
 /**
  * Writes the project's pacts into `dir` by running every interaction of conform-example-app
  * against Pact's mock server, exactly as the consumer tests do. Each file is written afresh (a
  * pact file is otherwise merged with the one already there). Returns the files' paths.
  */
-export async function generatePacts(dir: string, vendors: readonly Vendor[] = VENDORS): Promise<string[]> {
+export async function generatePacts(dir: string, vendors: readonly Vendor[] = PACT_PROVIDERS.map((p) => p.vendor)): Promise<string[]> {
   const out = resolve(dir);
   await mkdir(out, { recursive: true });
   const files: string[] = [];
   for (const vendor of vendors) {
-    const contract = CONTRACTS[vendor] as Contract<unknown>;
+    const contract = (await pactProvider(vendor).contract()) as Contract<unknown>;
     const file = join(out, pactFileName(contract));
     await rm(file, { force: true });
     const pact = newPact(contract, out);

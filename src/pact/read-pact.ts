@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Vendor } from '../openapi/vendors.ts';
+import { loadVendorSpec } from '../openapi/vendor-spec.ts';
+import { VENDORS, type Vendor } from '../openapi/vendors.ts';
 
 /** A pact file that cannot be read as one: exit 2, like any other input the user must fix. */
 export class PactFileError extends Error {
@@ -83,17 +84,35 @@ export function parsePact(document: unknown, file: string): Pact {
 
 /**
  * The vendor a pact is for: named by its provider (`trustist-customers`, `trustly-customers`,
- * or any name that holds the vendor's), else told by its paths (Trustly's carry `/api/v1`).
+ * or any name that holds the vendor's), else told by its paths: every one starts with the
+ * literal segments all of one vendor's documented paths start with (Trustly's /api/v1, Trustist's
+ * /v1), the longest such prefix winning. Undefined when neither tells.
  */
-export function vendorOfPact(pact: Pact): Vendor | undefined {
+export async function vendorOfPact(pact: Pact): Promise<Vendor | undefined> {
   const name = pact.provider.toLowerCase();
-  if (name.includes('trustist')) return 'trustist';
-  if (name.includes('trustly')) return 'trustly';
+  const named = VENDORS.filter((vendor) => name.includes(vendor)).sort((a, b) => b.length - a.length);
+  if (named.length > 0) return named[0];
   const paths = pact.interactions.map((i) => i.request.path);
   if (paths.length === 0) return undefined;
-  if (paths.every((p) => p.startsWith('/api/v1/'))) return 'trustly';
-  if (paths.every((p) => p.startsWith('/v1/'))) return 'trustist';
-  return undefined;
+  let best: { vendor: Vendor; prefix: string } | undefined;
+  for (const vendor of VENDORS) {
+    const prefix = commonPrefix(Object.keys((await loadVendorSpec(vendor)).spec.document.paths ?? {}));
+    if (prefix === '' || !paths.every((p) => p.startsWith(`${prefix}/`))) continue;
+    if (!best || prefix.length > best.prefix.length) best = { vendor, prefix };
+  }
+  return best?.vendor;
+}
+
+/** The literal leading segments every path template shares ('/api/v1' of /api/v1/customers and /api/v1/customers/{id}). */
+function commonPrefix(templates: string[]): string {
+  if (templates.length === 0) return '';
+  const split = templates.map((t) => t.split('/').slice(1, -1));
+  const shared: string[] = [];
+  for (const [i, segment] of split[0]!.entries()) {
+    if (segment.includes('{') || !split.every((s) => s[i] === segment)) break;
+    shared.push(segment);
+  }
+  return shared.length === 0 ? '' : `/${shared.join('/')}`;
 }
 
 function parseInteraction(raw: Record<string, unknown>, description: string, file: string, v4: boolean): PactInteraction {

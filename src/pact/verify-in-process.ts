@@ -2,11 +2,11 @@ import './no-tracking.ts';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import type { KeyCredentials, Signer } from '../auth/signer.ts';
 import { resolveSigner } from '../auth/resolve-signer.ts';
+import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import type { Vendor } from '../openapi/vendors.ts';
-import { TrustistClient } from '../vendors/trustist/client.ts';
-import { TrustlyClient } from '../vendors/trustly/client.ts';
 import { clientContext } from './client-context.ts';
-import { PROVIDER_STATES, trustistStates, trustlyStates, type StateHandler } from './provider-states.ts';
+import { pactProvider } from './pact-providers.ts';
+import type { StateHandler } from './provider-states.ts';
 import { readPact, type Pact } from './read-pact.ts';
 import { signingFilter } from './signing-filter.ts';
 import type { InteractionVerification, PactVerification } from './verification-report.ts';
@@ -15,11 +15,11 @@ import type { InteractionVerification, PactVerification } from './verification-r
 export interface VerifyRequest {
   vendor: Vendor;
   pactFiles: string[];
-  /** The target's base URL (a Trustly base URL may end in /api/v1 or not). */
+  /** The target's base URL (it may end in the spec's x-conform basePath, Trustly's /api/v1, or not). */
   target: string;
   /** Tenant A's Trustist key, or merchant A's Trustly access id and key. */
   credentials: KeyCredentials;
-  /** Trustist only: hawk (default) or hmac-sha256. */
+  /** For a vendor whose x-conform offers several auth schemes: one of them (default: its default). */
   auth?: 'hawk' | 'hmac-sha256';
   /** Tags what the provider states create: `conform-<runId>`. */
   runId: string;
@@ -34,22 +34,21 @@ export interface VerifyRequest {
 export async function verifyInProcess(request: VerifyRequest): Promise<PactVerification[]> {
   const signer = await resolveSigner(request.vendor, request.auth);
   const ctx = await clientContext(request.vendor, request.target, { signer, runId: request.runId, ...(request.timeoutMs ? { timeoutMs: request.timeoutMs } : {}) });
-  const states =
-    request.vendor === 'trustist'
-      ? trustistStates(new TrustistClient(ctx, request.credentials), request.runId)
-      : trustlyStates(new TrustlyClient(ctx, request.credentials), request.runId);
+  const provider = pactProvider(request.vendor);
+  const states = await provider.stateHandlers(ctx, request.credentials, request.runId);
+  const { basePath } = (await loadVendorSpec(request.vendor)).conform;
   const results: PactVerification[] = [];
   for (const file of request.pactFiles) {
     const pact = await readPact(file);
     const before = ctx.created.length;
-    const result = await verifyOne(pact, request, signer, states);
+    const result = await verifyOne(pact, request, signer, states, Object.keys(provider.states), basePath);
     result.created = ctx.created.slice(before);
     results.push(result);
   }
   return results;
 }
 
-async function verifyOne(pact: Pact, request: VerifyRequest, signer: Signer, handlers: Record<string, StateHandler>): Promise<PactVerification> {
+async function verifyOne(pact: Pact, request: VerifyRequest, signer: Signer, handlers: Record<string, StateHandler>, known: string[], basePath: string): Promise<PactVerification> {
   // pact-js answers a throwing state handler with 200 and only prints the error, so the
   // verifier goes on with an unset state. Each setup is logged, in order, to explain what follows.
   const setups: { state: string; error?: string }[] = [];
@@ -69,7 +68,7 @@ async function verifyOne(pact: Pact, request: VerifyRequest, signer: Signer, han
     ]),
   );
   const target = new URL(request.target);
-  const base = providerBase(target, request.vendor);
+  const base = providerBase(target, basePath);
   const options: VerifierOptions = {
     provider: pact.provider,
     providerBaseUrl: base.toString().replace(/\/$/, ''),
@@ -92,7 +91,6 @@ async function verifyOne(pact: Pact, request: VerifyRequest, signer: Signer, han
   if (!outcome) {
     verification.error = `the Pact verifier could not run: ${json.slice(0, 500)}`;
   }
-  const known = Object.keys(PROVIDER_STATES[request.vendor]);
   const stateErrors = stateErrorsByInteraction(pact, setups, Object.keys(handlers));
   verification.interactions = pact.interactions.map((interaction, index): InteractionVerification => {
     const names = interaction.providerStates.map((s) => s.name);
@@ -131,13 +129,16 @@ function stateErrorsByInteraction(pact: Pact, setups: { state: string; error?: s
   return expected.map((states) => failed(setups).filter((e) => states.includes(e.state)));
 }
 
-/** Trustly's spec paths carry /api/v1, and so do pacts: a base URL written with it must not get it twice. */
-export function providerBase(target: URL, vendor: Vendor): URL {
+/**
+ * A spec's paths carry its x-conform basePath (Trustly's /api/v1), and so do pacts: a base URL
+ * written with it must not get it twice.
+ */
+export function providerBase(target: URL, basePath: string): URL {
   const base = new URL(target.toString());
   base.search = '';
   base.hash = '';
   let path = base.pathname.replace(/\/+$/, '');
-  if (vendor === 'trustly' && path.endsWith('/api/v1')) path = path.slice(0, -'/api/v1'.length);
+  if (basePath !== '' && path.endsWith(basePath)) path = path.slice(0, -basePath.length);
   base.pathname = path === '' ? '/' : path;
   return base;
 }

@@ -5,8 +5,8 @@ import { answerClientErrors, listen, normaliseBasePath } from '../http-kit.ts';
 import type { MockOptions, RunningMock } from '../mock-types.ts';
 import { CustomerStore, type Customer } from './customer-store.ts';
 import { trustistFault } from './faults.ts';
-import { findVariants } from '../variants.ts';
-import type { TrustistVariantName } from './variants.ts';
+import { pickVariants } from '../variant.ts';
+import { TRUSTIST_VARIANTS, type TrustistVariantName } from './variants.ts';
 import { createRequestHandler } from './handle-request.ts';
 import { SKEW_SEC } from './hawk-authenticator.ts';
 import { HawkNonceCache } from './hawk-nonce-cache.ts';
@@ -22,7 +22,7 @@ import { readTrustistKeys } from './trustist-keys.ts';
  */
 export async function startTrustistMock(options: MockOptions = {}): Promise<RunningMock> {
   const fault = trustistFault(options.fault);
-  const variants = new Set(findVariants('trustist', options.variants ?? []).map((v) => v.name as TrustistVariantName));
+  const variants = new Set(pickVariants('trustist', TRUSTIST_VARIANTS, options.variants ?? []).map((v) => v.name as TrustistVariantName));
   const scheme = options.auth ?? 'hawk';
   if (scheme !== 'hawk' && scheme !== 'hmac-sha256') throw new Error(`unknown Trustist auth scheme "${String(scheme)}"; use hawk or hmac-sha256`);
   const { validators } = await loadVendorSpec('trustist');

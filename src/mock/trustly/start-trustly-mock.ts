@@ -10,8 +10,8 @@ import { handleTrustlyRequest } from './handle-trustly-request.ts';
 import { resolveMerchants } from './merchant-credentials.ts';
 import { DOMAINS, ERROR_CODES, TrustlyProblem, errorBody } from './trustly-problem.ts';
 import type { TrustlyContext } from './trustly-context.ts';
-import { findVariants } from '../variants.ts';
-import type { TrustlyVariantName } from './variants.ts';
+import { pickVariants } from '../variant.ts';
+import { TRUSTLY_VARIANTS, type TrustlyVariantName } from './variants.ts';
 
 /**
  * Starts the Trustly (North America) reference mock: a stateful, in-memory stand-in for the
@@ -19,7 +19,7 @@ import type { TrustlyVariantName } from './variants.ts';
  */
 export async function startTrustlyMock(options: MockOptions = {}): Promise<RunningMock> {
   const fault = checkedFault(options.fault);
-  const variants = new Set(findVariants('trustly', options.variants ?? []).map((v) => v.name as TrustlyVariantName));
+  const variants = new Set(pickVariants('trustly', TRUSTLY_VARIANTS, options.variants ?? []).map((v) => v.name as TrustlyVariantName));
   const { merchants, credentials } = resolveMerchants(options.env ?? process.env);
   const { validators } = await loadVendorSpec('trustly');
   const documented = new Map(
