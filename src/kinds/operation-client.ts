@@ -33,6 +33,8 @@ export interface CallOptions {
    * credentials, or null for a request with no credentials at all.
    */
   credentials?: KeyCredentials | null;
+  /** Headers sent as given (an Authorization header that carries no credentials, say). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -102,6 +104,7 @@ export class OperationClient {
       method: op.method,
       path: `${targetPath(this.ctx.config.baseUrl, this.conform.basePath, path)}${query}`,
       json: options.json,
+      ...(options.headers ? { headers: options.headers } : {}),
       ...(credentials ? { signer: this.signer, credentials } : {}),
       timeoutMs: this.ctx.config.timeoutMs,
       session: this.ctx.http,
