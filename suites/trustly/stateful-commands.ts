@@ -3,8 +3,9 @@ import type fc from 'fast-check';
 import type { CheckContext } from '../../src/runner/check-context.ts';
 import { assertData } from '../../src/vendors/trustly/assert-data.ts';
 import type { Customer, TrustlyClient } from '../../src/vendors/trustly/client.ts';
-import type { Merchant } from '../../src/vendors/trustly/credentials.ts';
-import { customerOf, customersOf, expectStatus } from '../../src/vendors/trustly/expect-reply.ts';
+import type { Merchant } from '../../src/vendors/trustly/client.ts';
+import { expectStatus } from '../../src/kinds/judge.ts';
+import { customerOf, customersOf } from '../../src/vendors/trustly/expect-reply.ts';
 import {
   applyWrite, createdData, listByCustomerId, listByExternalId, resolveUpsert, takesOthersExternalId, withStoredValues,
   type Body, type ModelCustomer, type OptionalField,
@@ -203,7 +204,7 @@ export class Update extends TrustlyCommand {
     const what = `merchant ${merchant}'s POST /api/v1/customers/${target.customerId}`;
     if (target.merchant !== merchant) {
       const reply = await client.update(target.customerId, { ...this.changes, externalId: system.fresh() });
-      return expectStatus(system.ctx, reply, 404, `${what} (merchant ${target.merchant}'s customer)`);
+      return expectStatus(system.ctx, reply, [404], `${what} (merchant ${target.merchant}'s customer)`);
     }
     const body: Body = { ...this.changes };
     for (const field of this.nulls) body[field] = null;
@@ -234,7 +235,7 @@ export class Get extends TrustlyCommand {
     const target = pick(world, this.index);
     const what = `merchant ${this.merchant}'s GET /api/v1/customers/${target.customerId}`;
     const reply = await system.clients[this.merchant].get(target.customerId);
-    if (target.merchant !== this.merchant) return expectStatus(system.ctx, reply, 404, `${what} (merchant ${target.merchant}'s customer)`);
+    if (target.merchant !== this.merchant) return expectStatus(system.ctx, reply, [404], `${what} (merchant ${target.merchant}'s customer)`);
     expectMatches(system, customerOf(system.ctx, reply, what), target, what);
   }
   toString(): string {
