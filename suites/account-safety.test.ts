@@ -7,7 +7,6 @@ import { startMock, type RunningMock } from '../src/mock/start-mock.ts';
 import { loadVendorSpec, type Vendor } from '../src/openapi/index.ts';
 import { TRUSTIST_CHECKS } from './trustist/checks.ts';
 import { TRUSTLY_CHECKS } from './trustly/checks.ts';
-import { REAL_ID_ATTEMPTS } from './trustly/auth.checks.ts';
 
 // A vendor with lock-out counts failed logins per key: the wrong-credential rules must send
 // made-up key ids wherever the rule allows, and only a handful of refused requests with the
@@ -68,6 +67,9 @@ async function refusedWithRealId(vendor: Vendor, rules: string[], idVar: string,
   }
   return counts;
 }
+
+/** Trustly's wrong-credential rule sends at most four refused requests with the real accessId (README). */
+const REAL_ID_ATTEMPTS = 4;
 
 describe('wrong-credential rules and the account\'s real key id', () => {
   it('Trustist (Hawk): at most five refused requests with the real key id per rule', { timeout: 120_000 }, async () => {

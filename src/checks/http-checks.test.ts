@@ -1,4 +1,6 @@
+import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { listenTestServer } from '../testing/listen-test-server.ts';
 import { CheckContext } from '../runner/check-context.ts';
 import type { RunConfig } from '../runner/run-config.ts';
 import { RuleFailure, RuleIncomplete } from '../runner/rule-failure.ts';
@@ -100,6 +102,40 @@ describe('noServerErrorCheck', () => {
 });
 
 describe('sendPlain', () => {
+  /** The paths a target under each base URL path receives for the given spec paths. */
+  async function pathsSent(vendor: 'trustly' | 'trustist', basePaths: string[], specPath: string): Promise<string[]> {
+    const seen: string[] = [];
+    const server = await listenTestServer(createServer((req, res) => {
+      seen.push(req.url ?? '');
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
+    }));
+    try {
+      const spec = await loadVendorSpec(vendor);
+      for (const base of basePaths) {
+        const config: RunConfig = { vendor, baseUrl: `${server.url}${base}`, env: {}, seed: 7, runs: 1, runId: `send-plain-${++runs}`, timeoutMs: 5000, embedded: true };
+        await sendPlain(new CheckContext(`${vendor}.http.no-server-error`, config, spec, 7), { method: 'GET', path: specPath });
+      }
+    } finally {
+      await server.close();
+    }
+    return seen;
+  }
+
+  it('maps a Trustly spec path onto a base URL that may already end in its basePath /api/v1, as the kinds\' client does', async () => {
+    expect(await pathsSent('trustly', ['', '/', '/api/v1', '/api/v1/', '/gw', '/gw/api/v1'], '/api/v1/customers/1?x=y')).toEqual([
+      '/api/v1/customers/1?x=y',
+      '/api/v1/customers/1?x=y',
+      '/api/v1/customers/1?x=y',
+      '/api/v1/customers/1?x=y',
+      '/gw/api/v1/customers/1?x=y',
+      '/gw/api/v1/customers/1?x=y',
+    ]);
+  });
+
+  it('puts a Trustist spec path (its basePath is empty) under the base URL\'s path as it is, one ending in /v1 included', async () => {
+    expect(await pathsSent('trustist', ['', '/gw', '/v1'], '/v1/customers')).toEqual(['/v1/customers', '/gw/v1/customers', '/v1/v1/customers']);
+  });
+
   it('leaves the rule incomplete, not passed untried, when the run\'s deadline kept its request from being sent', async () => {
     const ctx = await contextFor('trustly.http.no-server-error');
     const late = new CheckContext(ctx.rule, { ...ctx.config, http: new HttpSession({ deadlineAt: 1 }) }, ctx.spec, ctx.seed);

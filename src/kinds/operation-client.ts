@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { SCHEME_SIGNERS } from '../auth/scheme-signer.ts';
 import type { KeyCredentials, Signer } from '../auth/signer.ts';
 import type { CheckContext } from '../runner/check-context.ts';
-import { RuleIncomplete } from '../runner/rule-failure.ts';
 import { targetPath } from '../http/base-path.ts';
 import { exchange, type Exchange } from '../http/exchange.ts';
-import { nextPageOf } from '../http/next-page.ts';
 import { roleHolds, roleOfKey, type XConform } from '../openapi/x-conform.ts';
+import { nextPagePath } from './list-pages.ts';
 
 export type Data = Record<string, unknown>;
 
@@ -33,6 +32,10 @@ export interface CallOptions {
    * credentials, or null for a request with no credentials at all.
    */
   credentials?: KeyCredentials | null;
+  /** Headers sent as given (an Authorization header that carries no credentials, say). */
+  headers?: Record<string, string>;
+  /** A body sent as this exact text, as JSON's content type (malformed JSON, say), instead of `json`. */
+  rawBody?: string;
 }
 
 /**
@@ -88,20 +91,40 @@ export class OperationClient {
     return String(record[this.conform.record.id]);
   }
 
+  /**
+   * Calls an operation. A list is read to its end when the target pages it (list-pages.ts): its
+   * reply carries the records of every page.
+   */
   async call(operationId: string, options: CallOptions = {}): Promise<Reply> {
     const op = this.ctx.spec.validators.operation(operationId);
-    const credentials = options.credentials === undefined ? this.credentials : options.credentials;
     const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
       if (options.id === undefined) throw new Error(`${operationId} needs the record id for its path parameter "${name}"`);
       return encodeURIComponent(options.id);
     });
     const query = options.query ? `?${new URLSearchParams(options.query)}` : '';
+    const first = await this.send(operationId, op.method, `${targetPath(this.ctx.config.baseUrl, this.conform.basePath, path)}${query}`, options);
+    if (first.records === undefined) return first;
+    const records = [...first.records];
+    const seen = new Set<string>();
+    for (let page = first; ; ) {
+      const next = nextPagePath(new URL(page.exchange.request.url), page.exchange.response?.headers.link, page.json, seen);
+      if (next === undefined) return { ...first, records };
+      page = await this.send(operationId, 'GET', next, options);
+      if (page.records === undefined) return page;
+      records.push(...page.records);
+    }
+  }
+
+  private async send(operationId: string, method: string, path: string, options: CallOptions): Promise<Reply> {
+    const credentials = options.credentials === undefined ? this.credentials : options.credentials;
     const sentAt = Date.now();
     const ex = await exchange({
       baseUrl: this.ctx.config.baseUrl,
-      method: op.method,
-      path: `${targetPath(this.ctx.config.baseUrl, this.conform.basePath, path)}${query}`,
+      method,
+      path,
       json: options.json,
+      ...(options.rawBody === undefined ? {} : { rawBody: options.rawBody }),
+      ...(options.headers || options.rawBody !== undefined ? { headers: { ...(options.rawBody === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers } } : {}),
       ...(credentials ? { signer: this.signer, credentials } : {}),
       timeoutMs: this.ctx.config.timeoutMs,
       session: this.ctx.http,
@@ -121,7 +144,6 @@ export class OperationClient {
     if (status >= 200 && status < 300) {
       if (isList) {
         reply.records = recordsOf(json, this.conform.record.listEnvelope);
-        if (nextPageOf(ex.response!.headers.link) !== undefined) throw new RuleIncomplete(`the list of ${operationId} has more pages, which the generic client does not read`);
       } else {
         const record = this.conform.record.envelope === undefined ? json : isObject(json) ? json[this.conform.record.envelope] : undefined;
         if (isObject(record)) {

@@ -13,7 +13,10 @@ import { bodiesOf, requiredOf } from './record-bodies.ts';
  * update get 404 (params.status; 404, not 403, which would confirm the id exists), its update
  * changes nothing the first account then reads, and its list by the record's tag does not show
  * it. params.operations narrows what is tried (default get, update, list), params.runsAtMost
- * caps the runs (isolation depends on the keys more than on the data).
+ * caps the runs (isolation depends on the keys more than on the data). With params.upserts, the
+ * other account also creates with each of the record's upsert keys (x-conform update.upsertKeys):
+ * whether that is refused (404) or makes a record of its own, it never answers with the first
+ * account's record nor changes it; the answers are recorded under params.observe, when given.
  */
 export const scopeIsolation: Kind = async (ctx: CheckContext, params) => {
   const { conform } = ctx.spec;
@@ -25,15 +28,26 @@ export const scopeIsolation: Kind = async (ctx: CheckContext, params) => {
   const runs = typeof params.runsAtMost === 'number' ? ctx.runsAtMost(params.runsAtMost) : ctx.runs;
   const noun = conform.scope.noun;
   const ns = new TagNamespace(ctx.tag, 'isolated');
+  const upsertKeys = params.upserts === true ? (conform.update.upsertKeys ?? []) : [];
+  const answers = new Set<string>();
+  const otherScope = conform.credentials[conform.scope.other]?.scope ?? conform.scope.other;
   await ctx.property(
     fc.tuple(bodiesOf(ctx), bodiesOf(ctx)),
     async ([first, second]) => {
       const tag = ns.next();
       const id = a.idOf(a.recordOf(await a.create({ ...first, [conform.record.tag.field]: tag }), conform.operations.create));
       if (operations.includes('get')) expectStatus(ctx, await b.get(id), statuses, `the other ${noun}'s ${conform.operations.get} ${id}`);
-      if (operations.includes('update')) {
+      if (operations.includes('update') || upsertKeys.length > 0) {
         const before = a.recordOf(await a.get(id), `${conform.operations.get} ${id}`);
-        expectStatus(ctx, await b.update(id, { ...second, ...requiredOf(ctx, second) }), statuses, `the other ${noun}'s ${conform.operations.update} ${id}`);
+        if (operations.includes('update')) expectStatus(ctx, await b.update(id, { ...second, ...requiredOf(ctx, second) }), statuses, `the other ${noun}'s ${conform.operations.update} ${id}`);
+        for (const key of upsertKeys) {
+          const what = `the other ${noun}'s ${conform.operations.create} with the ${key} of record ${id}`;
+          const keys = { [conform.record.tag.field]: key === conform.record.tag.field ? tag : ns.next(), [key]: before[key] };
+          const reply = await b.create({ ...second, ...keys });
+          expectStatus(ctx, reply, [200, 201, 404], what);
+          answers.add(`${key}: ${reply.status === 404 ? '404' : `new ${conform.record.envelope ?? 'record'} of ${otherScope}`}`);
+          ctx.assert(reply.record === undefined || b.idOf(reply.record) !== id, `${what} answered with that record`, { received: reply.record, expected: `a record of the other ${noun}, or 404` });
+        }
         const after = a.recordOf(await a.get(id), `${conform.operations.get} ${id}`);
         for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
           ctx.assert(isDeepStrictEqual(after[field] ?? null, before[field] ?? null), `the other ${noun}'s ${conform.operations.update} changed ${field} of record ${id}`, {
@@ -53,4 +67,5 @@ export const scopeIsolation: Kind = async (ctx: CheckContext, params) => {
     },
     { runs },
   );
+  if (typeof params.observe === 'string') ctx.observe({ [params.observe]: [...answers].sort() });
 };

@@ -1,20 +1,15 @@
 import type { Check } from '../../src/runner/check.ts';
 import { kindChecksOf } from '../../src/kinds/kinds.ts';
 import '../../src/vendors/trustly/kind-bodies.ts';
-import { authChecks } from './auth.checks.ts';
-import { createChecks } from './create.checks.ts';
 import { errorsChecks } from './errors.checks.ts';
 import { createReadingsChecks } from './create-readings.checks.ts';
-import { getChecks } from './get.checks.ts';
 import { httpChecks } from './http.checks.ts';
-import { isolationChecks } from './isolation.checks.ts';
 import { listChecks } from './list.checks.ts';
 import { listReadingsChecks } from './list-readings.checks.ts';
 import { readingsChecks } from './readings.checks.ts';
 import { postBackChecks } from './post-back.checks.ts';
 import { refusalsChecks } from './refusals.checks.ts';
 import { statefulChecks } from './stateful.checks.ts';
-import { timestampsChecks } from './timestamps.checks.ts';
 import { updateChecks } from './update.checks.ts';
 import { updateReadingsChecks } from './update-readings.checks.ts';
 import { upsertChecks } from './upsert.checks.ts';
@@ -26,16 +21,11 @@ import { validationChecks } from './validation.checks.ts';
  * the rules whose entry names a generic kind are judged by it (src/kinds).
  */
 export const TRUSTLY_CHECKS: Check[] = [
-  ...authChecks,
   ...errorsChecks,
-  ...createChecks,
   ...validationChecks,
-  ...getChecks,
   ...upsertChecks,
   ...listChecks,
   ...updateChecks,
-  ...timestampsChecks,
-  ...isolationChecks,
   ...statefulChecks,
   ...upsertKeysChecks,
   ...postBackChecks,

@@ -1,47 +1,16 @@
 import fc from 'fast-check';
-import { basicSigner } from '../../src/auth/basic-signer.ts';
-import type { KeyCredentials } from '../../src/auth/signer.ts';
+import { sendPlain } from '../../src/checks/send-as-documented.ts';
 import { noServerErrorCheck } from '../../src/checks/no-server-error.ts';
 import { unsupportedMethodCheck } from '../../src/checks/unsupported-method.ts';
 import { defineChecks } from '../../src/runner/check.ts';
 import type { CheckContext } from '../../src/runner/check-context.ts';
 import { TagNamespace } from '../../src/runner/tag-namespace.ts';
-import { exchange, type Exchange } from '../../src/http/exchange.ts';
 import { exampleBody, unknownCustomerIds } from '../../src/vendors/trustly/arbitraries.ts';
-import { apiPath, clientOf } from '../../src/vendors/trustly/client.ts';
+import { clientOf } from '../../src/vendors/trustly/client.ts';
 import { customerOf } from '../../src/vendors/trustly/expect-reply.ts';
 
-// The generic HTTP rules (src/checks), given what only the Trustly suite knows: how a spec path
-// maps onto the target, how to sign, and how to read a customer before and after.
-
-/** A spec path (`/api/v1/customers/…`) on the target, whose base URL may already end in /api/v1. */
-function targetPath(ctx: CheckContext, specPath: string): string {
-  return apiPath(ctx.config.baseUrl, specPath.replace(/^\/api\/v1(?=\/|$)/, ''));
-}
-
-/** Sends a spec-shaped request to the target, Basic-signed with `credentials` (none: unsigned), and records it. */
-async function send(
-  ctx: CheckContext,
-  request: { method: string; path: string; json?: unknown; rawBody?: string; contentType?: string },
-  credentials?: KeyCredentials,
-): Promise<Exchange> {
-  const hasBody = request.json !== undefined || request.rawBody !== undefined;
-  const ex = await exchange({
-    baseUrl: ctx.config.baseUrl,
-    method: request.method,
-    path: targetPath(ctx, request.path),
-    json: request.json,
-    rawBody: request.rawBody,
-    ...(hasBody ? { headers: { 'content-type': request.contentType ?? 'application/json' } } : {}),
-    ...(credentials ? { signer: ctx.config.signer ?? basicSigner, credentials } : {}),
-    timeoutMs: ctx.config.timeoutMs,
-    session: ctx.http,
-  });
-  ctx.record(ex);
-  // The deadline, the run's stop or a lasting 429 leave the rule incomplete, not passed untried.
-  ctx.expectJudgeable(ex);
-  return ex;
-}
+// The generic HTTP rules (src/checks), given what only the Trustly suite knows: how to read a
+// customer before and after, and bodies that touch no record but the check's own.
 
 export const httpChecks = defineChecks('http', {
   'trustly.http.unsupported-method': async (ctx: CheckContext) => {
@@ -57,7 +26,7 @@ export const httpChecks = defineChecks('http', {
         customer: customerOf(ctx, await client.get(created.customerId), `GET /api/v1/customers/${created.customerId}`),
         withExternalId: (await client.list({ externalId })).customers?.map((c) => c.customerId),
       }),
-      send: ({ method, path, body }) => send(ctx, { method, path, ...(body === undefined ? {} : { json: body }) }, client.credentials),
+      send: ({ method, path, body }) => sendPlain(ctx, { method, path, json: body }, client.credentials),
     });
   },
 
@@ -80,7 +49,7 @@ export const httpChecks = defineChecks('http', {
         return tagged;
       },
       send: async (request) => {
-        const ex = await send(ctx, request, request.auth === 'none' ? undefined : request.auth === 'valid' ? client.credentials : wrong);
+        const ex = await sendPlain(ctx, { ...request, body: request.rawBody }, request.auth === 'none' ? undefined : request.auth === 'valid' ? client.credentials : wrong);
         if (ex.response?.status === 200 && request.method === 'POST') {
           const id = (ex.response.json as { customer?: { customerId?: unknown } } | undefined)?.customer?.customerId;
           if (typeof id === 'string') ctx.noteCreated(id, 'merchantA');

@@ -4,7 +4,8 @@ import type { CheckContext } from '../../src/runner/check-context.ts';
 import { TagNamespace } from '../../src/runner/tag-namespace.ts';
 import { exampleBody, unknownCustomerIds } from '../../src/vendors/trustly/arbitraries.ts';
 import { clientOf, type Reply } from '../../src/vendors/trustly/client.ts';
-import { customerOf, expectStatus } from '../../src/vendors/trustly/expect-reply.ts';
+import { expectStatus } from '../../src/kinds/judge.ts';
+import { customerOf } from '../../src/vendors/trustly/expect-reply.ts';
 
 // The list endpoint's open cases. A live merchant may hold any number of other customers, so
 // what is recorded never depends on them: only whether this run's own record shows, never a count.
@@ -19,7 +20,7 @@ export const listReadingsChecks = defineChecks('list-readings', {
     const client = clientOf(ctx, 'A');
     const ns = new TagNamespace(ctx.tag, 'list-unfiltered');
     const created = customerOf(ctx, await client.createOrUpdate(exampleBody(ns.next())), 'creating a customer that an unfiltered list could show');
-    const reply = await client.raw({ operationId: 'listCustomers', method: 'GET', path: '/customers', credentials: client.credentials });
+    const reply = await client.call('listCustomers');
     expectStatus(ctx, reply, [200, 400], 'GET /api/v1/customers without a filter');
     if (reply.status !== 200) return ctx.observe({ answer: `refused (${reply.status})` });
     const own = reply.customers!.some((c) => c.customerId === created.customerId);

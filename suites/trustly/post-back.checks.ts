@@ -6,7 +6,8 @@ import { TagNamespace } from '../../src/runner/tag-namespace.ts';
 import { assertData } from '../../src/vendors/trustly/assert-data.ts';
 import { customerBodies } from '../../src/vendors/trustly/arbitraries.ts';
 import { clientOf, type Customer } from '../../src/vendors/trustly/client.ts';
-import { customerOf, expectStatus } from '../../src/vendors/trustly/expect-reply.ts';
+import { expectStatus } from '../../src/kinds/judge.ts';
+import { customerOf } from '../../src/vendors/trustly/expect-reply.ts';
 import { createdData, dataOf, differences, OPTIONAL_FIELDS, REQUIRED_FIELDS, type Body } from '../../src/vendors/trustly/model.ts';
 
 /** The fields a client may edit before posting the object back (externalId stays: it tags the record). */

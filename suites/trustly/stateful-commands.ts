@@ -2,9 +2,9 @@ import { inspect } from 'node:util';
 import type fc from 'fast-check';
 import type { CheckContext } from '../../src/runner/check-context.ts';
 import { assertData } from '../../src/vendors/trustly/assert-data.ts';
-import type { Customer, TrustlyClient } from '../../src/vendors/trustly/client.ts';
-import type { Merchant } from '../../src/vendors/trustly/credentials.ts';
-import { customerOf, customersOf, expectStatus } from '../../src/vendors/trustly/expect-reply.ts';
+import type { Customer, Merchant, Reply, TrustlyClient } from '../../src/vendors/trustly/client.ts';
+import { expectStatus } from '../../src/kinds/judge.ts';
+import { customerOf, customersOf } from '../../src/vendors/trustly/expect-reply.ts';
 import {
   applyWrite, createdData, listByCustomerId, listByExternalId, resolveUpsert, takesOthersExternalId, withStoredValues,
   type Body, type ModelCustomer, type OptionalField,
@@ -59,11 +59,10 @@ export interface System {
 }
 
 abstract class TrustlyCommand implements fc.AsyncCommand<World, System> {
+  /** Whether the command names a customer of the model, so needs one. */
+  protected readonly needsCustomer: boolean = false;
   check(world: Readonly<World>): boolean {
     return !this.needsCustomer || world.customers.length > 0;
-  }
-  protected get needsCustomer(): boolean {
-    return false;
   }
   abstract run(world: World, system: System): Promise<void>;
   abstract toString(): string;
@@ -108,6 +107,14 @@ function addNew(world: World, system: System, merchant: Merchant, customer: Cust
 
 const pick = (world: World, index: number) => world.customers[index % world.customers.length]!;
 
+/** Writes `body` with the customer's stored values filled in (the vendor's advice: post the whole object back), and moves the model on. */
+async function rewrite(system: System, target: ModelCustomer, body: Body, send: (sent: Body) => Promise<Reply>, what: string): Promise<void> {
+  const sent = withStoredValues(body, target.data);
+  const customer = customerOf(system.ctx, await send(sent), what);
+  target.data = applyWrite(target.data, sent);
+  expectMatches(system, customer, target, what);
+}
+
 /** `POST /api/v1/customers` with a pool externalId: a create, or an upsert of the merchant's customer with it. */
 export class Create extends TrustlyCommand {
   constructor(readonly merchant: Merchant, readonly key: number, readonly body: Body) {
@@ -135,10 +142,7 @@ export class Create extends TrustlyCommand {
       return addNew(world, system, this.merchant, customer, body, what);
     }
     const target = resolution.customer;
-    const sent = withStoredValues(body, target.data);
-    const customer = customerOf(system.ctx, await system.clients[this.merchant].createOrUpdate(sent), what);
-    target.data = applyWrite(target.data, sent);
-    expectMatches(system, customer, target, `${what} (an upsert of customer ${target.customerId})`);
+    await rewrite(system, target, body, (sent) => system.clients[this.merchant].createOrUpdate(sent), `${what} (an upsert of customer ${target.customerId})`);
   }
   toString(): string {
     return `create(${this.merchant}, pool[${this.key}], ${short(this.body)})`;
@@ -150,18 +154,13 @@ export class UpsertByCustomerId extends TrustlyCommand {
   constructor(readonly merchant: Merchant, readonly index: number, readonly body: Body) {
     super();
   }
-  protected override get needsCustomer(): boolean {
-    return true;
-  }
+  protected override readonly needsCustomer = true;
   async run(world: World, system: System): Promise<void> {
     const target = pick(world, this.index);
     const client = system.clients[this.merchant];
     const what = `merchant ${this.merchant}'s POST /api/v1/customers with customerId ${target.customerId}`;
     if (target.merchant === this.merchant) {
-      const sent = withStoredValues({ ...this.body, customerId: target.customerId, externalId: target.data.externalId }, target.data);
-      const customer = customerOf(system.ctx, await client.createOrUpdate(sent), what);
-      target.data = applyWrite(target.data, sent);
-      return expectMatches(system, customer, target, what);
+      return rewrite(system, target, { ...this.body, customerId: target.customerId, externalId: target.data.externalId }, (sent) => client.createOrUpdate(sent), what);
     }
     // Another merchant's customer: 404, or a new customer of the caller (the spec's ambiguity note).
     const body = { ...this.body, customerId: target.customerId, externalId: system.fresh() };
@@ -174,7 +173,6 @@ export class UpsertByCustomerId extends TrustlyCommand {
   }
 }
 
-/** `POST /api/v1/customers/{id}`: the whole object posted back with changes, some properties null, maybe a new pool externalId. */
 /**
  * `POST /api/v1/customers/{id}`: the whole object posted back with changes, some properties null,
  * maybe a new pool externalId. With `listed`, the target is a customer the last list showed,
@@ -191,9 +189,7 @@ export class Update extends TrustlyCommand {
   ) {
     super();
   }
-  protected override get needsCustomer(): boolean {
-    return true;
-  }
+  protected override readonly needsCustomer = true;
   async run(world: World, system: System): Promise<void> {
     const shown = this.listed ? world.lists.findLast((q) => q.ids.length > 0) : undefined;
     const fromList = shown ? world.customers.find((c) => c.customerId === shown.ids[this.index % shown.ids.length]) : undefined;
@@ -203,17 +199,14 @@ export class Update extends TrustlyCommand {
     const what = `merchant ${merchant}'s POST /api/v1/customers/${target.customerId}`;
     if (target.merchant !== merchant) {
       const reply = await client.update(target.customerId, { ...this.changes, externalId: system.fresh() });
-      return expectStatus(system.ctx, reply, 404, `${what} (merchant ${target.merchant}'s customer)`);
+      return expectStatus(system.ctx, reply, [404], `${what} (merchant ${target.merchant}'s customer)`);
     }
     const body: Body = { ...this.changes };
     for (const field of this.nulls) body[field] = null;
     // A new externalId only when no other customer of the merchant has it (uniqueness is undocumented ground).
     const wanted = this.newKey === undefined ? undefined : world.pool[this.newKey % world.pool.length];
     body.externalId = wanted !== undefined && !takesOthersExternalId(world.customers, target, { externalId: wanted }) ? wanted : target.data.externalId;
-    const sent = withStoredValues(body, target.data);
-    const customer = customerOf(system.ctx, await client.update(target.customerId, sent), what);
-    target.data = applyWrite(target.data, sent);
-    expectMatches(system, customer, target, what);
+    await rewrite(system, target, body, (sent) => client.update(target.customerId, sent), what);
   }
   toString(): string {
     const nulls = this.nulls.length ? `, null: ${this.nulls.join('/')}` : '';
@@ -227,14 +220,12 @@ export class Get extends TrustlyCommand {
   constructor(readonly merchant: Merchant, readonly index: number) {
     super();
   }
-  protected override get needsCustomer(): boolean {
-    return true;
-  }
+  protected override readonly needsCustomer = true;
   async run(world: World, system: System): Promise<void> {
     const target = pick(world, this.index);
     const what = `merchant ${this.merchant}'s GET /api/v1/customers/${target.customerId}`;
     const reply = await system.clients[this.merchant].get(target.customerId);
-    if (target.merchant !== this.merchant) return expectStatus(system.ctx, reply, 404, `${what} (merchant ${target.merchant}'s customer)`);
+    if (target.merchant !== this.merchant) return expectStatus(system.ctx, reply, [404], `${what} (merchant ${target.merchant}'s customer)`);
     expectMatches(system, customerOf(system.ctx, reply, what), target, what);
   }
   toString(): string {
@@ -276,8 +267,8 @@ export class List extends TrustlyCommand {
   constructor(readonly merchant: Merchant, readonly by: 'externalId' | 'customerId', readonly index: number) {
     super();
   }
-  protected override get needsCustomer(): boolean {
-    return this.by === 'customerId';
+  override check(world: Readonly<World>): boolean {
+    return this.by === 'externalId' || world.customers.length > 0;
   }
   async run(world: World, system: System): Promise<void> {
     const value = this.by === 'externalId' ? world.pool[this.index % world.pool.length]! : pick(world, this.index).customerId;

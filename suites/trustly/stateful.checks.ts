@@ -4,7 +4,7 @@ import type { CheckContext } from '../../src/runner/check-context.ts';
 import { TagNamespace } from '../../src/runner/tag-namespace.ts';
 import { customerBodies } from '../../src/vendors/trustly/arbitraries.ts';
 import { clientOf } from '../../src/vendors/trustly/client.ts';
-import type { Merchant } from '../../src/vendors/trustly/credentials.ts';
+import type { Merchant } from '../../src/vendors/trustly/client.ts';
 import { OPTIONAL_FIELDS } from '../../src/vendors/trustly/model.ts';
 import { Create, Get, List, Relist, Update, UpsertByCustomerId, type System, type World } from './stateful-commands.ts';
 

@@ -4,7 +4,8 @@ import type { CheckContext } from '../../src/runner/check-context.ts';
 import { TagNamespace } from '../../src/runner/tag-namespace.ts';
 import { exampleBody } from '../../src/vendors/trustly/arbitraries.ts';
 import { clientOf, type Customer } from '../../src/vendors/trustly/client.ts';
-import { customerOf, expectStatus } from '../../src/vendors/trustly/expect-reply.ts';
+import { expectStatus } from '../../src/kinds/judge.ts';
+import { customerOf } from '../../src/vendors/trustly/expect-reply.ts';
 import type { Body } from '../../src/vendors/trustly/model.ts';
 
 // Where the update page leaves the outcome open, these rules record what the target did. The

@@ -5,7 +5,8 @@ import { TagNamespace } from '../../src/runner/tag-namespace.ts';
 import { assertData } from '../../src/vendors/trustly/assert-data.ts';
 import { customerBodies, exampleBody, unknownCustomerIds } from '../../src/vendors/trustly/arbitraries.ts';
 import { clientOf } from '../../src/vendors/trustly/client.ts';
-import { customerOf, customersOf, expectStatus } from '../../src/vendors/trustly/expect-reply.ts';
+import { expectStatus } from '../../src/kinds/judge.ts';
+import { customerOf, customersOf } from '../../src/vendors/trustly/expect-reply.ts';
 import { createdData } from '../../src/vendors/trustly/model.ts';
 
 export const upsertKeysChecks = defineChecks('upsert-keys', {

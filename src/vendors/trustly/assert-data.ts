@@ -15,12 +15,3 @@ export function assertData(ctx: CheckContext, customer: Customer, expected: Cust
     expected: Object.fromEntries(diff.map((d) => [d.field, d.expected])),
   });
 }
-
-/** Fails unless the properties in `fields` are absent (or null: both readings of a removal). */
-export function assertRemoved(ctx: CheckContext, customer: Customer, fields: readonly string[], what: string): void {
-  const kept = fields.filter((f) => customer[f] !== undefined && customer[f] !== null);
-  ctx.assert(kept.length === 0, `${what}: ${kept.join(', ')} still set (customer ${customer.customerId})`, {
-    received: Object.fromEntries(kept.map((f) => [f, customer[f]])),
-    expected: Object.fromEntries(kept.map((f) => [f, 'absent or null'])),
-  });
-}

@@ -29,7 +29,7 @@ async function clientAgainst(answer: (res: ServerResponse, url: URL) => void, ba
   const spec = await loadVendorSpec('trustly');
   const env = { TRUSTLY_ACCESS_ID: 'a', TRUSTLY_ACCESS_KEY: 'k' };
   const ctx = new CheckContext('trustly.customers.list.by-external-id', { vendor: 'trustly', baseUrl: `${server.url}${basePath}`, env, seed: 1, runs: 1, runId: 'r', timeoutMs: 5000, embedded: false }, spec, 1);
-  return { client: new TrustlyClient(ctx, { id: 'a', secret: 'k' }), requests };
+  return { client: new TrustlyClient(ctx, 'A'), requests };
 }
 
 describe('TrustlyClient.list', () => {

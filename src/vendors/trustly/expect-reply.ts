@@ -1,21 +1,12 @@
 import type { CheckContext } from '../../runner/check-context.ts';
+import { expectStatus } from '../../kinds/judge.ts';
 import type { Customer, Reply } from './client.ts';
 
-// Status assertions shared by the checks. The message names the public call, and Received shows
-// the status with the body, because a bare "got 400" hides which field the target objected to.
-
-/** Fails unless the reply's status is one of `expected`. */
-export function expectStatus(ctx: CheckContext, reply: Reply, expected: number | number[], what: string): void {
-  const allowed = Array.isArray(expected) ? expected : [expected];
-  ctx.assert(allowed.includes(reply.status), `${what} answered ${reply.status}`, {
-    received: { status: reply.status, body: reply.json },
-    expected: `status ${allowed.join(' or ')}`,
-  });
-}
+// The customers of the answers, failing the rule (kinds' expectStatus) when the status is not the documented success.
 
 /** The customer of a 200 envelope; fails on any other status. */
 export function customerOf(ctx: CheckContext, reply: Reply, what: string): Customer {
-  expectStatus(ctx, reply, 200, what);
+  expectStatus(ctx, reply, [200], what);
   return reply.customer!;
 }
 
@@ -26,6 +17,6 @@ export function customerOf(ctx: CheckContext, reply: Reply, what: string): Custo
  */
 export function customersOf(ctx: CheckContext, reply: Reply, what: string): Customer[] {
   if (reply.status === 404) return [];
-  expectStatus(ctx, reply, 200, what);
+  expectStatus(ctx, reply, [200], what);
   return reply.customers!;
 }

@@ -14,8 +14,6 @@ import {
   resolveUpsert,
   SYSTEM_FIELDS,
   takesOthersExternalId,
-  timestampProblems,
-  updateTimestampProblems,
   withStoredValues,
   type ModelCustomer,
 } from './model.ts';
@@ -137,28 +135,5 @@ describe('lists', () => {
   it("by customerId: the merchant's customer, never another merchant's", () => {
     expect(listByCustomerId(all, 'A', '2').map((c) => c.customerId)).toEqual(['2']);
     expect(listByCustomerId(all, 'B', '2')).toEqual([]);
-  });
-});
-
-describe('timestamps', () => {
-  const now = 1_700_000_000_123;
-
-  it('accepts integer milliseconds near the request time', () => {
-    expect(timestampProblems({ createdAt: now, updatedAt: now }, now, now + 5)).toEqual([]);
-  });
-
-  it('refuses seconds, fractions, strings and an updatedAt before createdAt', () => {
-    expect(timestampProblems({ createdAt: now / 1000, updatedAt: now }, now, now)).toEqual(['createdAt is not an integer']);
-    expect(timestampProblems({ createdAt: Math.floor(now / 1000), updatedAt: now }, now, now)).toEqual(['createdAt is not Unix milliseconds near the request time']);
-    expect(timestampProblems({ createdAt: String(now), updatedAt: now }, now, now)).toEqual(['createdAt is not an integer']);
-    expect(timestampProblems({ createdAt: now, updatedAt: now - 1 }, now - 1, now)).toEqual(['updatedAt is before createdAt']);
-  });
-
-  it('after an update: createdAt fixed, updatedAt forward (strictly when the update came later)', () => {
-    const before = { createdAt: now, updatedAt: now };
-    expect(updateTimestampProblems(before, { createdAt: now, updatedAt: now + 3 }, true)).toEqual([]);
-    expect(updateTimestampProblems(before, { createdAt: now, updatedAt: now }, true)).toEqual(['updatedAt did not move forward']);
-    expect(updateTimestampProblems(before, { createdAt: now, updatedAt: now }, false)).toEqual([]);
-    expect(updateTimestampProblems(before, { createdAt: now + 3, updatedAt: now + 3 }, true)).toEqual(['createdAt changed']);
   });
 });
