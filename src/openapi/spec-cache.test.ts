@@ -114,7 +114,7 @@ describe('the disk cache of specs', () => {
     writeSpecCache(key, entry);
     expect(readSpecCache(key)?.raw).toStrictEqual(spec.raw);
 
-    const file = join(dir, `spec-${key}.json`);
+    const file = join(dir, `spec-${key}.txt`);
     const flipped = entry.replace('"openapi":"3.1', '"openapi":"4.1');
     expect(flipped).not.toBe(entry);
     await writeFile(file, flipped);
@@ -125,7 +125,7 @@ describe('the disk cache of specs', () => {
     expect(readSpecCache(key)).toBeUndefined();
     const otherKey = specCacheKey(`${text}\n# edited`);
     expect(otherKey).not.toBe(key);
-    await writeFile(join(dir, `spec-${otherKey}.json`), entry);
+    await writeFile(join(dir, `spec-${otherKey}.txt`), entry);
     expect(readSpecCache(otherKey)).toBeUndefined();
 
     // A corrupt entry is replaced by a good one once the spec has been read from its source again.

@@ -1,24 +1,22 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir, userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cacheDir, cacheEntryText, libraryVersion, readCacheEntry, writeCacheEntry } from './disk-cache.ts';
 
 // Reading a spec (yaml parsing, dereferencing) and validating its x-conform block (an ajv
 // compile) cost every process of a run about a second of CPU, and `npm test` starts dozens of
 // runs. All of it is a pure function of the spec file's bytes and of the code that reads them,
-// so a spec that loaded and validated once is kept on disk as JSON, keyed by a hash of both, and
-// the next process reads it back in a millisecond. An entry is used only if its header names the
-// same key and its payload hashes to the digest the header records: a stale entry (another spec,
-// another version of the code or of yaml, ajv, the ref parser) is never found, a corrupt one is
-// ignored, and either way the spec is read from its source again.
+// so a spec that loaded and validated once is kept on disk as JSON (disk-cache.ts), keyed by a
+// hash of both, and the next process reads it back in a millisecond. A stale entry (another
+// spec, another version of the code or of yaml, ajv, the ref parser) is never found, a corrupt
+// one is ignored, and either way the spec is read from its source again.
 
 const FORMAT = 1;
+const KIND = 'spec';
 /** Marks a reference to an object the graph holds more than once (a dereferenced `$ref`). */
 const SHARED = '\u0000conform-shared';
 /** The code whose output the cache holds: a change to any of it is another key. */
-const SOURCES = ['load-spec.ts', 'x-conform.ts', 'x-conform.schema.json', 'compile-validators.ts', 'rule-catalogue.ts', 'vendor-spec.ts', 'spec-cache.ts'];
+const SOURCES = ['load-spec.ts', 'x-conform.ts', 'x-conform.schema.json', 'compile-validators.ts', 'rule-catalogue.ts', 'vendor-spec.ts', 'spec-cache.ts', 'disk-cache.ts'];
 const LIBRARIES = ['yaml', '@apidevtools/json-schema-ref-parser', 'ajv'];
 
 export interface CachedSpec {
@@ -27,16 +25,9 @@ export interface CachedSpec {
   document: unknown;
 }
 
-/**
- * Where entries live: CONFORM_CACHE_DIR ("off" turns the cache off), else node_modules/.cache/conform
- * beside the package, else a folder of the user's own in the system's temporary directory.
- */
+/** Where the entries live (disk-cache.ts); undefined when the cache is off. */
 export function specCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const configured = env.CONFORM_CACHE_DIR;
-  if (configured === 'off') return undefined;
-  if (configured) return configured;
-  const modules = fileURLToPath(new URL('../../node_modules/', import.meta.url));
-  return existsSync(modules) ? join(modules, '.cache', 'conform') : join(tmpdir(), `conform-cache-${userInfo().uid}`);
+  return cacheDir(env);
 }
 
 let codeDigest: string | undefined;
@@ -55,40 +46,12 @@ function digestOfCode(): string {
   return hash.digest('hex');
 }
 
-/** A library's version, from the package.json above its entry point ('unknown' if none is found). */
-function libraryVersion(require: NodeJS.Require, name: string): string {
-  try {
-    let dir = dirname(require.resolve(name));
-    for (;;) {
-      const file = join(dir, 'package.json');
-      if (existsSync(file)) {
-        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-        if (pkg.name === name) return String(pkg.version);
-      }
-      const up = dirname(dir);
-      if (up === dir) return 'unknown';
-      dir = up;
-    }
-  } catch {
-    return 'unknown';
-  }
-}
-
-function entryFile(dir: string, key: string): string {
-  return join(dir, `spec-${key}.json`);
-}
-
 /** The entry for `key`, or undefined when there is none or it cannot be trusted. */
 export function readSpecCache(key: string, dir = specCacheDir()): CachedSpec | undefined {
-  if (dir === undefined) return undefined;
+  const content = readCacheEntry(KIND, key, dir);
+  if (content === undefined) return undefined;
   try {
-    const text = readFileSync(entryFile(dir, key), 'utf8');
-    const newline = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; digest?: unknown };
-    const payload = text.slice(newline + 1);
-    if (newline < 0 || header.format !== FORMAT || header.key !== key) return undefined;
-    if (header.digest !== createHash('sha256').update(payload).digest('hex')) return undefined;
-    const { vendor, graph } = JSON.parse(payload) as { vendor: unknown; graph: EncodedGraph };
+    const { vendor, graph } = JSON.parse(content) as { vendor: unknown; graph: EncodedGraph };
     const [raw, document] = decodeGraph(graph);
     if (typeof vendor !== 'string' || !isPlainObject(raw) || !isPlainObject(document)) return undefined;
     return { vendor, raw, document };
@@ -104,23 +67,12 @@ export function readSpecCache(key: string, dir = specCacheDir()): CachedSpec | u
 export function encodeSpecCache(key: string, spec: CachedSpec): string | undefined {
   const graph = encodeGraph([spec.raw, spec.document]);
   if (!graph) return undefined;
-  const payload = JSON.stringify({ vendor: spec.vendor, graph });
-  const digest = createHash('sha256').update(payload).digest('hex');
-  return `${JSON.stringify({ format: FORMAT, key, digest })}\n${payload}`;
+  return cacheEntryText(key, JSON.stringify({ vendor: spec.vendor, graph }));
 }
 
 /** Writes an entry made by encodeSpecCache. A cache that cannot be written costs only speed. */
 export function writeSpecCache(key: string, entry: string, dir = specCacheDir()): void {
-  if (dir === undefined) return;
-  try {
-    mkdirSync(dir, { recursive: true });
-    // Written beside its place and renamed: a reader sees the whole entry or none.
-    const temporary = `${entryFile(dir, key)}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(temporary, entry);
-    renameSync(temporary, entryFile(dir, key));
-  } catch {
-    // Read-only or full disk: the next run reads the spec from its source, as without a cache.
-  }
+  writeCacheEntry(KIND, key, entry, dir);
 }
 
 export interface EncodedGraph {
