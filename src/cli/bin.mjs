@@ -21,6 +21,11 @@ if (argv.length <= 1 && (name === '--version' || name === '-v')) {
   console.log(readFileSync(new URL('./help.txt', import.meta.url), 'utf8').trimEnd());
   process.exitCode = name === undefined ? 2 : 0;
 } else {
+  // Node modules imported once tsx is registered pass through its hooks thread, one round trip
+  // per module and a transform check per file: vitest (vite, rolldown) took several times as
+  // much CPU to import that way as without. A run imports it here first; the TypeScript that
+  // imports it later gets the same, already loaded module.
+  if (name === 'run') await import('vitest/node');
   const { register } = await import('tsx/esm/api');
   register();
   const { main } = await import('./main.ts');

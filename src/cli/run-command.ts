@@ -7,19 +7,16 @@ import { ResultsReporter } from '../vitest/results-reporter.ts';
 import type { RuleOutcome } from '../results/rule-outcome.ts';
 import { buildResults } from '../results/build-results.ts';
 import { judgedNothing, type ResultsDocument } from '../results/results.ts';
-import { readResults } from './diff-command.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import { requiredRole } from '../openapi/x-conform.ts';
 import type { Rule } from '../openapi/rule-catalogue.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 import { checkAuthFlag, parseRunOptions, RUN_HELP, rulePattern, type RunOptions } from './run-options.ts';
-import { preflightCredentials } from './credential-preflight.ts';
 import { assertReachable, assertTargetAllowed } from './target-guard.ts';
 import { UsageError } from './usage-error.ts';
 import { assertOutputDir } from './output-dir.ts';
-import { loadSignerModule, resolveSigner } from '../auth/resolve-signer.ts';
-import { HttpSession } from '../http/http-session.ts';
-import { scrubLedger, scrubSummary } from './scrub-ledger.ts';
+// What only a live target, --auth or --baseline needs (undici, the signers, the results
+// schema) is imported where it is used: a run against the embedded mocks never loads it here.
 import { checkRunPlan, mockVariantsFromEnv, testTimeoutFor, type RunPlan } from '../vitest/run-plan.ts';
 import { describeProfile, ProfileError, readProfile, type ProfileOptions } from '../mock/profile.ts';
 
@@ -40,6 +37,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   if (options.auth !== undefined && !['hawk', 'hmac-sha256'].includes(options.auth)) {
     // A signer module is loaded in the workers; load it here first, so a bad one is one clear line.
     options.auth = resolve(options.auth);
+    const { loadSignerModule } = await import('../auth/resolve-signer.ts');
     await loadSignerModule(options.auth).catch((error: Error) => {
       throw new UsageError(`--auth ${options.auth}: ${error.message.split('\n')[0]}`);
     });
@@ -56,7 +54,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
 
   const profiles = options.profile === undefined ? undefined : await readProfiles(options.profile, options.vendors, out);
   // Read the baseline before running: a bad path is a usage error, not a lost run.
-  const baseline = options.baseline === undefined ? undefined : await readResults(options.baseline);
+  const baseline = options.baseline === undefined ? undefined : await (await import('./diff-command.ts')).readResults(options.baseline);
   const reportDir = resolve(options.reportDir);
   await rm(join(reportDir, 'junit.xml'), { force: true });
   await rm(join(reportDir, 'index.html'), { force: true });
@@ -165,6 +163,7 @@ async function checkTarget(options: RunOptions, target: URL): Promise<void> {
   const missing = [idVar, secretVar].filter((name) => !process.env[name]);
   if (missing.length > 0) throw new UsageError(`running against ${target.origin} needs ${missing.join(' and ')} in the environment`);
   await assertReachable(target, options.timeoutMs);
+  const [{ preflightCredentials }, { resolveSigner }] = await Promise.all([import('./credential-preflight.ts'), import('../auth/resolve-signer.ts')]);
   // Every configured key, once, before any check: a refused key is exit 2 here, not a run of
   // skipped or failed rules (nor, with --rule, a green one).
   await preflightCredentials({
@@ -232,6 +231,11 @@ function progressLine(total: number): (done: number, rule: string) => void {
  * --rps and a write allowance of --max-writes of its own (one update per record at most).
  */
 async function scrubRun(options: RunOptions, target: URL, documents: ResultsDocument[], out: (line: string) => void): Promise<void> {
+  const [{ HttpSession }, { scrubLedger, scrubSummary }, { resolveSigner }] = await Promise.all([
+    import('../http/http-session.ts'),
+    import('./scrub-ledger.ts'),
+    import('../auth/resolve-signer.ts'),
+  ]);
   const session = new HttpSession({ rps: options.rps, maxWrites: options.maxWrites });
   for (const document of documents) {
     const signer = await resolveSigner(document.vendor, options.auth);

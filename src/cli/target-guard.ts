@@ -1,4 +1,3 @@
-import { request } from 'undici';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { LoadedSpec } from '../openapi/load-spec.ts';
 import { VENDORS, type Vendor } from '../openapi/vendors.ts';
@@ -32,6 +31,8 @@ export function assertTargetAllowed(target: URL, spec: LoadedSpec, allowProducti
  */
 export async function assertReachable(target: URL, timeoutMs: number): Promise<void> {
   try {
+    // undici is loaded only for a live target: a run against the embedded mocks never needs it here.
+    const { request } = await import('undici');
     const response = await request(target, { method: 'GET', headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs) });
     response.body.on('error', () => {});
     response.body.destroy();

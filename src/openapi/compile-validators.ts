@@ -1,7 +1,8 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { SpecError, type LoadedSpec } from './load-spec.ts';
+import { cachedValidator, storeValidator, validatorKey } from './validator-cache.ts';
 
 /** One way a value departs from its schema, located by JSON pointer. */
 export interface SchemaViolation {
@@ -55,26 +56,44 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
 const OK: ValidationResult = { valid: true, violations: [] };
 // OpenAPI keywords that are not JSON Schema: annotations for readers, no effect on validation.
 const OPENAPI_ANNOTATIONS = ['example', 'discriminator', 'xml', 'externalDocs'];
+// `code.source` keeps each validator's code, for the disk cache (validator-cache.ts).
+const AJV_OPTIONS: Options = { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true } };
 
 /**
  * ajv 2020 validators for every request body and documented response of a spec, each compiled on
  * first use (a schema that does not compile is a SpecError then).
  */
 export function compileValidators(spec: LoadedSpec): SpecValidators {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  addFormats.default(ajv);
-  for (const keyword of [...OPENAPI_ANNOTATIONS, ...extensionKeywords(spec.document)]) ajv.addKeyword(keyword);
+  const keywords = [...OPENAPI_ANNOTATIONS, ...extensionKeywords(spec.document)];
+  // Made on the first schema the disk cache does not hold: a process whose validators all come
+  // from the cache never builds one (nor compiles ajv's meta-schema).
+  let ajv: Ajv2020 | undefined;
+  const compiler = (): Ajv2020 => {
+    if (!ajv) {
+      ajv = new Ajv2020(AJV_OPTIONS);
+      addFormats.default(ajv);
+      for (const keyword of keywords) ajv.addKeyword(keyword);
+    }
+    return ajv;
+  };
 
   // Each schema is compiled on its first use: a run, a mock or `conform rules` uses few of them,
-  // and compiling all of them up front was the largest share of every process's start-up.
+  // and compiling all of them up front was the largest share of every process's start-up. A
+  // schema compiled by an earlier process is loaded from the disk cache instead.
   const compile = (schema: () => unknown, where: string) => {
     let fn: ValidateFunction | undefined;
     return (value: unknown) => {
       if (!fn) {
-        try {
-          fn = ajv.compile(schema() as object);
-        } catch (error) {
-          throw new SpecError(`${spec.path}: the schema of ${where} does not compile: ${(error as Error).message}`);
+        const source = schema() as object;
+        const key = validatorKey(AJV_OPTIONS, keywords, source);
+        fn = key === undefined ? undefined : cachedValidator(key);
+        if (!fn) {
+          try {
+            fn = compiler().compile(source);
+          } catch (error) {
+            throw new SpecError(`${spec.path}: the schema of ${where} does not compile: ${(error as Error).message}`);
+          }
+          if (key !== undefined) storeValidator(key, compiler(), fn);
         }
       }
       return result(fn, value);

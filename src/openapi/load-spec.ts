@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { dereference } from '@apidevtools/json-schema-ref-parser';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { parse } from 'yaml';
+import { encodeSpecCache, readSpecCache, specCacheKey, writeSpecCache } from './spec-cache.ts';
 import { specPath } from './vendors.ts';
 
 export interface LoadedSpec {
@@ -19,6 +18,21 @@ export class SpecError extends Error {
 }
 
 const cache = new Map<string, Promise<LoadedSpec>>();
+/** Specs read back from the disk cache (spec-cache.ts): an earlier process loaded and validated them. */
+const fromDisk = new WeakSet<LoadedSpec>();
+/** Specs read from their source, each with the write of its cache entry, done once it has validated. */
+const unsaved = new WeakMap<LoadedSpec, () => void>();
+
+/** Whether the spec came from the disk cache, which holds only specs that passed every check of loadVendorSpecFile. */
+export function cameFromDiskCache(spec: LoadedSpec): boolean {
+  return fromDisk.has(spec);
+}
+
+/** Keeps the spec in the disk cache: to be called once it has passed every check. */
+export function saveToDiskCache(spec: LoadedSpec): void {
+  unsaved.get(spec)?.();
+  unsaved.delete(spec);
+}
 
 /** Loads and dereferences a vendor's spec. Cached per path: a run loads each spec once. */
 export function loadSpec(vendor: string, path = specPath(vendor)): Promise<LoadedSpec> {
@@ -51,6 +65,15 @@ async function readSpec(path: string): Promise<LoadedSpec> {
   } catch (error) {
     throw new SpecError(`cannot read the spec at ${path}: ${(error as Error).message}`);
   }
+  const key = specCacheKey(text);
+  const cached = readSpecCache(key);
+  if (cached) {
+    const spec: LoadedSpec = { vendor: cached.vendor, path, raw: cached.raw as OpenAPIV3_1.Document, document: cached.document as OpenAPIV3_1.Document };
+    fromDisk.add(spec);
+    return spec;
+  }
+  // Loaded only when the cache has no entry: importing them is a large part of reading a spec.
+  const [{ parse }, { dereference }] = await Promise.all([import('yaml'), import('@apidevtools/json-schema-ref-parser')]);
   let raw: unknown;
   try {
     raw = parse(text);
@@ -67,7 +90,11 @@ async function readSpec(path: string): Promise<LoadedSpec> {
   }
   // Dereference a copy so `raw` keeps its $refs for readers that want the component names.
   const document = (await dereference(structuredClone(raw) as object)) as OpenAPIV3_1.Document;
-  return { vendor, path, raw: raw as unknown as OpenAPIV3_1.Document, document };
+  const spec: LoadedSpec = { vendor, path, raw: raw as unknown as OpenAPIV3_1.Document, document };
+  // Encoded now, before any reader could change the objects; written only once the spec validates.
+  const entry = encodeSpecCache(key, spec);
+  if (entry !== undefined) unsaved.set(spec, () => writeSpecCache(key, entry));
+  return spec;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { compileValidators, type SpecValidators } from './compile-validators.ts';
-import { loadSpecFile, SpecError, type LoadedSpec } from './load-spec.ts';
+import { cameFromDiskCache, loadSpecFile, saveToDiskCache, SpecError, type LoadedSpec } from './load-spec.ts';
 import { readRuleCatalogue, type Rule } from './rule-catalogue.ts';
 import { specPath } from './vendors.ts';
 import { readXConform, type XConform } from './x-conform.ts';
@@ -30,8 +30,15 @@ export function loadVendorSpecFile(path: string, expected?: string): Promise<Ven
   if (!loaded) {
     loaded = loadSpecFile(path).then((spec) => {
       const validators = compileValidators(spec);
-      const conform = readXConform(spec.raw, spec.path, [...validators.operations.keys()]);
-      return { spec, validators, rules: readRuleCatalogue(spec), conform };
+      // A spec from the disk cache passed readXConform in the process that cached it, and the
+      // cache's key covers the spec's bytes and the code of every check: its ajv validation (the
+      // schema's compilation most of all) is not paid again.
+      const conform = cameFromDiskCache(spec)
+        ? ((spec.raw as unknown as Record<string, unknown>)['x-conform'] as XConform)
+        : readXConform(spec.raw, spec.path, [...validators.operations.keys()]);
+      const rules = readRuleCatalogue(spec);
+      saveToDiskCache(spec);
+      return { spec, validators, rules, conform };
     });
     cache.set(path, loaded);
     loaded.catch(() => cache.delete(path));

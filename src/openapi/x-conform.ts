@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { isObject, SpecError } from './load-spec.ts';
 
 export type TimestampEncoding = 'rfc3339' | 'unix-ms' | 'unix-s';
@@ -34,8 +34,15 @@ export interface XConform {
   scrub?: { operation: string; body: Record<string, unknown>; keepTag?: boolean };
 }
 
-const schema = JSON.parse(readFileSync(new URL('./x-conform.schema.json', import.meta.url), 'utf8')) as object;
-const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+// Compiled on first use, not at import: a spec from the disk cache (spec-cache.ts) needs no validation.
+let compiled: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const schema = JSON.parse(readFileSync(new URL('./x-conform.schema.json', import.meta.url), 'utf8')) as object;
+    compiled = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+  }
+  return compiled;
+}
 
 /**
  * Reads and validates the `x-conform` block of a spec document. A bad block is a SpecError that
@@ -45,6 +52,7 @@ const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 export function readXConform(raw: unknown, path: string, operationIds: readonly string[]): XConform {
   const block = isObject(raw) ? raw['x-conform'] : undefined;
   if (block === undefined) throw new SpecError(`${path}: no x-conform block; add one (see src/openapi/x-conform.schema.json) naming the vendor, its credentials and its operations`);
+  const validate = validator();
   if (!validate(block)) {
     throw new SpecError(`${path}: x-conform is not valid: ${(validate.errors ?? []).map(describe).join('; ')} (schema: src/openapi/x-conform.schema.json)`);
   }

@@ -1,6 +1,6 @@
 import { applyPartOfRefusedUpdate, createCustomer, updateCustomer } from './customer-writes.ts';
 import { checkCustomerBody } from './check-customer-body.ts';
-import { customerReplyJson } from './customer-json.ts';
+import { customerReplyJson, type ReplyJson } from './customer-json.ts';
 import type { Customer, StoredCustomer } from './customer-store.ts';
 import type { Merchant } from './merchant-credentials.ts';
 import { DOMAINS, ERROR_CODES, TrustlyProblem, customerNotFound, invalidParameter } from './trustly-problem.ts';
@@ -21,8 +21,8 @@ export interface Call {
 export interface Reply {
   status: number;
   body: unknown;
-  /** `body` as JSON bytes, when they are at hand already (a customer's, cached). */
-  payload?: Buffer;
+  /** `body` as JSON, when it is at hand already (a customer's, cached). */
+  payload?: ReplyJson;
 }
 
 const NUMERIC = /^[0-9]+$/;

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { belowBasePath, parseJsonBody, parseTarget, readBody as readRequestBody, sendJson, sendJsonPayload, type ParsedTarget } from '../http-kit.ts';
+import { belowBasePath, parseJsonBody, parseTarget, readBody as readRequestBody, type ParsedTarget } from '../http-kit.ts';
 import { authenticate } from './basic-auth.ts';
 import { createOrUpdateCustomer, getCustomer, listCustomers, updateCustomerById, type Call, type Reply } from './customer-handlers.ts';
 import { DOMAINS, ERROR_CODES, TrustlyProblem, errorBody, toTrustlyProblem } from './trustly-problem.ts';
 import type { TrustlyContext } from './trustly-context.ts';
 import { presentBody, readBody } from './present-customer.ts';
+import { sendJsonText } from './send-json-text.ts';
 
 interface Operation {
   operationId: string;
@@ -50,15 +51,15 @@ export async function handleTrustlyRequest(ctx: TrustlyContext, req: IncomingMes
     const reply = operation.run(ctx, call);
     // The cached JSON of a stored record is the record as stored: only a mock without variants,
     // which present records as they are, may send it.
-    if (reply.payload && ctx.variants.size === 0) sendJsonPayload(res, reply.status, reply.payload);
-    else sendJson(res, reply.status, presentBody(reply.body, ctx.variants));
+    if (reply.payload && ctx.variants.size === 0) sendJsonText(res, reply.status, reply.payload.text, {}, reply.payload.bytes);
+    else sendJsonText(res, reply.status, JSON.stringify(presentBody(reply.body, ctx.variants)));
   } catch (error) {
     const problem = toTrustlyProblem(error, documented);
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    sendJson(res, problem.status, presentBody(errorBody(problem, ctx.fault), ctx.variants), problem.headers);
+    sendJsonText(res, problem.status, JSON.stringify(presentBody(errorBody(problem, ctx.fault), ctx.variants)), problem.headers);
   }
 }
 
