@@ -2,14 +2,16 @@ import fc from 'fast-check';
 import type { CheckContext } from '../runner/check-context.ts';
 import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
-import { expectStatus, expectStored } from './judge.ts';
+import { expectStatus, expectUnchanged } from './judge.ts';
 import { OperationClient } from './operation-client.ts';
 import { operationsParam, statusesParam } from './operation-names.ts';
 import { bodiesOf, requiredOf } from './record-bodies.ts';
 
 /**
  * A request without credentials is refused (params.status, default 401) on every operation
- * (params.operations, default all four), and the record it names is left as it was.
+ * (params.operations, default all four; params.others adds operations of the spec by id, each
+ * with its body, where the string "{id}" stands for the record's id), the record it names reads as
+ * before, and the refused create stored nothing (its tag lists no record).
  */
 export const authRequired: Kind = async (ctx: CheckContext, params) => {
   const a = new OperationClient(ctx, ctx.spec.conform.scope.primary);
@@ -20,16 +22,44 @@ export const authRequired: Kind = async (ctx: CheckContext, params) => {
   const sent = { ...body, [conform.record.tag.field]: ns.next() };
   const record = a.recordOf(await a.create(sent), `${conform.operations.create} (the record the unsigned requests name)`);
   const id = a.idOf(record);
+  // Judged against the record as read before: how it was stored is other rules'.
+  const before = a.recordOf(await a.get(id), `${conform.operations.get} ${id}`);
   const update = { ...other, ...requiredOf(ctx, other) };
-  for (const name of operationsParam(ctx, params, ['create', 'get', 'update', 'list'])) {
+  const operations = operationsParam(ctx, params, ['create', 'get', 'update', 'list']);
+  const refusedCreate = operations.includes('create') ? ns.next() : undefined;
+  for (const name of operations) {
     const operationId = conform.operations[name];
     const reply = await a.call(operationId, {
       credentials: null,
       id,
-      ...(name === 'create' ? { json: { ...other, [conform.record.tag.field]: ns.next() } } : name === 'update' ? { json: update } : {}),
+      ...(name === 'create' ? { json: { ...other, [conform.record.tag.field]: refusedCreate } } : name === 'update' ? { json: update } : {}),
       ...(name === 'list' && conform.record.tag.listFilter ? { query: { [conform.record.tag.listFilter]: String(sent[conform.record.tag.field]) } } : {}),
     });
     expectStatus(ctx, reply, statuses, `${operationId} without credentials`);
   }
-  expectStored(ctx, a.recordOf(await a.get(id), `${conform.operations.get} ${id}`), sent, `the unsigned requests changed record ${id}`);
+  for (const { operationId, json } of othersParam(ctx, params)) {
+    expectStatus(ctx, await a.call(operationId, { credentials: null, id, json: withId(json, id) }), statuses, `${operationId} without credentials`);
+  }
+  if (refusedCreate !== undefined && conform.record.tag.listFilter !== undefined) {
+    const listed = await a.listByTag(refusedCreate);
+    const shown = (listed.records ?? []).map((r) => a.idOf(r));
+    ctx.assert(shown.length === 0, `the unsigned ${conform.operations.create} stored a record`, { received: shown, expected: `no record with ${conform.record.tag.field} ${refusedCreate}` });
+  }
+  expectUnchanged(ctx, a.recordOf(await a.get(id), `${conform.operations.get} ${id}`), before, `a request without credentials to record ${id}`);
 };
+
+function othersParam(ctx: CheckContext, params: Record<string, unknown>): { operationId: string; json?: unknown }[] {
+  const given = params.others ?? [];
+  if (!Array.isArray(given) || !given.every((o) => typeof o === 'object' && o !== null && typeof (o as { operationId?: unknown }).operationId === 'string')) {
+    throw new Error(`${ctx.rule}: params.others must list { operationId, json } entries, not ${JSON.stringify(given)}`);
+  }
+  return given as { operationId: string; json?: unknown }[];
+}
+
+/** A body with every string "{id}" in it replaced by the record's id. */
+function withId(json: unknown, id: string): unknown {
+  if (json === '{id}') return id;
+  if (Array.isArray(json)) return json.map((v) => withId(v, id));
+  if (typeof json === 'object' && json !== null) return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, withId(v, id)]));
+  return json;
+}

@@ -23,3 +23,10 @@ export function expectStored(ctx: CheckContext, record: Data, expected: Data, wh
     ctx.assert(isDeepStrictEqual(got, value), `${what}: ${field} is ${JSON.stringify(got)}, not ${JSON.stringify(value)}`, { received: record, expected: sent, pointer: `/${field}` });
   }
 }
+
+/** Fails unless the record reads as it did before (absent and null alike): what `what` did changed nothing. */
+export function expectUnchanged(ctx: CheckContext, after: Data, before: Data, what: string): void {
+  for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    ctx.assert(isDeepStrictEqual(after[field] ?? null, before[field] ?? null), `${what} changed ${field}`, { received: after, expected: before, pointer: `/${field}` });
+  }
+}

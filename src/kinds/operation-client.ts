@@ -33,6 +33,8 @@ export interface CallOptions {
    * credentials, or null for a request with no credentials at all.
    */
   credentials?: KeyCredentials | null;
+  /** Signs in place of the run's signer (a request signed other than as sent). */
+  signer?: Signer;
 }
 
 /**
@@ -102,7 +104,7 @@ export class OperationClient {
       method: op.method,
       path: `${targetPath(this.ctx.config.baseUrl, this.conform.basePath, path)}${query}`,
       json: options.json,
-      ...(credentials ? { signer: this.signer, credentials } : {}),
+      ...(credentials ? { signer: options.signer ?? this.signer, credentials } : {}),
       timeoutMs: this.ctx.config.timeoutMs,
       session: this.ctx.http,
     });
