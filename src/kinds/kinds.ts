@@ -11,6 +11,7 @@ import { immutableFields } from './immutable-fields.ts';
 import type { Kind } from './kind.ts';
 import { nullClears } from './null-clears.ts';
 import { partialUpdate } from './partial-update.ts';
+import { permissionDenied } from './permission-denied.ts';
 import { roundTrip } from './round-trip.ts';
 import { scopeIsolation } from './scope-isolation.ts';
 import { timestamps } from './timestamps.ts';
@@ -28,6 +29,7 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   'immutable-fields': immutableFields,
   timestamps,
   'scope-isolation': scopeIsolation,
+  'permission-denied': permissionDenied,
 };
 
 /**

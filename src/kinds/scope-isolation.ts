@@ -1,9 +1,8 @@
 import fc from 'fast-check';
-import { isDeepStrictEqual } from 'node:util';
 import type { CheckContext } from '../runner/check-context.ts';
 import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
-import { expectStatus } from './judge.ts';
+import { expectStatus, expectUnchanged } from './judge.ts';
 import { OperationClient } from './operation-client.ts';
 import { operationsParam, statusesParam } from './operation-names.ts';
 import { bodiesOf, requiredOf } from './record-bodies.ts';
@@ -35,13 +34,7 @@ export const scopeIsolation: Kind = async (ctx: CheckContext, params) => {
         const before = a.recordOf(await a.get(id), `${conform.operations.get} ${id}`);
         expectStatus(ctx, await b.update(id, { ...second, ...requiredOf(ctx, second) }), statuses, `the other ${noun}'s ${conform.operations.update} ${id}`);
         const after = a.recordOf(await a.get(id), `${conform.operations.get} ${id}`);
-        for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
-          ctx.assert(isDeepStrictEqual(after[field] ?? null, before[field] ?? null), `the other ${noun}'s ${conform.operations.update} changed ${field} of record ${id}`, {
-            received: after,
-            expected: before,
-            pointer: `/${field}`,
-          });
-        }
+        expectUnchanged(ctx, after, before, `the other ${noun}'s ${conform.operations.update} of record ${id}`);
       }
       if (operations.includes('list') && conform.record.tag.listFilter !== undefined) {
         const listed = await b.listByTag(tag);

@@ -5,7 +5,6 @@ import { authChecks } from './auth.checks.ts';
 import { createChecks } from './create.checks.ts';
 import { kycChecks } from './kyc.checks.ts';
 import { listChecks } from './list.checks.ts';
-import { permissionsChecks } from './permissions.checks.ts';
 import { statefulChecks } from './stateful.checks.ts';
 import { updateChecks } from './update.checks.ts';
 import { validationChecks } from './validation.checks.ts';
@@ -28,7 +27,6 @@ export const TRUSTIST_CHECKS: Check[] = [
   ...updateChecks,
   ...kindChecksOf('trustist'),
   ...listChecks,
-  ...permissionsChecks,
   ...authChecks,
   ...kycChecks,
   ...statefulChecks,

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import type { CheckContext } from '../runner/check-context.ts';
+import { TagNamespace } from '../runner/tag-namespace.ts';
+import type { Kind } from './kind.ts';
+import { expectStatus, expectUnchanged } from './judge.ts';
+import { OperationClient } from './operation-client.ts';
+import { operationsParam, statusesParam } from './operation-names.ts';
+import { bodiesOf, requiredOf } from './record-bodies.ts';
+
+/**
+ * A key of the same account that lacks an operation (params.role, a credential role of x-conform
+ * whose operations leave it out) is refused it (params.status, default 403) on each operation
+ * params.operations names, and the refusal has no effect: a refused create stores nothing under
+ * its tag, a refused update leaves the record as the account's full key read it before. A list is
+ * tried by the record's tag and unfiltered. params.runsAtMost caps the runs.
+ */
+export const permissionDenied: Kind = async (ctx: CheckContext, params) => {
+  const { conform } = ctx.spec;
+  if (typeof params.role !== 'string') throw new Error(`${ctx.rule}: params.role must name a credential role of x-conform`);
+  const a = new OperationClient(ctx, conform.scope.primary);
+  const lacking = new OperationClient(ctx, params.role);
+  void lacking.credentials; // skips the rule, naming the variables, before anything is written
+  const statuses = statusesParam(ctx, params, 'status', [403]);
+  const operations = operationsParam(ctx, params, ['create', 'get', 'update', 'list']);
+  const held = operations.filter((name) => conform.credentials[params.role as string]!.operations.includes(conform.operations[name]));
+  if (held.length > 0) throw new Error(`${ctx.rule}: role ${params.role} holds ${held.map((n) => conform.operations[n]).join(', ')} (x-conform), which it is to be refused`);
+  const runs = typeof params.runsAtMost === 'number' ? ctx.runsAtMost(params.runsAtMost) : ctx.runs;
+  const without = `${params.role}, which lacks it,`;
+  const ns = new TagNamespace(ctx.tag, 'permission');
+  await ctx.property(
+    fc.tuple(bodiesOf(ctx), bodiesOf(ctx)),
+    async ([first, second]) => {
+      const needsRecord = operations.some((name) => name !== 'create');
+      const tag = ns.next();
+      const id = needsRecord ? a.idOf(a.recordOf(await a.create({ ...first, [conform.record.tag.field]: tag }), conform.operations.create)) : '';
+      if (operations.includes('create')) {
+        const refused = ns.next();
+        expectStatus(ctx, await lacking.create({ ...second, [conform.record.tag.field]: refused }), statuses, `${conform.operations.create} by ${without}`);
+        const shown = ((await a.listByTag(refused)).records ?? []).map((r) => a.idOf(r));
+        ctx.assert(shown.length === 0, `the refused ${conform.operations.create} stored a record`, { received: shown, expected: `no record with ${conform.record.tag.field} ${refused}` });
+      }
+      if (operations.includes('get')) expectStatus(ctx, await lacking.get(id), statuses, `${conform.operations.get} ${id} by ${without}`);
+      if (operations.includes('list')) {
+        expectStatus(ctx, await lacking.listByTag(tag), statuses, `${conform.operations.list} by ${conform.record.tag.field} by ${without}`);
+        expectStatus(ctx, await lacking.call(conform.operations.list), statuses, `${conform.operations.list} unfiltered by ${without}`);
+      }
+      if (operations.includes('update')) {
+        const before = a.recordOf(await a.get(id), `${conform.operations.get} ${id}`);
+        expectStatus(ctx, await lacking.update(id, { ...second, ...requiredOf(ctx, second) }), statuses, `${conform.operations.update} ${id} by ${without}`);
+        const after = a.recordOf(await a.get(id), `${conform.operations.get} ${id}`);
+        expectUnchanged(ctx, after, before, `the refused ${conform.operations.update} of record ${id}`);
+      }
+    },
+    { runs },
+  );
+};
