@@ -3,7 +3,7 @@ import type { CheckContext } from '../runner/check-context.ts';
 import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { expectStatus, expectUnchanged } from './judge.ts';
-import { OperationClient } from './operation-client.ts';
+import { OperationClient, type Reply } from './operation-client.ts';
 import { operationsParam, statusesParam } from './operation-names.ts';
 import { bodiesOf, requiredOf } from './record-bodies.ts';
 
@@ -12,7 +12,8 @@ import { bodiesOf, requiredOf } from './record-bodies.ts';
  * whose operations leave it out) is refused it (params.status, default 403) on each operation
  * params.operations names, and the refusal has no effect: a refused create stores nothing under
  * its tag, a refused update leaves the record as the account's full key read it before. A list is
- * tried by the record's tag and unfiltered. params.runsAtMost caps the runs.
+ * tried by the record's tag and unfiltered. params.runsAtMost caps the runs. With params.observe
+ * the statuses are recorded (one, or each operation's), where the docs allow more than one.
  */
 export const permissionDenied: Kind = async (ctx: CheckContext, params) => {
   const { conform } = ctx.spec;
@@ -26,6 +27,11 @@ export const permissionDenied: Kind = async (ctx: CheckContext, params) => {
   if (held.length > 0) throw new Error(`${ctx.rule}: role ${params.role} holds ${held.map((n) => conform.operations[n]).join(', ')} (x-conform), which it is to be refused`);
   const runs = typeof params.runsAtMost === 'number' ? ctx.runsAtMost(params.runsAtMost) : ctx.runs;
   const without = `${params.role}, which lacks it,`;
+  const seen: Record<string, number> = {};
+  const refuses = (name: keyof typeof conform.operations, reply: Reply, what: string) => {
+    seen[conform.operations[name]] = reply.status;
+    expectStatus(ctx, reply, statuses, what);
+  };
   const ns = new TagNamespace(ctx.tag, 'permission');
   await ctx.property(
     fc.tuple(bodiesOf(ctx), bodiesOf(ctx)),
@@ -35,22 +41,24 @@ export const permissionDenied: Kind = async (ctx: CheckContext, params) => {
       const id = needsRecord ? a.idOf(a.recordOf(await a.create({ ...first, [conform.record.tag.field]: tag }), conform.operations.create)) : '';
       if (operations.includes('create')) {
         const refused = ns.next();
-        expectStatus(ctx, await lacking.create({ ...second, [conform.record.tag.field]: refused }), statuses, `${conform.operations.create} by ${without}`);
+        refuses('create', await lacking.create({ ...second, [conform.record.tag.field]: refused }), `${conform.operations.create} by ${without}`);
         const shown = ((await a.listByTag(refused)).records ?? []).map((r) => a.idOf(r));
         ctx.assert(shown.length === 0, `the refused ${conform.operations.create} stored a record`, { received: shown, expected: `no record with ${conform.record.tag.field} ${refused}` });
       }
-      if (operations.includes('get')) expectStatus(ctx, await lacking.get(id), statuses, `${conform.operations.get} ${id} by ${without}`);
+      if (operations.includes('get')) refuses('get', await lacking.get(id), `${conform.operations.get} ${id} by ${without}`);
       if (operations.includes('list')) {
-        expectStatus(ctx, await lacking.listByTag(tag), statuses, `${conform.operations.list} by ${conform.record.tag.field} by ${without}`);
-        expectStatus(ctx, await lacking.call(conform.operations.list), statuses, `${conform.operations.list} unfiltered by ${without}`);
+        refuses('list', await lacking.listByTag(tag), `${conform.operations.list} by ${conform.record.tag.field} by ${without}`);
+        refuses('list', await lacking.call(conform.operations.list), `${conform.operations.list} unfiltered by ${without}`);
       }
       if (operations.includes('update')) {
         const before = a.recordOf(await a.get(id), `${conform.operations.get} ${id}`);
-        expectStatus(ctx, await lacking.update(id, { ...second, ...requiredOf(ctx, second) }), statuses, `${conform.operations.update} ${id} by ${without}`);
+        refuses('update', await lacking.update(id, { ...second, ...requiredOf(ctx, second) }), `${conform.operations.update} ${id} by ${without}`);
         const after = a.recordOf(await a.get(id), `${conform.operations.get} ${id}`);
         expectUnchanged(ctx, after, before, `the refused ${conform.operations.update} of record ${id}`);
       }
     },
     { runs },
   );
+  const distinct = [...new Set(Object.values(seen))];
+  if (params.observe === true) ctx.observe({ status: distinct.length === 1 ? distinct[0] : seen });
 };
