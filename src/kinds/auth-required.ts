@@ -4,7 +4,7 @@ import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { expectStatus, expectUnchanged } from './judge.ts';
 import { OperationClient } from './operation-client.ts';
-import { operationsParam, statusesParam } from './operation-names.ts';
+import { operationsParam, othersParam, statusesParam, withId } from './operation-names.ts';
 import { bodiesOf, requiredOf } from './record-bodies.ts';
 
 /**
@@ -48,18 +48,3 @@ export const authRequired: Kind = async (ctx: CheckContext, params) => {
   expectUnchanged(ctx, a.recordOf(await a.get(id), `${conform.operations.get} ${id}`), before, `a request without credentials to record ${id}`);
 };
 
-function othersParam(ctx: CheckContext, params: Record<string, unknown>): { operationId: string; json?: unknown }[] {
-  const given = params.others ?? [];
-  if (!Array.isArray(given) || !given.every((o) => typeof o === 'object' && o !== null && typeof (o as { operationId?: unknown }).operationId === 'string')) {
-    throw new Error(`${ctx.rule}: params.others must list { operationId, json } entries, not ${JSON.stringify(given)}`);
-  }
-  return given as { operationId: string; json?: unknown }[];
-}
-
-/** A body with every string "{id}" in it replaced by the record's id. */
-function withId(json: unknown, id: string): unknown {
-  if (json === '{id}') return id;
-  if (Array.isArray(json)) return json.map((v) => withId(v, id));
-  if (typeof json === 'object' && json !== null) return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, withId(v, id)]));
-  return json;
-}

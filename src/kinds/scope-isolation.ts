@@ -4,15 +4,17 @@ import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { expectStatus, expectUnchanged } from './judge.ts';
 import { OperationClient } from './operation-client.ts';
-import { operationsParam, statusesParam } from './operation-names.ts';
+import { operationsParam, othersParam, statusesParam, withId } from './operation-names.ts';
 import { bodiesOf, requiredOf } from './record-bodies.ts';
 
 /**
  * Another account (x-conform's scope.other) never reaches the first one's record: its get and
  * update get 404 (params.status; 404, not 403, which would confirm the id exists), its update
  * changes nothing the first account then reads, and its list by the record's tag does not show
- * it. params.operations narrows what is tried (default get, update, list), params.runsAtMost
- * caps the runs (isolation depends on the keys more than on the data).
+ * it. params.operations narrows what is tried (default get, update, list); params.others adds
+ * operations of the spec by id, each with its body naming the record ("{id}"), which get the same
+ * refusal and change nothing the first account then reads. params.runsAtMost caps the runs
+ * (isolation depends on the keys more than on the data).
  */
 export const scopeIsolation: Kind = async (ctx: CheckContext, params) => {
   const { conform } = ctx.spec;
@@ -21,6 +23,7 @@ export const scopeIsolation: Kind = async (ctx: CheckContext, params) => {
   void b.credentials; // skips the rule, naming the variables, before anything is written
   const statuses = statusesParam(ctx, params, 'status', [404]);
   const operations = operationsParam(ctx, params, ['get', 'update', 'list']);
+  const others = othersParam(ctx, params);
   const runs = typeof params.runsAtMost === 'number' ? ctx.runsAtMost(params.runsAtMost) : ctx.runs;
   const noun = conform.scope.noun;
   const ns = new TagNamespace(ctx.tag, 'isolated');
@@ -35,6 +38,11 @@ export const scopeIsolation: Kind = async (ctx: CheckContext, params) => {
         expectStatus(ctx, await b.update(id, { ...second, ...requiredOf(ctx, second) }), statuses, `the other ${noun}'s ${conform.operations.update} ${id}`);
         const after = a.recordOf(await a.get(id), `${conform.operations.get} ${id}`);
         expectUnchanged(ctx, after, before, `the other ${noun}'s ${conform.operations.update} of record ${id}`);
+      }
+      for (const { operationId, json } of others) {
+        const before = a.recordOf(await a.get(id), `${conform.operations.get} ${id}`);
+        expectStatus(ctx, await b.call(operationId, { id, json: withId(json, id) }), statuses, `the other ${noun}'s ${operationId} for record ${id}`);
+        expectUnchanged(ctx, a.recordOf(await a.get(id), `${conform.operations.get} ${id}`), before, `the other ${noun}'s ${operationId} for record ${id}`);
       }
       if (operations.includes('list') && conform.record.tag.listFilter !== undefined) {
         const listed = await b.listByTag(tag);
