@@ -34,7 +34,8 @@ export const permissionDenied: Kind = async (ctx: CheckContext, params) => {
     seen[operationId] = reply.status;
     expectStatus(ctx, reply, statuses, what);
   };
-  const ns = new TagNamespace(ctx.tag, 'permission');
+  // Its own namespace per rule: a record another rule of this kind wrongly let in must not show here.
+  const ns = new TagNamespace(ctx.tag, `permission-${ctx.rule}`);
   await ctx.property(
     fc.tuple(bodiesOf(ctx), bodiesOf(ctx)),
     async ([first, second]) => {
