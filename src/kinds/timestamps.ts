@@ -54,7 +54,8 @@ export const timestamps: Kind = async (ctx: CheckContext, params) => {
       ctx.assertEqual(after.created, before.created, `${createdField.field} changed on update`);
       ctx.assert(after.updated > before.updated, `${updatedField.field} did not move forward on update`, { received: after.updated, expected: `after ${before.updated}` });
     },
-    { runs: ctx.runsAtMost(5) },
+    // Each update waits a step of the stamps: those runs are few; stamps of creates alone cost nothing to wait for.
+    { runs: on.includes('update') ? ctx.runsAtMost(5) : ctx.runs },
   );
 };
 
