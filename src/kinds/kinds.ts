@@ -7,6 +7,7 @@ import { specPath } from '../openapi/vendors.ts';
 import { authRequired } from './auth-required.ts';
 import { badCredentials } from './bad-credentials.ts';
 import { createSchema } from './create-schema.ts';
+import { createSubsets } from './create-subsets.ts';
 import { immutableFields } from './immutable-fields.ts';
 import type { Kind } from './kind.ts';
 import { nullClears } from './null-clears.ts';
@@ -22,6 +23,7 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   'auth-required': authRequired,
   'bad-credentials': badCredentials,
   'create-schema': createSchema,
+  'create-subsets': createSubsets,
   'round-trip': roundTrip,
   'unknown-id': unknownId,
   'partial-update': partialUpdate,
