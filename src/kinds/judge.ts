@@ -39,3 +39,10 @@ function storedAs(got: unknown, sent: unknown): boolean {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** Fails unless the record reads as it did before (absent and null alike): what `what` did changed nothing. */
+export function expectUnchanged(ctx: CheckContext, after: Data, before: Data, what: string): void {
+  for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    ctx.assert(isDeepStrictEqual(after[field] ?? null, before[field] ?? null), `${what} changed ${field}`, { received: after, expected: before, pointer: `/${field}` });
+  }
+}

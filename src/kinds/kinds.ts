@@ -7,10 +7,12 @@ import { specPath } from '../openapi/vendors.ts';
 import { authRequired } from './auth-required.ts';
 import { badCredentials } from './bad-credentials.ts';
 import { createSchema } from './create-schema.ts';
+import { createSubsets } from './create-subsets.ts';
 import { immutableFields } from './immutable-fields.ts';
 import type { Kind } from './kind.ts';
 import { nullClears } from './null-clears.ts';
 import { partialUpdate } from './partial-update.ts';
+import { permissionDenied } from './permission-denied.ts';
 import { roundTrip } from './round-trip.ts';
 import { scopeIsolation } from './scope-isolation.ts';
 import { timestamps } from './timestamps.ts';
@@ -21,6 +23,7 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   'auth-required': authRequired,
   'bad-credentials': badCredentials,
   'create-schema': createSchema,
+  'create-subsets': createSubsets,
   'round-trip': roundTrip,
   'unknown-id': unknownId,
   'partial-update': partialUpdate,
@@ -28,6 +31,7 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   'immutable-fields': immutableFields,
   timestamps,
   'scope-isolation': scopeIsolation,
+  'permission-denied': permissionDenied,
 };
 
 /**

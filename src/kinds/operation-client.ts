@@ -36,6 +36,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** A body sent as this exact text, as JSON's content type (malformed JSON, say), instead of `json`. */
   rawBody?: string;
+  /** Signs in place of the run's signer (a request signed other than as sent). */
+  signer?: Signer;
 }
 
 /**
@@ -125,7 +127,7 @@ export class OperationClient {
       json: options.json,
       ...(options.rawBody === undefined ? {} : { rawBody: options.rawBody }),
       ...(options.headers || options.rawBody !== undefined ? { headers: { ...(options.rawBody === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers } } : {}),
-      ...(credentials ? { signer: this.signer, credentials } : {}),
+      ...(credentials ? { signer: options.signer ?? this.signer, credentials } : {}),
       timeoutMs: this.ctx.config.timeoutMs,
       session: this.ctx.http,
     });

@@ -27,6 +27,33 @@ export function bodiesOf(ctx: CheckContext, params: Record<string, unknown> = {}
   return schemaArbitrary({ ...schema, properties }, { nulls: false }).map((body) => body as Data);
 }
 
+/**
+ * The bodies a kind sends: the vendor's (or the schema's; params.bodies names a variant of the
+ * vendor's own) with every field, or with params.subsets
+ * any subset of them (the create schema's required fields kept), so the fields a create leaves
+ * unset are tried too; params.examples adds bodies every run tries first.
+ */
+export function bodiesParam(ctx: CheckContext, params: Record<string, unknown>): { bodies: fc.Arbitrary<Data>; examples: Data[] } {
+  const required = new Set(requestSchema(ctx, ctx.spec.conform.operations.create).required ?? []);
+  const bodies =
+    params.subsets === true
+      ? bodiesOf(ctx, params).chain((body) => fc.subarray(Object.keys(body).filter((k) => !required.has(k))).map((kept) => Object.fromEntries(Object.entries(body).filter(([k]) => required.has(k) || kept.includes(k)))))
+      : bodiesOf(ctx, params);
+  const examples = params.examples ?? [];
+  if (!Array.isArray(examples) || !examples.every(isObject)) throw new Error(`${ctx.rule}: params.examples must list bodies, not ${JSON.stringify(examples)}`);
+  return { bodies, examples };
+}
+
+/**
+ * With params.subsets, a drawn body the target refuses (a 4xx but 401 and 403, which refuse the
+ * key) does not apply to the rule in hand: whether every subset must be accepted is its own rule.
+ */
+export function skipRefusedSubset(ctx: CheckContext, params: Record<string, unknown>, status: number, body: Data): void {
+  if (params.subsets === true && status >= 400 && status < 500 && status !== 401 && status !== 403) {
+    ctx.skip(`the target refused (${status}) the create body ${JSON.stringify(Object.keys(body))}`);
+  }
+}
+
 /** The fields of the update operation's body that accept null, but those every write must carry. */
 export function nullableFields(ctx: CheckContext): string[] {
   const { conform } = ctx.spec;
@@ -37,12 +64,32 @@ export function nullableFields(ctx: CheckContext): string[] {
     .map(([name]) => name);
 }
 
+/**
+ * The fields of the update body's object fields that accept null, as dotted paths (address.city),
+ * when x-conform says how an update applies a partial object; otherwise none.
+ */
+export function nestedNullableFields(ctx: CheckContext): string[] {
+  const { conform } = ctx.spec;
+  if (conform.update.nestedObjects === undefined) return [];
+  const required = new Set(conform.update.requiredOnEveryWrite ?? []);
+  const schema = requestSchema(ctx, conform.operations.update);
+  return Object.entries(schema.properties ?? {})
+    .filter(([name]) => !required.has(name) && name !== conform.record.tag.field)
+    .flatMap(([name, sub]) => Object.entries(objectBranch(sub).properties ?? {}).filter(([, leaf]) => acceptsNull(leaf)).map(([leaf]) => `${name}.${leaf}`));
+}
+
+/** The object branch of a schema (itself, or the object of an anyOf or oneOf with null). */
+export function objectBranch(schema: Schema): Schema {
+  if (schema.properties) return schema;
+  return [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].find((s) => s.properties) ?? {};
+}
+
 /** The fields every write must carry, taken from a stored or sent record. */
 export function requiredOf(ctx: CheckContext, from: Data): Data {
   return Object.fromEntries((ctx.spec.conform.update.requiredOnEveryWrite ?? []).filter((f) => f in from).map((f) => [f, from[f]]));
 }
 
-function requestSchema(ctx: CheckContext, operationId: string): Schema {
+export function requestSchema(ctx: CheckContext, operationId: string): Schema {
   const op = ctx.spec.spec.document.paths ?? {};
   const { method, path } = ctx.spec.validators.operation(operationId);
   const operation = (op[path] as Record<string, unknown> | undefined)?.[method.toLowerCase()] as { requestBody?: { content?: Record<string, { schema?: unknown }> } } | undefined;

@@ -1,22 +1,23 @@
 import fc from 'fast-check';
-import { isDeepStrictEqual } from 'node:util';
 import type { CheckContext } from '../runner/check-context.ts';
 import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
-import { expectStatus } from './judge.ts';
+import { expectStatus, expectUnchanged } from './judge.ts';
 import { OperationClient } from './operation-client.ts';
-import { operationsParam, statusesParam } from './operation-names.ts';
+import { operationsParam, othersParam, statusesParam, withId } from './operation-names.ts';
 import { bodiesOf, requiredOf } from './record-bodies.ts';
 
 /**
  * Another account (x-conform's scope.other) never reaches the first one's record: its get and
  * update get 404 (params.status; 404, not 403, which would confirm the id exists), its update
  * changes nothing the first account then reads, and its list by the record's tag does not show
- * it. params.operations narrows what is tried (default get, update, list), params.runsAtMost
- * caps the runs (isolation depends on the keys more than on the data). With params.upserts, the
- * other account also creates with each of the record's upsert keys (x-conform update.upsertKeys):
- * whether that is refused (404) or makes a record of its own, it never answers with the first
- * account's record nor changes it; the answers are recorded under params.observe, when given.
+ * it. params.operations narrows what is tried (default get, update, list); params.others adds
+ * operations of the spec by id, each with its body naming the record ("{id}"), which get the same
+ * refusal and change nothing the first account then reads. params.runsAtMost caps the runs
+ * (isolation depends on the keys more than on the data). With params.upserts, the other account
+ * also creates with each of the record's upsert keys (x-conform update.upsertKeys): whether that is
+ * refused (404) or makes a record of its own, it never answers with the first account's record nor
+ * changes it; the answers are recorded under params.observe, when given.
  */
 export const scopeIsolation: Kind = async (ctx: CheckContext, params) => {
   const { conform } = ctx.spec;
@@ -25,6 +26,7 @@ export const scopeIsolation: Kind = async (ctx: CheckContext, params) => {
   void b.credentials; // skips the rule, naming the variables, before anything is written
   const statuses = statusesParam(ctx, params, 'status', [404]);
   const operations = operationsParam(ctx, params, ['get', 'update', 'list']);
+  const others = othersParam(ctx, params);
   const runs = typeof params.runsAtMost === 'number' ? ctx.runsAtMost(params.runsAtMost) : ctx.runs;
   const noun = conform.scope.noun;
   const ns = new TagNamespace(ctx.tag, 'isolated');
@@ -49,13 +51,12 @@ export const scopeIsolation: Kind = async (ctx: CheckContext, params) => {
           ctx.assert(reply.record === undefined || b.idOf(reply.record) !== id, `${what} answered with that record`, { received: reply.record, expected: `a record of the other ${noun}, or 404` });
         }
         const after = a.recordOf(await a.get(id), `${conform.operations.get} ${id}`);
-        for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
-          ctx.assert(isDeepStrictEqual(after[field] ?? null, before[field] ?? null), `the other ${noun}'s ${conform.operations.update} changed ${field} of record ${id}`, {
-            received: after,
-            expected: before,
-            pointer: `/${field}`,
-          });
-        }
+        expectUnchanged(ctx, after, before, `the other ${noun}'s ${conform.operations.update} of record ${id}`);
+      }
+      for (const { operationId, json } of others) {
+        const before = a.recordOf(await a.get(id), `${conform.operations.get} ${id}`);
+        expectStatus(ctx, await b.call(operationId, { id, json: withId(json, id) }), statuses, `the other ${noun}'s ${operationId} for record ${id}`);
+        expectUnchanged(ctx, a.recordOf(await a.get(id), `${conform.operations.get} ${id}`), before, `the other ${noun}'s ${operationId} for record ${id}`);
       }
       if (operations.includes('list') && conform.record.tag.listFilter !== undefined) {
         const listed = await b.listByTag(tag);

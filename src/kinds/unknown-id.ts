@@ -4,11 +4,13 @@ import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { expectStatus } from './judge.ts';
 import { OperationClient } from './operation-client.ts';
-import { operationsParam } from './operation-names.ts';
+import { operationsParam, othersParam, withId } from './operation-names.ts';
 import { bodiesOf, requiredOf } from './record-bodies.ts';
 
 /**
- * An id that names no record gets 404 (params.operations: get, and update when named). One real
+ * An id that names no record gets 404 (params.operations: get, and update when named; params.others
+ * adds operations of the spec by id, each with its body naming the id as "{id}"; params.runsAtMost
+ * caps the runs). One real
  * id shows the target's id shape; the ids drawn have its length and its kinds of character (an
  * all-digit id gets all-digit ones: a malformed id is another rule's), and one differs from the
  * real id in one character only.
@@ -24,6 +26,7 @@ export const unknownId: Kind = async (ctx: CheckContext, params) => {
   const alphabet = alphabetOf(sample);
   const ids = fc.stringMatching(new RegExp(`^[${alphabet}]{${Math.max(1, sample.length)}}$`)).filter((id) => id !== sample && !ctx.created.includes(id));
   const operations = operationsParam(ctx, params, ['get']);
+  const others = othersParam(ctx, params);
   await ctx.property(
     ids,
     async (id) => {
@@ -32,8 +35,11 @@ export const unknownId: Kind = async (ctx: CheckContext, params) => {
         const reply = name === 'update' ? await a.update(id, { ...update, ...requiredOf(ctx, update) }) : await a.call(operationId, { id });
         expectStatus(ctx, reply, [404], `${operationId} of an id that names no record (${id})`);
       }
+      for (const { operationId, json } of others) {
+        expectStatus(ctx, await a.call(operationId, { id, json: withId(json, id) }), [404], `${operationId} for an id that names no record (${id})`);
+      }
     },
-    { examples: [flipped] },
+    { examples: [flipped], runs: typeof params.runsAtMost === 'number' ? ctx.runsAtMost(params.runsAtMost) : undefined },
   );
 };
 

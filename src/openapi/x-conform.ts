@@ -30,7 +30,7 @@ export interface XConform {
     immutable: string[];
   };
   operations: { create: string; get: string; update: string; list: string };
-  update: { partial: boolean; nullClears: boolean; requiredOnEveryWrite?: string[]; upsertKeys?: string[] };
+  update: { partial: boolean; nullClears: boolean; requiredOnEveryWrite?: string[]; upsertKeys?: string[]; nestedObjects?: 'merge' | 'replace' | 'undocumented' };
   scrub?: { operation: string; body: Record<string, unknown>; keepTag?: boolean };
 }
 

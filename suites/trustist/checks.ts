@@ -3,13 +3,9 @@ import { kindChecksOf } from '../../src/kinds/kinds.ts';
 import '../../src/vendors/trustist/kind-bodies.ts';
 import { authChecks } from './auth.checks.ts';
 import { createChecks } from './create.checks.ts';
-import { getChecks } from './get.checks.ts';
 import { kycChecks } from './kyc.checks.ts';
 import { listChecks } from './list.checks.ts';
-import { permissionsChecks } from './permissions.checks.ts';
 import { statefulChecks } from './stateful.checks.ts';
-import { tenancyChecks } from './tenancy.checks.ts';
-import { updateInvariantChecks } from './update-invariants.checks.ts';
 import { updateChecks } from './update.checks.ts';
 import { validationChecks } from './validation.checks.ts';
 import { errorChecks } from './errors.checks.ts';
@@ -28,13 +24,9 @@ import { updateWriteChecks } from './update-writes.checks.ts';
 export const TRUSTIST_CHECKS: Check[] = [
   ...createChecks,
   ...validationChecks,
-  ...getChecks,
   ...updateChecks,
   ...kindChecksOf('trustist'),
-  ...updateInvariantChecks,
   ...listChecks,
-  ...tenancyChecks,
-  ...permissionsChecks,
   ...authChecks,
   ...kycChecks,
   ...statefulChecks,

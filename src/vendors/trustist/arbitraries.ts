@@ -208,11 +208,3 @@ export function invalidCountry(spec: VendorSpec): fc.Arbitrary<string> {
     fc.constantFrom('XX', 'UK', 'EU', 'GBR', 'USA', 'G', '', ' GB', '826'),
   );
 }
-
-/** Ids shaped like `sample` (same length and alphabet), or full GUIDs: well formed, and unknown with overwhelming likelihood. */
-export function wellFormedId(sample: string): fc.Arbitrary<string> {
-  const alphabet = /^[A-Za-z0-9]+$/.test(sample) ? 'A-Za-z0-9' : /^[A-Za-z0-9_-]+$/.test(sample) ? 'A-Za-z0-9_-' : 'A-Za-z0-9';
-  const shaped = fc.stringMatching(new RegExp(`^[${alphabet}]{${Math.max(sample.length, 8)}}$`));
-  return fc.oneof({ weight: 3, arbitrary: shaped }, { weight: 1, arbitrary: fc.uuid() });
-}
-

@@ -4,7 +4,6 @@ import {
   addressReading,
   afterUpdate,
   agreesWhereCarried,
-  changedImmutables,
   changesRecord,
   fieldsOf,
   listShouldContain,
@@ -109,12 +108,6 @@ describe('matchOutcome and comparisons', () => {
     expect(agreesWhereCarried(sarah, { firstName: null })).toBe(false);
     expect(agreesWhereCarried({ firstName: 'A' }, { firstName: null, lastName: null })).toBe(false);
     expect(agreesWhereCarried({}, { firstName: null, address: null })).toBe(true);
-  });
-
-  it('names immutable fields that moved', () => {
-    const base = { id: 'x', tenantId: 't', created: 'c', lastUpdated: 'l' };
-    expect(changedImmutables(base, { ...base, lastUpdated: 'm' })).toEqual([]);
-    expect(changedImmutables(base, { ...base, id: 'y', created: 'd' })).toEqual(['id', 'created']);
   });
 });
 

@@ -130,11 +130,6 @@ export function missingFromEcho(expected: CustomerFields, actual: CustomerFields
   return out;
 }
 
-/** Fields that must not move: `id`, `tenantId`, `created`. Returns the names that did. */
-export function changedImmutables(before: Customer, after: Customer): string[] {
-  return (['id', 'tenantId', 'created'] as const).filter((name) => (before[name] ?? null) !== (after[name] ?? null));
-}
-
 /** Whether `GET /v1/customers?orgId=X` by `tenant` must show a record: same tenant, exactly equal orgId. */
 export function listShouldContain(record: { tenant: string; fields: CustomerFields }, query: { tenant: string; orgId?: string }): boolean {
   if (record.tenant !== query.tenant) return false;

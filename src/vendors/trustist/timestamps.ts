@@ -26,26 +26,6 @@ export function parseTimestamp(text: unknown): Timestamp | undefined {
   return { ms, resolutionMs: Math.max(10 ** (3 - fraction.length), 1e-3) };
 }
 
-/** The server's clock from a response `Date` header, when there is a usable one. */
-export function serverClock(headers: Record<string, string>): number | undefined {
-  const date = headers.date;
-  if (!date) return undefined;
-  const parsed = Date.parse(date);
-  return Number.isNaN(parsed) ? undefined : parsed;
-}
-
-/**
- * Whether a timestamp is close to when the request happened: within `skewMs` of the local clock
- * around the request, or of the response's Date header (a live target's clock may differ from
- * ours; its own Date header is the fairer reference).
- */
-export function nearRequestTime(stamp: Timestamp, around: { sentAt: number; receivedAt: number; headers: Record<string, string> }, skewMs: number): boolean {
-  if (stamp.ms >= around.sentAt - skewMs && stamp.ms <= around.receivedAt + skewMs) return true;
-  const server = serverClock(around.headers);
-  // A Date header has whole seconds: allow one more second.
-  return server !== undefined && Math.abs(stamp.ms - server) <= skewMs + 1000;
-}
-
 /**
  * A timestamp as compared: the instant it names (epoch ms), or the value itself when it is not
  * RFC 3339. `…T14:30:00Z` and `…T14:30:00+00:00` name one instant, and the docs promise the
@@ -53,13 +33,4 @@ export function nearRequestTime(stamp: Timestamp, around: { sentAt: number; rece
  */
 export function instant(text: unknown): unknown {
   return parseTimestamp(text)?.ms ?? text;
-}
-
-/**
- * How a timestamp spells its zone: `Z`, or the offset as written (`+00:00`). The docs' example
- * ends in Z; any offset names the same instant, so a target's choice is recorded, not judged.
- */
-export function zoneSpelling(text: unknown): string {
-  if (parseTimestamp(text) === undefined) return 'not RFC 3339';
-  return /([Zz]|[+-]\d{2}:\d{2})$/.exec(text as string)![1]!;
 }

@@ -1,6 +1,6 @@
-import { createHawkSigner, hawkSigner } from '../../auth/hawk-signer.ts';
-import { createHmacSha256Signer, hmacSha256Signer } from '../../auth/hmac-sha256-signer.ts';
-import type { Signer } from '../../auth/signer.ts';
+import { createHawkSigner, hawkSigner } from '../auth/hawk-signer.ts';
+import { createHmacSha256Signer, hmacSha256Signer } from '../auth/hmac-sha256-signer.ts';
+import type { Signer } from '../auth/signer.ts';
 
 /**
  * The run's signer with its clock moved by `offsetMs`, to send a request whose signed timestamp
