@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import type { CheckContext } from '../runner/check-context.ts';
 import type { Check } from '../runner/check.ts';
 import type { VendorSpec } from '../openapi/vendor-spec.ts';
 import { specPath } from '../openapi/vendors.ts';
+import { readSpecCache, specCacheKey } from '../openapi/spec-cache.ts';
 import { authRequired } from './auth-required.ts';
 import { badCredentials } from './bad-credentials.ts';
 import { createSchema } from './create-schema.ts';
@@ -48,8 +49,20 @@ export function kindChecks(spec: VendorSpec): Check[] {
  * at collection time, synchronously. Each runs the kind its rule names in the spec the run loaded.
  */
 export function kindChecksOf(vendor: string, path = specPath(vendor)): Check[] {
-  const raw = parse(readFileSync(path, 'utf8')) as { 'x-rules'?: { id?: unknown; kind?: unknown }[] };
+  const raw = rawSpec(path) as { 'x-rules'?: { id?: unknown; kind?: unknown }[] };
   return (raw['x-rules'] ?? []).filter((entry) => typeof entry.kind === 'string').map((entry) => ({ rule: String(entry.id), area: 'kinds', run: runKind }));
+}
+
+/**
+ * The spec as written, from the disk cache of loaded specs when it holds it (every worker names
+ * its tests this way, and parsing the YAML cost each a quarter of a second), else parsed here.
+ */
+function rawSpec(path: string): unknown {
+  const text = readFileSync(path, 'utf8');
+  const cached = readSpecCache(specCacheKey(text));
+  if (cached) return cached.raw;
+  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return parse(text);
 }
 
 function runKind(ctx: CheckContext): Promise<void> {
