@@ -18,6 +18,12 @@ export default defineConfig({
           // the files then run one after another while most of them wait, on subprocesses (whole
           // `conform run`s) or on mocks' answers. Three keep both cores busy.
           maxWorkers: 3,
+          // A worker runs its files one after another in one module graph instead of a fresh one
+          // per file: each fresh graph imported the spec loader, ajv, the mocks and the checks
+          // again, and compiled the specs again, about a CPU-second or more per file, most of the
+          // CPU of the files that test one module each. The tests share no module state they
+          // change (environment stubs are undone after each test).
+          isolate: false,
           testTimeout: 60_000,
           // Hooks start mocks, generate pacts and (full-run.test.ts) whole runs: 10 s, vitest's
           // default, is not enough on a loaded machine. A timeout bounds a hang, not the speed.
