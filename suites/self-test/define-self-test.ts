@@ -133,7 +133,9 @@ export function defineSelfTest(vendor: Vendor, part: number, parts: number): voi
       const outcomes = await suites.get(name)!;
       const failed = failing(outcomes);
       expect(failed, `${fault.name} should make ${fault.rules[0]} fail`).toContain(fault.rules[0]);
-      expect(failed.filter((id) => !fault.rules.includes(id)), `${fault.name} made rules fail that it does not name`).toEqual([]);
+      // With each one's failure message: a collateral failure names what the check met.
+      const collateral = outcomes.filter((o) => failed.includes(o.id) && !fault.rules.includes(o.id)).map((o) => `${o.id}: ${o.failure?.message ?? o.reason ?? o.status}`);
+      expect(collateral, `${fault.name} made rules fail that it does not name`).toEqual([]);
       caught.push(fault.name);
       catches.push(caughtOnRun(fault, outcomes.find((o) => o.id === fault.rules[0])!));
     }, SUITE_TIMEOUT_MS);
