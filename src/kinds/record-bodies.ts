@@ -102,11 +102,3 @@ function acceptsNull(schema: Schema): boolean {
   if (schema.type === 'null' || (Array.isArray(schema.type) && schema.type.includes('null'))) return true;
   return [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].some(acceptsNull);
 }
-
-/** The optional fields of the create body's schema (ids aside): those a record may hold no value for. */
-export function optionalFields(ctx: CheckContext): string[] {
-  const { conform } = ctx.spec;
-  const schema = requestSchema(ctx, conform.operations.create);
-  const required = new Set([...(schema.required ?? []), ...(conform.update.requiredOnEveryWrite ?? []), conform.record.id, ...conform.record.immutable]);
-  return Object.keys(schema.properties ?? {}).filter((name) => !required.has(name));
-}

@@ -1,6 +1,6 @@
 import type { CheckContext } from '../../runner/check-context.ts';
 import type { Reply, TrustistClient } from './client.ts';
-import { differingFields, fieldsOf, type Customer, type CustomerFields } from './model.ts';
+import { fieldsOf, type Customer, type CustomerFields } from './model.ts';
 import { instant } from './timestamps.ts';
 
 // Assertions the Trustist checks share. Each failure says what the target answered and what
@@ -26,13 +26,6 @@ export function expectCreated(ctx: CheckContext, reply: Reply<Customer>, why = '
 export function expectOk(ctx: CheckContext, reply: Reply<Customer>, why: string): Customer {
   expectStatus(ctx, reply, [200], why);
   return reply.body;
-}
-
-/** Fails unless the record's documented fields equal `expected` (absent and null count as the same). */
-export function expectFields(ctx: CheckContext, record: unknown, expected: CustomerFields, message: string): void {
-  const received = fieldsOf(record);
-  const differing = differingFields(received, expected);
-  ctx.assert(differing.length === 0, `${message} (differs in ${differing.join(', ')})`, { received, expected });
 }
 
 /**
