@@ -2,7 +2,7 @@ import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from '
 import addFormats from 'ajv-formats';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { SpecError, type LoadedSpec } from './load-spec.ts';
-import { cachedValidator, storeValidator, validatorKey } from './validator-cache.ts';
+import { cachedCompile } from './validator-cache.ts';
 
 /** One way a value departs from its schema, located by JSON pointer. */
 export interface SchemaViolation {
@@ -84,16 +84,10 @@ export function compileValidators(spec: LoadedSpec): SpecValidators {
     let fn: ValidateFunction | undefined;
     return (value: unknown) => {
       if (!fn) {
-        const source = schema() as object;
-        const key = validatorKey(AJV_OPTIONS, keywords, source);
-        fn = key === undefined ? undefined : cachedValidator(key);
-        if (!fn) {
-          try {
-            fn = compiler().compile(source);
-          } catch (error) {
-            throw new SpecError(`${spec.path}: the schema of ${where} does not compile: ${(error as Error).message}`);
-          }
-          if (key !== undefined) storeValidator(key, compiler(), fn);
+        try {
+          fn = cachedCompile(AJV_OPTIONS, keywords, schema() as object, compiler);
+        } catch (error) {
+          throw new SpecError(`${spec.path}: the schema of ${where} does not compile: ${(error as Error).message}`);
         }
       }
       return result(fn, value);

@@ -55,3 +55,17 @@ export function storeValidator(key: string, ajv: Ajv2020, validate: ValidateFunc
   }
   writeCacheEntry(KIND, key, cacheEntryText(key, code));
 }
+
+/**
+ * The validator of `schema` compiled with `options` and `keywords`: from the disk cache, or else
+ * compiled by the ajv `compiler()` gives (made with those options and keywords) and stored.
+ */
+export function cachedCompile(options: Options, keywords: readonly string[], schema: object, compiler: () => Ajv2020): ValidateFunction {
+  const key = validatorKey(options, keywords, schema);
+  const cached = key === undefined ? undefined : cachedValidator(key);
+  if (cached) return cached;
+  const ajv = compiler();
+  const compiled = ajv.compile(schema);
+  if (key !== undefined) storeValidator(key, ajv, compiled);
+  return compiled;
+}

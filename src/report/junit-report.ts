@@ -1,14 +1,13 @@
 import type { ResultsDocument } from '../results/results.ts';
 import type { RuleOutcome } from '../results/rule-outcome.ts';
-import { prettyJson } from './html-escape.ts';
+import { escapeHtml, prettyJson } from './html-escape.ts';
 
 // Characters XML 1.0 cannot hold at all, even escaped: a vendor's response may contain them.
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-/** Any value as XML text or a quoted attribute value; what XML cannot hold becomes U+FFFD. */
+/** Any value as XML text or a quoted attribute value (HTML's escapes are XML's); what XML cannot hold becomes U+FFFD. */
 export function escapeXml(value: unknown): string {
-  return String(value).replace(NOT_XML, '\ufffd').replace(/[&<>"']/g, (char) => ENTITIES[char]!);
+  return escapeHtml(String(value).replace(NOT_XML, '\ufffd'));
 }
 
 /**
