@@ -162,7 +162,7 @@ export async function mockCommand(args: string[], out: (line: string) => void): 
     port,
     fault: values.fault,
     variants: values.variant,
-    auth: values.auth as 'hawk' | 'hmac-sha256' | undefined,
+    auth: values.auth,
     hawkLenient: values['hawk-lenient'],
     env: process.env,
     ...(basePath === undefined ? {} : { basePath }),

@@ -164,7 +164,7 @@ async function verifyCommand(args: string[], out: Out): Promise<number> {
       let url: string;
       let credentials: KeyCredentials;
       const [idVar, secretVar] = await requiredCredentials(vendor);
-      const scheme = auth !== undefined && (await takesAuth(vendor)) ? { auth: auth as 'hawk' | 'hmac-sha256' } : {};
+      const scheme = auth !== undefined && (await takesAuth(vendor)) ? { auth } : {};
       if (target) {
         url = target.toString();
         credentials = { id: process.env[idVar]!, secret: process.env[secretVar]! };

@@ -2,8 +2,6 @@ import type { Vendor } from '../openapi/vendors.ts';
 import type { ChaosCounts } from './chaos.ts';
 import type { ChaosOptions } from './chaos-options.ts';
 
-export type TrustistAuthScheme = 'hawk' | 'hmac-sha256';
-
 export interface MockOptions {
   /** Interface to listen on; 127.0.0.1 unless told otherwise. */
   host?: string;
@@ -20,15 +18,19 @@ export interface MockOptions {
   env?: Record<string, string | undefined>;
   /** Milliseconds since the epoch; tests move time by replacing it (signature timestamps, the chaos rate limit). */
   clock?: () => number;
-  /** Trustist only: the signature scheme the mock accepts (default hawk). */
-  auth?: TrustistAuthScheme;
+  /**
+   * The signature scheme the mock accepts, one of its module's `authSchemes` (its default when
+   * absent); a mock refuses a scheme it does not check.
+   */
+  auth?: string;
   /**
    * Serve the API under this path prefix (e.g. `/some/prefix`), as a gateway would: the mock's
    * `url` then ends with it, and requests outside it get 404.
    */
   basePath?: string;
   /**
-   * Trustist only: answer lists a page of this many customers at a time, naming the next page in
+   * For a mock whose module says it pages (MockModule.pageSize): answer lists a page of this many
+   * customers at a time, naming the next page in
    * a `Link: <...>; rel="next"` header (RFC 8288). The docs say nothing of paging; a vendor may
    * page, and this is the most common way. Absent: the whole list in one answer.
    */
@@ -40,8 +42,9 @@ export interface MockOptions {
    */
   foreignRecords?: Record<string, unknown>[];
   /**
-   * Trustist with Hawk only: accept a request body that carries no payload hash, as before the
-   * mock required one (for clients that cannot send it). Replays are refused either way.
+   * For a mock whose module says so (MockModule.hawkLenient), with Hawk: accept a request body
+   * that carries no payload hash, as before the mock required one (for clients that cannot send
+   * it). Replays are refused either way.
    */
   hawkLenient?: boolean;
   /**

@@ -20,7 +20,7 @@ export interface VerifyRequest {
   /** Tenant A's Trustist key, or merchant A's Trustly access id and key. */
   credentials: KeyCredentials;
   /** For a vendor whose x-conform offers several auth schemes: one of them (default: its default). */
-  auth?: 'hawk' | 'hmac-sha256';
+  auth?: string;
   /** Tags what the provider states create: `conform-<runId>`. */
   runId: string;
   timeoutMs?: number;

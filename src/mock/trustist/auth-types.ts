@@ -1,7 +1,9 @@
-import type { TrustistAuthScheme } from '../mock-types.ts';
 import type { TrustistFaultName } from './faults.ts';
 import type { HawkNonceCache } from './hawk-nonce-cache.ts';
 import type { TrustistKey, TrustistKeyring } from './trustist-keys.ts';
+
+/** The signature schemes the Trustist mock checks. */
+export type TrustistAuthScheme = 'hawk' | 'hmac-sha256';
 
 export interface AuthSettings {
   keyring: TrustistKeyring;

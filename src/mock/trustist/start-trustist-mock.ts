@@ -3,6 +3,7 @@ import { loadVendorSpec } from '../../openapi/index.ts';
 import { chaosLayer } from '../chaos.ts';
 import { answerClientErrors, listen, normaliseBasePath } from '../http-kit.ts';
 import type { MockOptions, RunningMock } from '../mock-types.ts';
+import type { TrustistAuthScheme } from './auth-types.ts';
 import { CustomerStore, type Customer } from './customer-store.ts';
 import { trustistFault } from './faults.ts';
 import { pickVariants } from '../variant.ts';
@@ -24,7 +25,7 @@ export async function startTrustistMock(options: MockOptions = {}): Promise<Runn
   const fault = trustistFault(options.fault);
   const variants = new Set(pickVariants('trustist', TRUSTIST_VARIANTS, options.variants ?? []).map((v) => v.name as TrustistVariantName));
   const scheme = options.auth ?? 'hawk';
-  if (scheme !== 'hawk' && scheme !== 'hmac-sha256') throw new Error(`unknown Trustist auth scheme "${String(scheme)}"; use hawk or hmac-sha256`);
+  if (!isTrustistScheme(scheme)) throw new Error(`unknown Trustist auth scheme "${scheme}"; use hawk or hmac-sha256`);
   const { validators } = await loadVendorSpec('trustist');
   const keyring = readTrustistKeys(options.env ?? process.env);
   const store = new CustomerStore(fault);
@@ -67,4 +68,8 @@ export async function startTrustistMock(options: MockOptions = {}): Promise<Runn
         server.closeAllConnections();
       }),
   };
+}
+
+function isTrustistScheme(scheme: string): scheme is TrustistAuthScheme {
+  return scheme === 'hawk' || scheme === 'hmac-sha256';
 }
