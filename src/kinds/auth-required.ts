@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { CheckContext } from '../runner/check-context.ts';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { expectStatus, expectUnchanged } from './judge.ts';
 import { OperationClient } from './operation-client.ts';
@@ -19,7 +18,7 @@ export const authRequired: Kind = async (ctx: CheckContext, params) => {
   const a = new OperationClient(ctx, ctx.spec.conform.scope.primary);
   const statuses = statusesParam(ctx, params, 'status', [401]);
   const { conform } = ctx.spec;
-  const ns = new TagNamespace(ctx.tag, 'auth-required');
+  const ns = ctx.namespace('auth-required');
   const [body, other] = fc.sample(fc.tuple(bodiesOf(ctx), bodiesOf(ctx)), { seed: ctx.seed, numRuns: 1 })[0]!;
   const sent = { ...body, [conform.record.tag.field]: ns.next() };
   const record = a.recordOf(await a.create(sent), `${conform.operations.create} (the record the unsigned requests name)`);

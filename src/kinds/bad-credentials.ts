@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import type { SignableRequest, Signer } from '../auth/signer.ts';
 import type { CheckContext } from '../runner/check-context.ts';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { expectStatus, expectUnchanged } from './judge.ts';
 import { OperationClient, type Reply } from './operation-client.ts';
@@ -27,7 +26,7 @@ export const badCredentials: Kind = async (ctx: CheckContext, params) => {
   const variants = variantsParam(ctx, params);
   const { conform } = ctx.spec;
   const real = a.credentials;
-  const ns = new TagNamespace(ctx.tag, 'bad-credentials');
+  const ns = ctx.namespace('bad-credentials');
   const [body, other] = fc.sample(fc.tuple(bodiesOf(ctx), bodiesOf(ctx)), { seed: ctx.seed, numRuns: 1 })[0]!;
   const sent = { ...body, [conform.record.tag.field]: ns.next() };
   const id = a.idOf(a.recordOf(await a.create(sent), conform.operations.create));

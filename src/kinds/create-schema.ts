@@ -1,4 +1,3 @@
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { CheckContext } from '../runner/check-context.ts';
 import type { Kind } from './kind.ts';
 import { expectStatus, expectStored } from './judge.ts';
@@ -19,7 +18,7 @@ export const createSchema: Kind = async (ctx: CheckContext, params) => {
   const statuses = statusesParam(ctx, params, 'status', [200, 201]);
   const { bodies, examples } = bodiesParam(ctx, params);
   const seen = { status: new Set<number>(), idLength: new Set<number>() };
-  const ns = new TagNamespace(ctx.tag, 'create-schema');
+  const ns = ctx.namespace('create-schema');
   await ctx.property(
     bodies,
     async (body) => {

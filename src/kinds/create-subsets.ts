@@ -1,4 +1,3 @@
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { CheckContext } from '../runner/check-context.ts';
 import type { Kind } from './kind.ts';
 import { expectStatus } from './judge.ts';
@@ -20,7 +19,7 @@ export const createSubsets: Kind = async (ctx: CheckContext, params) => {
   if ((requestSchema(ctx, conform.operations.create).required ?? []).length === 0) {
     expectStatus(ctx, await a.create({}), statuses, `${conform.operations.create} of an empty body`);
   }
-  const ns = new TagNamespace(ctx.tag, 'create-subsets');
+  const ns = ctx.namespace('create-subsets');
   await ctx.property(
     bodies,
     async (body) => {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import type { CheckContext } from '../runner/check-context.ts';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { expectStatus } from './judge.ts';
 import { OperationClient, type Data } from './operation-client.ts';
@@ -25,7 +24,7 @@ export const immutableFields: Kind = async (ctx: CheckContext, params) => {
   const pattern = typeof params.othersPattern === 'string' ? new RegExp(params.othersPattern) : /^[A-Za-z0-9-]{12,36}$/;
   const others = params.sendOthers === true ? fc.dictionary(fc.constantFrom(...fields), fc.stringMatching(pattern), { maxKeys: fields.length }) : fc.constant({});
   const answers = new Set<number>();
-  const ns = new TagNamespace(ctx.tag, 'immutable');
+  const ns = ctx.namespace('immutable');
   await ctx.property(fc.tuple(bodiesOf(ctx), bodiesOf(ctx), others), async ([first, second, sneaky]) => {
     const created = a.recordOf(await a.create({ ...first, [conform.record.tag.field]: ns.next() }), conform.operations.create);
     const id = a.idOf(created);

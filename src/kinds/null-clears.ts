@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { CheckContext } from '../runner/check-context.ts';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { isObject, OperationClient, type Data } from './operation-client.ts';
 import { bodiesOf, nestedNullableFields, nullableFields, requiredOf } from './record-bodies.ts';
@@ -19,7 +18,7 @@ export const nullClears: Kind = async (ctx: CheckContext, params) => {
   if (!conform.update.nullClears) ctx.skip(`the x-conform of ${ctx.spec.spec.vendor} does not declare that null clears`);
   const fields = Array.isArray(params.fields) ? (params.fields as string[]) : [...nullableFields(ctx), ...nestedNullableFields(ctx)];
   if (fields.length === 0) ctx.skip(`no field of ${conform.operations.update} accepts null`);
-  const ns = new TagNamespace(ctx.tag, 'null-clears');
+  const ns = ctx.namespace('null-clears');
   const cases = fc.record({ first: bodiesOf(ctx), filler: bodiesOf(ctx), later: bodiesOf(ctx), field: fc.constantFrom(...fields) });
   await ctx.property(cases, async ({ first, filler, later, field }) => {
     const path = field.split('.');

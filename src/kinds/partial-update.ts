@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import type { CheckContext } from '../runner/check-context.ts';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { isObject, OperationClient, type Data } from './operation-client.ts';
 import { bodiesOf, requiredOf } from './record-bodies.ts';
@@ -19,7 +18,7 @@ export const partialUpdate: Kind = async (ctx: CheckContext) => {
   const a = new OperationClient(ctx, ctx.spec.conform.scope.primary);
   const { conform } = ctx.spec;
   if (!conform.update.partial) ctx.skip(`the x-conform of ${ctx.spec.spec.vendor} does not declare partial updates`);
-  const ns = new TagNamespace(ctx.tag, 'partial');
+  const ns = ctx.namespace('partial');
   const nested = conform.update.nestedObjects;
   const partOf = (value: unknown): fc.Arbitrary<unknown> =>
     nested !== undefined && isObject(value) && Object.keys(value).length > 1 ? fc.subarray(Object.keys(value), { minLength: 1 }).map((keys) => Object.fromEntries(keys.map((k) => [k, value[k]]))) : fc.constant(value);

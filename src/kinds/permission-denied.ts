@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { CheckContext } from '../runner/check-context.ts';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { expectStatus, expectUnchanged } from './judge.ts';
 import { OperationClient, type Reply } from './operation-client.ts';
@@ -35,7 +34,7 @@ export const permissionDenied: Kind = async (ctx: CheckContext, params) => {
     expectStatus(ctx, reply, statuses, what);
   };
   // Its own namespace per rule: a record another rule of this kind wrongly let in must not show here.
-  const ns = new TagNamespace(ctx.tag, `permission-${ctx.rule}`);
+  const ns = ctx.namespace('permission');
   await ctx.property(
     fc.tuple(bodiesOf(ctx), bodiesOf(ctx)),
     async ([first, second]) => {

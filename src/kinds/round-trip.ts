@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { CheckContext } from '../runner/check-context.ts';
 import type { Schema } from '../generation/index.ts';
 import type { Kind } from './kind.ts';
@@ -21,7 +20,7 @@ export const roundTrip: Kind = async (ctx: CheckContext, params) => {
   const stamps = [conform.record.timestamps.created, conform.record.timestamps.updated];
   const unset = new Set<string>();
   const zones: Record<string, Set<string>> = { [conform.operations.create]: new Set(), [conform.operations.get]: new Set() };
-  const ns = new TagNamespace(ctx.tag, 'round-trip');
+  const ns = ctx.namespace('round-trip');
   await ctx.property(
     bodies,
     async (body) => {

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { CheckContext } from '../runner/check-context.ts';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { expectStatus, expectUnchanged } from './judge.ts';
 import { OperationClient } from './operation-client.ts';
@@ -29,7 +28,7 @@ export const scopeIsolation: Kind = async (ctx: CheckContext, params) => {
   const others = othersParam(ctx, params);
   const runs = typeof params.runsAtMost === 'number' ? ctx.runsAtMost(params.runsAtMost) : ctx.runs;
   const noun = conform.scope.noun;
-  const ns = new TagNamespace(ctx.tag, 'isolated');
+  const ns = ctx.namespace('isolated');
   const upsertKeys = params.upserts === true ? (conform.update.upsertKeys ?? []) : [];
   const answers = new Set<string>();
   const otherScope = conform.credentials[conform.scope.other]?.scope ?? conform.scope.other;

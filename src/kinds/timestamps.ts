@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { CheckContext } from '../runner/check-context.ts';
 import type { TimestampEncoding } from '../openapi/x-conform.ts';
 import type { Kind } from './kind.ts';
@@ -23,7 +22,7 @@ export const timestamps: Kind = async (ctx: CheckContext, params) => {
   const { created: createdField, updated: updatedField } = conform.record.timestamps;
   // A stamp can only move forward once its smallest step has passed: a second for whole seconds.
   const wait = (record: Data) => (updatedField.encoding === 'unix-ms' ? 5 : updatedField.encoding === 'rfc3339' ? stepOf(record[updatedField.field]) + 5 : 1100);
-  const ns = new TagNamespace(ctx.tag, 'timestamps');
+  const ns = ctx.namespace('timestamps');
   const stampsOf = (reply: Reply, record: Data, what: string, judged: boolean) => {
     const created = readStamp(ctx, record, createdField.field, createdField.encoding, what);
     const updated = readStamp(ctx, record, updatedField.field, updatedField.encoding, what);

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { CheckContext } from '../runner/check-context.ts';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { expectStatus } from './judge.ts';
 import { OperationClient } from './operation-client.ts';
@@ -19,7 +18,7 @@ export const unknownId: Kind = async (ctx: CheckContext, params) => {
   const a = new OperationClient(ctx, ctx.spec.conform.scope.primary);
   const { conform } = ctx.spec;
   const [body, update] = fc.sample(fc.tuple(bodiesOf(ctx), bodiesOf(ctx)), { seed: ctx.seed, numRuns: 1 })[0]!;
-  const sample = a.idOf(a.recordOf(await a.create({ ...body, [conform.record.tag.field]: new TagNamespace(ctx.tag, 'unknown-id').next() }), conform.operations.create));
+  const sample = a.idOf(a.recordOf(await a.create({ ...body, [conform.record.tag.field]: ctx.namespace('unknown-id').next() }), conform.operations.create));
   // One character changed: a letter at the end, or for an all-digit id the first digit (a store
   // may hand out neighbouring numbers, and a neighbour of a real id may be real too).
   const flipped = /^\d+$/.test(sample) ? `${sample.startsWith('9') ? '8' : '9'}${sample.slice(1)}` : `${sample.slice(0, -1)}${sample.endsWith('A') ? 'B' : 'A'}`;

@@ -9,6 +9,7 @@ import { propertyTimeCapMs, runProperty } from './property.ts';
 import type { RunConfig } from './run-config.ts';
 import { CredentialRefused, RuleFailure, RuleIncomplete, RuleSkip } from './rule-failure.ts';
 import { tallyExchange, tallyKey } from './server-error-tally.ts';
+import { TagNamespace } from './tag-namespace.ts';
 
 /** What a check gets: the run, the spec, and the means to record, observe, skip and fail. */
 export class CheckContext {
@@ -46,6 +47,15 @@ export class CheckContext {
   /** Tag for records this run creates: `conform-<runId>`. */
   get tag(): string {
     return `conform-${this.config.runId}`;
+  }
+
+  /**
+   * Fresh tagged keys for this rule's records under `label`. The rule id is part of them: a kind
+   * that several rules of a run use (scope-isolation, unknown-id) would otherwise hand each rule
+   * the same keys, and one rule's lists would show the other's records.
+   */
+  namespace(label: string): TagNamespace {
+    return new TagNamespace(this.tag, `${this.rule.slice(this.rule.indexOf('.') + 1)}-${label}`);
   }
 
   get runs(): number {
