@@ -1,13 +1,15 @@
 import fc from 'fast-check';
-import { calendarDate, fictionalEmail, invalidArbitrary, schemaArbitrary, type InvalidValue, type Refine, type Schema } from '../../generation/index.ts';
+import { createBodies, dateOfBirth as leapDayDates, emailText as emailOrText, invalidArbitrary, personName as testPersonName, trickyText, updatePatches, type InvalidValue, type Refine, type Schema } from '../../generation/index.ts';
 import type { CheckContext } from '../../runner/check-context.ts';
 import { TagNamespace } from '../../runner/tag-namespace.ts';
 import type { VendorSpec } from '../../openapi/vendor-spec.ts';
 import type { AddressPatch, CustomerPatch } from './model.ts';
 
-// Domain arbitraries: the spec's schemas (src/generation) refined where the docs say more than
-// the schema, and biased toward the values vendors get wrong (astral characters, combining
-// marks, names past 64 characters, leap days), which uniform generation would rarely draw.
+// Bodies drawn from the spec's schemas: their x-conform-values name the values (tricky Unicode,
+// names past 64 characters, fictional e-mail addresses, leap days; see src/generation). What is
+// left here is the Trustist's own: its tag (orgId) and the values its refusals are about.
+
+export { TRICKY_TEXT } from '../../generation/index.ts';
 
 /** The spec's schemas the arbitraries are derived from. */
 export function trustistSchemas(spec: VendorSpec): { create: Schema; update: Schema; countries: string[] } {
@@ -19,66 +21,21 @@ export function trustistSchemas(spec: VendorSpec): { create: Schema; update: Sch
   return { create, update, countries: countries as string[] };
 }
 
-/** Samples that break naive text handling: astral emoji and symbols, ZWJ sequences, combining marks, RTL. */
-export const TRICKY_TEXT = ['😀', '👩‍👩‍👧', '𝔘𝔫𝔦', '𠜎𠜱', 'e\u0301', 'n\u0303', 'क्ष', 'Zoë', 'ß', 'İ', 'Ǆ', '🇬🇧', 'عربى', '\u{10FFFD}', "O'Brien-Ñúñez"];
-
-const grapheme = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 });
-const unit = fc.oneof({ weight: 3, arbitrary: grapheme }, { weight: 1, arbitrary: fc.constantFrom(...TRICKY_TEXT) });
-
 /** Any Unicode text, with characters outside the BMP and combining marks drawn often. */
-export function unicodeText(options: { minLength?: number; maxLength?: number; size?: 'max' } = {}): fc.Arbitrary<string> {
-  return fc.string({ unit, minLength: options.minLength ?? 0, maxLength: options.maxLength ?? 24, ...(options.size ? { size: options.size } : {}) });
-}
+export const unicodeText = (options: { minLength?: number; maxLength?: number; size?: 'max' } = {}): fc.Arbitrary<string> => trickyText(options);
+/** A test name ("Test …"), biased past 64 characters; the empty name too. */
+export const personName = (): fc.Arbitrary<string> => testPersonName();
+/** The seed types emailAddress as a plain string: addresses (on reserved domains only) and any text. */
+export const emailText = (): fc.Arbitrary<string> => emailOrText();
+/** Real calendar dates, with leap days drawn often. */
+export const dateOfBirth = (): fc.Arbitrary<string> => leapDayDates();
 
 /**
- * A name: short, or long (up to 100 characters, biased past 64, where vendors truncate). Marked as
- * test data ("Test …"), since it stays in a sandbox that cannot delete; the empty name stays too.
+ * No refinement: the spec's x-conform-values choose every value the refinement by pointer once
+ * did (orgId, when present, is a suffix for the check's namespace).
  */
-export function personName(): fc.Arbitrary<string> {
-  return fc
-    .oneof({ weight: 2, arbitrary: unicodeText({ maxLength: 20 }) }, { weight: 1, arbitrary: unicodeText({ maxLength: 100, size: 'max' }) })
-    .map((name) => (name === '' ? '' : `Test ${name}`));
-}
-
-/** The seed types emailAddress as a plain string: addresses (on reserved domains only) and any text. */
-export function emailText(): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 2, arbitrary: fictionalEmail() }, { weight: 1, arbitrary: unicodeText() });
-}
-
-/** Real calendar dates, with leap days drawn often. */
-export function dateOfBirth(): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 4, arbitrary: calendarDate() }, { weight: 1, arbitrary: fc.constantFrom('2000-02-29', '2024-02-29', '1904-02-29', '1999-12-31') });
-}
-
-/** Refinement of the spec's create/update schemas by pointer (nullable variants keep their null branch). */
 export function customerRefine(): Refine {
-  return (pointer) => {
-    switch (pointer) {
-      case '/firstName':
-      case '/lastName':
-        return personName();
-      case '/emailAddress':
-        return emailText();
-      case '/dateOfBirth':
-        return dateOfBirth();
-      case '/orgId':
-        // A suffix: the check prepends its own run-tagged namespace (see orgNamespace).
-        return fc.oneof(fc.constant(''), unicodeText({ maxLength: 8 }).map((s) => `-${s}`));
-      case '/address/addressLine1':
-      case '/address/addressLine2':
-      case '/address/city':
-      case '/address/postalCode':
-        return unicodeText({ maxLength: 40 });
-      default:
-        return undefined;
-    }
-  };
-}
-
-/** Every property of an object schema (and of its nested address) made required. */
-function requireAll(schema: Schema): Schema {
-  const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, v.properties ? requireAll(v) : v]));
-  return { ...schema, properties, required: Object.keys(properties) };
+  return () => undefined;
 }
 
 /**
@@ -91,12 +48,12 @@ export function createBody(spec: VendorSpec): fc.Arbitrary<Record<string, unknow
 
 /** Any subset of the documented create fields, `{}` included. */
 export function subsetCreateBody(spec: VendorSpec): fc.Arbitrary<Record<string, unknown>> {
-  return schemaArbitrary(trustistSchemas(spec).create, { refine: customerRefine() }) as fc.Arbitrary<Record<string, unknown>>;
+  return createBodies(trustistSchemas(spec).create, { fields: 'any' });
 }
 
 /** Every documented create field set (address fields too): the record an update has most to get wrong on. */
 export function fullCreateBody(spec: VendorSpec): fc.Arbitrary<Record<string, unknown>> {
-  return schemaArbitrary(requireAll(trustistSchemas(spec).create), { refine: customerRefine() }) as fc.Arbitrary<Record<string, unknown>>;
+  return createBodies(trustistSchemas(spec).create, { fields: 'all' });
 }
 
 /** A body with its orgId placed in `namespace` (always present: every record the suite creates is tagged). */
@@ -121,17 +78,12 @@ export function orgNamespace(ctx: CheckContext, label: string): string {
   return ns.next();
 }
 
-const nullable = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) });
-
-/** A partial address in an update: any subset of its fields, some set to null. */
+/** A partial address in an update: any subset of its fields, some set to null unless `nulls` is false. */
 export function addressPatch(spec: VendorSpec, options: { nulls?: boolean } = {}): fc.Arbitrary<AddressPatch> {
-  const { countries } = trustistSchemas(spec);
-  const text = unicodeText({ maxLength: 40 });
-  const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> => (options.nulls === false ? arb : nullable(arb));
-  return fc.record(
-    { addressLine1: maybe(text), addressLine2: maybe(text), city: maybe(text), postalCode: maybe(text), country: maybe(fc.constantFrom(...countries)) },
-    { requiredKeys: [] },
-  );
+  const address = trustistSchemas(spec).update.properties?.address;
+  const branch = address?.properties ? address : (address?.anyOf ?? []).find((s) => s.properties);
+  if (!branch) throw new Error('the Trustist spec documents no address object in CustomerUpdateRequest');
+  return updatePatches(branch, options) as fc.Arbitrary<AddressPatch>;
 }
 
 /**
@@ -140,22 +92,12 @@ export function addressPatch(spec: VendorSpec, options: { nulls?: boolean } = {}
  * patches, so a target that mishandles null fails the null rule, not every update rule at once.
  */
 export function updatePatch(spec: VendorSpec, options: { nulls?: boolean } = {}): fc.Arbitrary<CustomerPatch> {
-  const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> => (options.nulls === false ? arb : nullable(arb));
-  return fc.record(
-    {
-      firstName: maybe(personName()),
-      lastName: maybe(personName()),
-      emailAddress: maybe(emailText()),
-      dateOfBirth: maybe(dateOfBirth()),
-      address: maybe(addressPatch(spec, options)),
-    },
-    { requiredKeys: [] },
-  );
+  return updatePatches(trustistSchemas(spec).update, { ...options, without: ['orgId'] }) as fc.Arbitrary<CustomerPatch>;
 }
 
 /** Create bodies with one documented field of a wrong JSON type (the spec's schema, mutated). */
 export function wrongTypeBody(spec: VendorSpec): fc.Arbitrary<InvalidValue> {
-  return invalidArbitrary(trustistSchemas(spec).create, { refine: customerRefine() }, (m) => m.mutation.startsWith('wrong type'));
+  return invalidArbitrary(trustistSchemas(spec).create, {}, (m) => m.mutation.startsWith('wrong type'));
 }
 
 /** JSON bodies that are not objects. */
