@@ -11,3 +11,4 @@ export { styledText, styledName, digits, alphanumeric, type TextStyle } from './
 export { fictionalPhone, fictionalTaxId, fictionalNationalId, testId } from './fictional-ids.ts';
 export { US_STATES } from './postal-address.ts';
 export { merchantData, decimalAmount } from './merchant-data.ts';
+export { impossibleDate, nonObjectBody, outsideCodes } from './invalid-values.ts';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createBodies, dateOfBirth as leapDayDates, emailText as emailOrText, invalidArbitrary, personName as testPersonName, trickyText, updatePatches, type InvalidValue, type Refine, type Schema } from '../../generation/index.ts';
+import { createBodies, invalidArbitrary, outsideCodes, updatePatches, type InvalidValue, type Refine, type Schema } from '../../generation/index.ts';
 import type { CheckContext } from '../../runner/check-context.ts';
 import { TagNamespace } from '../../runner/tag-namespace.ts';
 import type { VendorSpec } from '../../openapi/vendor-spec.ts';
@@ -9,7 +9,10 @@ import type { AddressPatch, CustomerPatch } from './model.ts';
 // names past 64 characters, fictional e-mail addresses, leap days; see src/generation). What is
 // left here is the Trustist's own: its tag (orgId) and the values its refusals are about.
 
-export { TRICKY_TEXT } from '../../generation/index.ts';
+// Tricky Unicode text, test names biased past 64 characters, e-mail addresses or any text, real
+// dates with leap days drawn often (the generators the spec names), impossible dates and JSON
+// that is not an object, for the checks that draw one value alone.
+export { TRICKY_TEXT, trickyText as unicodeText, personName, emailText, dateOfBirth, impossibleDate, nonObjectBody } from '../../generation/index.ts';
 
 /** The spec's schemas the arbitraries are derived from. */
 export function trustistSchemas(spec: VendorSpec): { create: Schema; update: Schema; countries: string[] } {
@@ -20,15 +23,6 @@ export function trustistSchemas(spec: VendorSpec): { create: Schema; update: Sch
   if (!create || !update || !Array.isArray(countries)) throw new Error('the Trustist spec lacks CustomerCreateRequest, CustomerUpdateRequest or CountryCode');
   return { create, update, countries: countries as string[] };
 }
-
-/** Any Unicode text, with characters outside the BMP and combining marks drawn often. */
-export const unicodeText = (options: { minLength?: number; maxLength?: number; size?: 'max' } = {}): fc.Arbitrary<string> => trickyText(options);
-/** A test name ("Test …"), biased past 64 characters; the empty name too. */
-export const personName = (): fc.Arbitrary<string> => testPersonName();
-/** The seed types emailAddress as a plain string: addresses (on reserved domains only) and any text. */
-export const emailText = (): fc.Arbitrary<string> => emailOrText();
-/** Real calendar dates, with leap days drawn often. */
-export const dateOfBirth = (): fc.Arbitrary<string> => leapDayDates();
 
 /**
  * No refinement: the spec's x-conform-values choose every value the refinement by pointer once
@@ -100,11 +94,6 @@ export function wrongTypeBody(spec: VendorSpec): fc.Arbitrary<InvalidValue> {
   return invalidArbitrary(trustistSchemas(spec).create, {}, (m) => m.mutation.startsWith('wrong type'));
 }
 
-/** JSON bodies that are not objects. */
-export function nonObjectBody(): fc.Arbitrary<unknown> {
-  return fc.oneof(fc.array(fc.jsonValue(), { maxLength: 3 }), fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
-}
-
 /**
  * Text that is not JSON, shaped like almost-JSON and carrying `orgId`, so that a target which
  * stores something anyway stores it where the check looks.
@@ -123,30 +112,7 @@ export function malformedJson(orgId: string): string[] {
   ];
 }
 
-/** Dates in YYYY-MM-DD shape that do not exist, and dates not in that shape. */
-export function impossibleDate(): fc.Arbitrary<string> {
-  const year = fc.integer({ min: 1900, max: 2099 });
-  const nonLeap = year.filter((y) => !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)));
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return fc.oneof(
-    nonLeap.map((y) => `${y}-02-29`),
-    fc.tuple(year, fc.constantFrom(30, 31)).map(([y, d]) => `${y}-02-${d}`),
-    fc.tuple(year, fc.constantFrom(4, 6, 9, 11)).map(([y, m]) => `${y}-${pad(m)}-31`),
-    fc.tuple(year, fc.constantFrom(0, 13, 19, 99), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`),
-    fc.tuple(year, fc.integer({ min: 1, max: 12 }), fc.constantFrom(0, 32, 99)).map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`),
-    fc.constantFrom('15/03/1985', '1985-3-15', '19850315', '1985-03-15T00:00:00Z', ' 1985-03-15', 'yesterday'),
-  );
-}
-
 /** Country values that are not ISO 3166-1 alpha-2 codes as the spec lists them. */
 export function invalidCountry(spec: VendorSpec): fc.Arbitrary<string> {
-  const codes = new Set(trustistSchemas(spec).countries);
-  const upper = fc.stringMatching(/^[A-Z]{2}$/).filter((s) => !codes.has(s));
-  return fc.oneof(
-    upper,
-    fc.constantFrom(...codes).map((c) => c.toLowerCase()),
-    fc.constantFrom(...codes).map((c) => `${c[0]}${c[1]!.toLowerCase()}`),
-    fc.stringMatching(/^[A-Z]{3}$/),
-    fc.constantFrom('XX', 'UK', 'EU', 'GBR', 'USA', 'G', '', ' GB', '826'),
-  );
+  return outsideCodes(trustistSchemas(spec).countries);
 }
