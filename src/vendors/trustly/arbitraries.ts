@@ -22,6 +22,7 @@ export function requestSchema(ctx: CheckContext): Schema {
   return schema;
 }
 
+/** A complete driverLicense, as the spec's DriverLicense schema draws it (for checks that break one). */
 export const driverLicense = fc.record({ number: testId(1, 8), state: fc.constantFrom(...US_STATES) });
 
 export interface BodyOptions {
