@@ -1,4 +1,14 @@
 export { schemaArbitrary, calendarDate, typesOf, type Schema, type Refine, type SchemaArbitraryOptions } from './schema-arbitrary.ts';
+export { acceptsNull } from './schema.ts';
 export { invalidArbitrary, type InvalidValue } from './invalid-arbitrary.ts';
-export { fictionalEmail } from './fictional-email.ts';
+export { createBodies, updatePatches, withoutProperties, type CreateBodyOptions, type UpdatePatchOptions } from './request-bodies.ts';
+export { VALUES_KEY, VALUE_GENERATORS } from './named-values.ts';
+export { fictionalEmail, emailText, styledEmail } from './fictional-email.ts';
 export { codePointString } from './code-point-string.ts';
+export { TRICKY_TEXT, trickyText, personName } from './tricky-text.ts';
+export { dateOfBirth, unixMillis } from './dates.ts';
+export { styledText, styledName, digits, alphanumeric, type TextStyle } from './styled-text.ts';
+export { fictionalPhone, fictionalTaxId, fictionalNationalId, testId } from './fictional-ids.ts';
+export { US_STATES } from './postal-address.ts';
+export { merchantData, decimalAmount } from './merchant-data.ts';
+export { impossibleDate, nonObjectBody, outsideCodes } from './invalid-values.ts';

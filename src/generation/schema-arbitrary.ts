@@ -1,26 +1,11 @@
 import fc from 'fast-check';
+import { namedValues, valuesOf } from './named-values.ts';
+import { acceptsNull, typesOf, type Schema } from './schema.ts';
+import type { TextStyle } from './styled-text.ts';
+import { calendarDate } from './dates.ts';
 
-/** The JSON Schema subset the specs use (2020-12, dereferenced). */
-export interface Schema {
-  type?: string | string[];
-  enum?: unknown[];
-  const?: unknown;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  minItems?: number;
-  maxItems?: number;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  format?: string;
-  minimum?: number;
-  maximum?: number;
-  [key: string]: unknown;
-}
+export { typesOf, type Schema } from './schema.ts';
+export { calendarDate } from './dates.ts';
 
 /**
  * Domain refinement: given the JSON pointer of a value (e.g. `/address/country`) and its schema,
@@ -30,33 +15,40 @@ export type Refine = (pointer: string, schema: Schema) => fc.Arbitrary<unknown> 
 
 export interface SchemaArbitraryOptions {
   refine?: Refine;
-  /** Allow `null` where the schema allows it (default true). */
+  /** Allow `null` where the schema allows it (default true): drawn once in four there. */
   nulls?: boolean;
+  /** The text of the named generators that have a style: plain (the default), or rich for the rules about stored values. */
+  style?: TextStyle;
 }
 
-/** Arbitrary of values valid against `schema`. Unsupported constructs throw, naming the pointer. */
+/** Where null is allowed, a value is drawn three times as often: most draws exercise the value. */
+const weighed = (arbitrary: fc.Arbitrary<unknown>, isNull: boolean) => ({ weight: isNull ? 1 : 3, arbitrary });
+
+/**
+ * Arbitrary of values valid against `schema`, drawn where the schema names them (x-conform-values)
+ * by the named generator. Unsupported constructs throw, naming the pointer.
+ */
 export function schemaArbitrary(schema: Schema, options: SchemaArbitraryOptions = {}, pointer = ''): fc.Arbitrary<unknown> {
   const refined = options.refine?.(pointer, schema);
   if (refined) return refined;
+  const named = valuesOf(schema, pointer);
+  if (named) {
+    const values = namedValues(named.name, { params: named.params, schema, style: options.style ?? 'plain', pointer, draw: (sub, at) => schemaArbitrary(sub, options, at) });
+    return options.nulls !== false && acceptsNull(schema) ? fc.oneof(weighed(values, false), weighed(fc.constant(null), true)) : values;
+  }
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const branches = schema.anyOf ?? schema.oneOf;
   if (branches) {
     const usable = options.nulls === false ? branches.filter((b) => b.type !== 'null') : branches;
-    return fc.oneof(...usable.map((branch) => schemaArbitrary(branch, options, pointer)));
+    if (usable.length === 1) return schemaArbitrary(usable[0]!, options, pointer);
+    return fc.oneof(...usable.map((branch) => weighed(schemaArbitrary(branch, options, pointer), branch.type === 'null')));
   }
   if (schema.allOf?.length === 1) return schemaArbitrary(schema.allOf[0]!, options, pointer);
   const types = typesOf(schema).filter((t) => options.nulls !== false || t !== 'null');
-  if (types.length > 1) return fc.oneof(...types.map((type) => ofType(type, schema, options, pointer)));
+  if (types.length > 1) return fc.oneof(...types.map((type) => weighed(ofType(type, schema, options, pointer), type === 'null')));
   if (types.length === 1) return ofType(types[0]!, schema, options, pointer);
   throw new Error(`schemaArbitrary: no type at ${pointer || '(root)'}`);
-}
-
-export function typesOf(schema: Schema): string[] {
-  if (Array.isArray(schema.type)) return schema.type;
-  if (typeof schema.type === 'string') return [schema.type];
-  if (schema.properties) return ['object'];
-  return [];
 }
 
 function ofType(type: string, schema: Schema, options: SchemaArbitraryOptions, pointer: string): fc.Arbitrary<unknown> {
@@ -106,11 +98,4 @@ function stringOf(schema: Schema, pointer: string): fc.Arbitrary<string> {
   }
   if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
   return fc.string({ unit: 'grapheme', minLength: schema.minLength ?? 0, maxLength: schema.maxLength ?? 24 });
-}
-
-/** Real calendar dates, leap days included, as YYYY-MM-DD. */
-export function calendarDate(): fc.Arbitrary<string> {
-  return fc
-    .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
-    .map((d) => d.toISOString().slice(0, 10));
 }

@@ -1,37 +1,28 @@
 import fc from 'fast-check';
 import type { CheckContext } from '../runner/check-context.ts';
-import { schemaArbitrary, type Schema } from '../generation/index.ts';
+import { acceptsNull, createBodies, type Schema } from '../generation/index.ts';
 import { isObject, type Data } from './operation-client.ts';
 
-type Bodies = (ctx: CheckContext, variant?: string) => fc.Arbitrary<Data>;
-const registered = new Map<string, Bodies>();
-
 /**
- * A vendor's own arbitrary of create bodies (its domain values: real dates, countries, fictional
- * e-mail addresses), registered by its folder; the generic kinds draw from it. A vendor without
- * one gets bodies derived from its create operation's request schema. A rule's params.bodies
- * names a variant of the vendor's own (e.g. richer text for the rules about stored values).
+ * Create bodies for the rule's vendor, drawn from its create operation's request schema (whose
+ * x-conform-values choose the values), without the fields the run sets itself (id, tag, upsert
+ * keys): every documented field, the most an update can get wrong. params.bodies 'rich' draws
+ * rich text instead (astral characters, combining marks, long names) and any subset of the
+ * fields, for the rules about stored values.
  */
-export function registerBodies(vendor: string, bodies: Bodies): void {
-  registered.set(vendor, bodies);
-}
-
-/** Create bodies for the rule's vendor, without the fields the run sets itself (id, tag, upsert keys). */
 export function bodiesOf(ctx: CheckContext, params: Record<string, unknown> = {}): fc.Arbitrary<Data> {
   const { conform } = ctx.spec;
-  const reserved = new Set([conform.record.id, conform.record.tag.field, ...conform.record.immutable, ...(conform.update.upsertKeys ?? [])]);
-  const own = registered.get(ctx.spec.spec.vendor);
-  if (own) return own(ctx, typeof params.bodies === 'string' ? params.bodies : undefined).map((body) => Object.fromEntries(Object.entries(body).filter(([name, value]) => !reserved.has(name) && value !== undefined)));
-  const schema = requestSchema(ctx, conform.operations.create);
-  const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([name]) => !reserved.has(name)));
-  return schemaArbitrary({ ...schema, properties }, { nulls: false }).map((body) => body as Data);
+  const reserved = [conform.record.id, conform.record.tag.field, ...conform.record.immutable, ...(conform.update.upsertKeys ?? [])];
+  if (params.bodies !== undefined && params.bodies !== 'rich') throw new Error(`${ctx.rule}: params.bodies may only be 'rich', not ${JSON.stringify(params.bodies)}`);
+  const rich = params.bodies === 'rich';
+  // fast-check draws some records without a prototype; a body is a plain object, as JSON gives.
+  return createBodies(requestSchema(ctx, conform.operations.create), { fields: rich ? 'any' : 'all', style: rich ? 'rich' : 'plain', without: reserved }).map((body) => ({ ...body }));
 }
 
 /**
- * The bodies a kind sends: the vendor's (or the schema's; params.bodies names a variant of the
- * vendor's own) with every field, or with params.subsets
- * any subset of them (the create schema's required fields kept), so the fields a create leaves
- * unset are tried too; params.examples adds bodies every run tries first.
+ * The bodies a kind sends: bodiesOf's (params.bodies names their variant), or with
+ * params.subsets any subset of them (the create schema's required fields kept), so the fields a
+ * create leaves unset are tried too; params.examples adds bodies every run tries first.
  */
 export function bodiesParam(ctx: CheckContext, params: Record<string, unknown>): { bodies: fc.Arbitrary<Data>; examples: Data[] } {
   const required = new Set(requestSchema(ctx, ctx.spec.conform.operations.create).required ?? []);
@@ -96,9 +87,4 @@ export function requestSchema(ctx: CheckContext, operationId: string): Schema {
   const schema = operation?.requestBody?.content?.['application/json']?.schema;
   if (!isObject(schema)) throw new Error(`${operationId} documents no JSON request body in ${ctx.spec.spec.path}`);
   return schema as Schema;
-}
-
-function acceptsNull(schema: Schema): boolean {
-  if (schema.type === 'null' || (Array.isArray(schema.type) && schema.type.includes('null'))) return true;
-  return [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].some(acceptsNull);
 }

@@ -1,6 +1,3 @@
-import { registerBodies } from '../../kinds/record-bodies.ts';
-import { fullCreateBody } from './arbitraries.ts';
-
-// The generic kinds draw Trustist customers with every documented field set (address fields too):
-// the record an update has most to get wrong on.
-registerBodies('trustist', (ctx) => fullCreateBody(ctx.spec));
+// The kinds draw this vendor's bodies from its spec (x-conform-values, src/kinds/record-bodies.ts):
+// nothing is registered any more. The module stays only for the suites that still import it.
+export {};

@@ -1,15 +1,16 @@
 import fc from 'fast-check';
 
-// Text for customer fields. "Any Unicode text" is what round-trip bugs hide in, and fast-check's
-// default strings are short and mostly ASCII, so the rich text here makes the risky cases common:
-// characters outside the Basic Multilingual Plane (surrogate pairs in UTF-16), combining marks
-// (which a normalising store rewrites), other scripts, and names longer than 64 characters.
+// Text for customer fields in two styles. "Any Unicode text" is what round-trip bugs hide in, and
+// fast-check's default strings are short and mostly ASCII, so rich text makes the risky cases
+// common: characters outside the Basic Multilingual Plane (surrogate pairs in UTF-16), combining
+// marks (which a normalising store rewrites), other scripts, and names longer than 64 characters.
+// Plain text (ASCII letters and digits) is for the rules whose point is not the text.
 
 const codePoint = (min: number, max: number) => fc.integer({ min, max }).map((c) => String.fromCodePoint(c));
 
 // withCrossShrink lets a shrunk unit fall back to the first (simplest) kind, so a counterexample
 // keeps only the characters its failure needs: "AAAA…A" for a length bug, "A🌀" for an astral one.
-const CROSS = { withCrossShrink: true };
+export const CROSS = { withCrossShrink: true };
 const ASCII_LETTER = fc.oneof(CROSS, codePoint(0x41, 0x5a), codePoint(0x61, 0x7a));
 /** Latin-1 and Latin Extended-A letters (é, ß, Ł ...), skipping × and ÷. */
 const LATIN = codePoint(0xc0, 0x17f).filter((c) => c !== '\u00d7' && c !== '\u00f7');
@@ -47,7 +48,7 @@ export type TextStyle = 'rich' | 'plain';
  * Text of `minUnits`..`maxUnits` units with inner spaces but none leading or trailing (a store
  * that trims would be a different finding). Rich text holds astral characters and combining marks.
  */
-export function text(style: TextStyle, minUnits: number, maxUnits: number): fc.Arbitrary<string> {
+export function styledText(style: TextStyle, minUnits: number, maxUnits: number): fc.Arbitrary<string> {
   const unit = style === 'rich' ? RICH_UNIT : PLAIN_UNIT;
   const inner = fc.oneof(CROSS, { weight: 6, arbitrary: unit }, { weight: 1, arbitrary: fc.constant(' ') });
   if (maxUnits <= 1) return unit;
@@ -58,9 +59,9 @@ export function text(style: TextStyle, minUnits: number, maxUnits: number): fc.A
 }
 
 /** Full names: often longer than 64 characters (a common column width) in rich style. */
-export function personName(style: TextStyle): fc.Arbitrary<string> {
-  if (style === 'plain') return text('plain', 1, 30);
-  return fc.oneof(CROSS, { weight: 2, arbitrary: text('rich', 1, 24) }, { weight: 1, arbitrary: text('rich', 70, 110) });
+export function styledName(style: TextStyle): fc.Arbitrary<string> {
+  if (style === 'plain') return styledText('plain', 1, 30);
+  return fc.oneof(CROSS, { weight: 2, arbitrary: styledText('rich', 1, 24) }, { weight: 1, arbitrary: styledText('rich', 70, 110) });
 }
 
 /** Digits only, e.g. tax ids, national ids, organisation numbers ("012345678"). */
