@@ -8,13 +8,11 @@ import { listChecks } from './list.checks.ts';
 import { listReadingsChecks } from './list-readings.checks.ts';
 import { readingsChecks } from './readings.checks.ts';
 import { postBackChecks } from './post-back.checks.ts';
-import { refusalsChecks } from './refusals.checks.ts';
 import { statefulChecks } from './stateful.checks.ts';
 import { updateChecks } from './update.checks.ts';
 import { updateReadingsChecks } from './update-readings.checks.ts';
 import { upsertChecks } from './upsert.checks.ts';
 import { upsertKeysChecks } from './upsert-keys.checks.ts';
-import { validationChecks } from './validation.checks.ts';
 
 /**
  * Every Trustly check: exactly one per rule id of the spec's x-rules (the self-test holds us to it);
@@ -22,7 +20,6 @@ import { validationChecks } from './validation.checks.ts';
  */
 export const TRUSTLY_CHECKS: Check[] = [
   ...errorsChecks,
-  ...validationChecks,
   ...upsertChecks,
   ...listChecks,
   ...updateChecks,
@@ -30,7 +27,6 @@ export const TRUSTLY_CHECKS: Check[] = [
   ...upsertKeysChecks,
   ...postBackChecks,
   ...updateReadingsChecks,
-  ...refusalsChecks,
   ...listReadingsChecks,
   ...createReadingsChecks,
   ...readingsChecks,
