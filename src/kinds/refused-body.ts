@@ -6,6 +6,7 @@ import { expectStatus } from './judge.ts';
 import { OperationClient, type Data, type Reply } from './operation-client.ts';
 import { statusesParam } from './operation-names.ts';
 import { bodiesOf } from './record-bodies.ts';
+import { listedRecords } from './listed.ts';
 import { brokenBodies, rawBodies, type Broken } from './broken-bodies.ts';
 
 const ROUTES = ['create', 'update', 'upsert'] as const;
@@ -49,10 +50,7 @@ export const refusedBody: Kind = async (ctx: CheckContext, params) => {
     }
     if (params.unchanged !== true) return;
     if (on.includes('create')) {
-      const listed = await a.listByTag(fresh);
-      // A filter that matches nothing may answer 404 or an empty list: either shows nothing.
-      if (listed.status !== 404) expectStatus(ctx, listed, [200], `${conform.operations.list} by the refused creates' ${tag} ${fresh}`);
-      const stored = listed.records ?? [];
+      const stored = listedRecords(ctx, await a.listByTag(fresh), `${conform.operations.list} by the refused creates' ${tag} ${fresh}`);
       // Stored after all: they are the run's records, and the ledger must hold them.
       for (const record of stored) ctx.noteCreated(a.idOf(record), a.role);
       ctx.assert(stored.length === 0, `a refused create stored a record with ${tag} ${fresh}`, { received: stored, expected: [] });
