@@ -19,8 +19,10 @@ type Route = (typeof ROUTES)[number];
  * params.pointers, params.values and params.raw say (broken-bodies.ts); params.every tries every
  * one in each run, else each run draws one. With params.unchanged nothing is stored or changed: a
  * list by the run's tag shows no record the refused creates carried it in, and the record the
- * updates and upserts aimed at reads as before. params.runsDividedBy divides the runs (a run of
- * params.every sends many bodies).
+ * updates and upserts aimed at reads as before. With params.tagOnUpdate an update carries the
+ * record's tag too (where a reading of the docs requires it on every write, a body without it
+ * could be refused for that alone). params.runsDividedBy divides the runs (a run of params.every
+ * sends many bodies).
  */
 export const refusedBody: Kind = async (ctx: CheckContext, params) => {
   const a = new OperationClient(ctx, ctx.spec.conform.scope.primary);
@@ -37,7 +39,8 @@ export const refusedBody: Kind = async (ctx: CheckContext, params) => {
   const id = target && a.idOf(target);
 
   const send = (route: Route, broken: Broken, fresh: string): Promise<Reply> => {
-    const json = broken.raw === undefined && { ...(broken.json as Data), ...(route === 'create' ? { [tag]: fresh } : route === 'upsert' ? { [tag]: target![tag] } : {}) };
+    const tagged = route === 'create' ? { [tag]: fresh } : route === 'upsert' || params.tagOnUpdate === true ? { [tag]: target![tag] } : {};
+    const json = broken.raw === undefined && { ...(broken.json as Data), ...tagged };
     const operationId = route === 'update' ? conform.operations.update : conform.operations.create;
     return a.call(operationId, { ...(route === 'update' ? { id } : {}), ...(json ? { json } : { rawBody: broken.raw }) });
   };
