@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { impossibleDate } from './impossible-date.ts';
 import { schemaArbitrary, typesOf, type Schema, type SchemaArbitraryOptions } from './schema-arbitrary.ts';
 
 /** A value that breaks its schema in one known place. */
@@ -10,9 +11,14 @@ export interface InvalidValue {
   mutation: string;
 }
 
-interface Mutation {
+/** What a mutation breaks: a JSON type (null apart), null where none is allowed, a required property, a minimum length, an enum, a format. */
+export type MutationKind = 'wrong-type' | 'null' | 'missing' | 'empty' | 'enum' | 'format';
+
+/** One way to break a valid value: `apply` draws the broken copy of a valid one. */
+export interface Mutation {
   pointer: string;
   mutation: string;
+  kind: MutationKind;
   apply: (valid: Record<string, unknown>) => fc.Arbitrary<unknown>;
 }
 
@@ -28,7 +34,7 @@ const SAMPLES: Record<string, fc.Arbitrary<unknown>> = {
 
 const BAD_FORMATS: Record<string, fc.Arbitrary<string>> = {
   // Each is shaped almost right, so a lax check (a regex on digits) lets it through.
-  date: fc.constantFrom('2023-02-30', '2021-02-29', '1999-13-01', '2020-04-31', '15/03/1985', '1985-3-15', '19850315', '2000-00-10'),
+  date: impossibleDate(),
   'date-time': fc.constantFrom('2025-01-21 14:30:00', '2025-13-21T14:30:00Z', 'yesterday'),
   email: fc.constantFrom('not-an-email', 'a@', '@b.com'),
   uri: fc.constantFrom('not a url', 'http//x', '/relative/path'),
@@ -41,14 +47,15 @@ const BAD_FORMATS: Record<string, fc.Arbitrary<string>> = {
  * a value outside its enum, or a string in the wrong format. Depth: the object's own properties
  * and those of its object-valued properties.
  */
-export function invalidArbitrary(schema: Schema, options: SchemaArbitraryOptions = {}, only?: (m: { pointer: string; mutation: string }) => boolean): fc.Arbitrary<InvalidValue> {
-  const mutations = mutationsOf(schema, '').filter((m) => !only || only(m));
+export function invalidArbitrary(schema: Schema, options: SchemaArbitraryOptions = {}, only?: (m: { pointer: string; mutation: string; kind: MutationKind }) => boolean): fc.Arbitrary<InvalidValue> {
+  const mutations = mutationsOf(schema).filter((m) => !only || only(m));
   if (mutations.length === 0) throw new Error('invalidArbitrary: the schema admits no mutation');
   const valid = schemaArbitrary(schema, { ...options, nulls: false }) as fc.Arbitrary<Record<string, unknown>>;
   return fc.tuple(valid, fc.constantFrom(...mutations)).chain(([base, m]) => m.apply(base).map((value) => ({ value, pointer: m.pointer, mutation: m.mutation })));
 }
 
-function mutationsOf(schema: Schema, pointer: string, depth = 0): Mutation[] {
+/** Every mutation of an object valid against `schema`: its own properties and those of its object-valued ones. */
+export function mutationsOf(schema: Schema, pointer = '', depth = 0): Mutation[] {
   const out: Mutation[] = [];
   for (const [name, child] of Object.entries(schema.properties ?? {})) {
     const at = `${pointer}/${name}`;
@@ -56,20 +63,21 @@ function mutationsOf(schema: Schema, pointer: string, depth = 0): Mutation[] {
     if (allowed.has('number')) allowed.add('integer');
     for (const [type, sample] of Object.entries(SAMPLES)) {
       if (allowed.size === 0 || allowed.has(type) || (type === 'integer' && allowed.has('number'))) continue;
-      out.push({ pointer: at, mutation: `wrong type (${type} for ${[...typesOf(child)].join(' or ')})`, apply: (base) => sample.map((v) => setAt(base, at, v)) });
+      out.push({ pointer: at, mutation: `wrong type (${type} for ${[...typesOf(child)].join(' or ')})`, kind: type === 'null' ? 'null' : 'wrong-type', apply: (base) => sample.map((v) => setAt(base, at, v)) });
     }
-    if (schema.required?.includes(name)) out.push({ pointer: at, mutation: 'required property missing', apply: (base) => fc.constant(setAt(base, at, undefined)) });
-    if (typeof child.minLength === 'number' && child.minLength > 0) out.push({ pointer: at, mutation: 'empty string', apply: (base) => fc.constant(setAt(base, at, '')) });
+    if (schema.required?.includes(name)) out.push({ pointer: at, mutation: 'required property missing', kind: 'missing', apply: (base) => fc.constant(setAt(base, at, undefined)) });
+    if (typeof child.minLength === 'number' && child.minLength > 0) out.push({ pointer: at, mutation: 'empty string', kind: 'empty', apply: (base) => fc.constant(setAt(base, at, '')) });
     if (child.enum && child.enum.every((e) => typeof e === 'string')) {
       const known = new Set(child.enum);
       out.push({
         pointer: at,
         mutation: 'value outside the enum',
+        kind: 'enum',
         apply: (base) => fc.stringMatching(/^[A-Za-z]{1,3}$/).filter((s) => !known.has(s)).map((v) => setAt(base, at, v)),
       });
     }
     const bad = child.format ? BAD_FORMATS[child.format] : undefined;
-    if (bad) out.push({ pointer: at, mutation: `not a valid ${child.format}`, apply: (base) => bad.map((v) => setAt(base, at, v)) });
+    if (bad) out.push({ pointer: at, mutation: `not a valid ${child.format}`, kind: 'format', apply: (base) => bad.map((v) => setAt(base, at, v)) });
     const nested = objectBranch(child);
     if (nested && depth < 1) out.push(...mutationsOf(nested, at, depth + 1));
   }
@@ -83,7 +91,7 @@ function objectBranch(schema: Schema): Schema | undefined {
 }
 
 /** A copy of `base` with the value at `pointer` set (undefined deletes); missing parents are created. */
-function setAt(base: Record<string, unknown>, pointer: string, value: unknown): Record<string, unknown> {
+export function setAt(base: Record<string, unknown>, pointer: string, value: unknown): Record<string, unknown> {
   const copy = structuredClone(base);
   const keys = pointer.split('/').slice(1);
   let node: Record<string, unknown> = copy;

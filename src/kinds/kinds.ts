@@ -14,6 +14,7 @@ import type { Kind } from './kind.ts';
 import { nullClears } from './null-clears.ts';
 import { partialUpdate } from './partial-update.ts';
 import { permissionDenied } from './permission-denied.ts';
+import { refusedBody } from './refused-body.ts';
 import { roundTrip } from './round-trip.ts';
 import { scopeIsolation } from './scope-isolation.ts';
 import { timestamps } from './timestamps.ts';
@@ -33,6 +34,7 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   timestamps,
   'scope-isolation': scopeIsolation,
   'permission-denied': permissionDenied,
+  'refused-body': refusedBody,
 };
 
 /**

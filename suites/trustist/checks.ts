@@ -7,7 +7,6 @@ import { kycChecks } from './kyc.checks.ts';
 import { listChecks } from './list.checks.ts';
 import { statefulChecks } from './stateful.checks.ts';
 import { updateChecks } from './update.checks.ts';
-import { validationChecks } from './validation.checks.ts';
 import { errorChecks } from './errors.checks.ts';
 import { httpChecks } from './http.checks.ts';
 import { listScopeChecks } from './list-scope.checks.ts';
@@ -23,7 +22,6 @@ import { updateWriteChecks } from './update-writes.checks.ts';
  */
 export const TRUSTIST_CHECKS: Check[] = [
   ...createChecks,
-  ...validationChecks,
   ...updateChecks,
   ...kindChecksOf('trustist'),
   ...listChecks,

@@ -2,19 +2,12 @@ import type { Check } from '../../src/runner/check.ts';
 import { kindChecksOf } from '../../src/kinds/kinds.ts';
 import '../../src/vendors/trustly/kind-bodies.ts';
 import { errorsChecks } from './errors.checks.ts';
-import { createReadingsChecks } from './create-readings.checks.ts';
 import { httpChecks } from './http.checks.ts';
 import { listChecks } from './list.checks.ts';
-import { listReadingsChecks } from './list-readings.checks.ts';
 import { readingsChecks } from './readings.checks.ts';
-import { postBackChecks } from './post-back.checks.ts';
-import { refusalsChecks } from './refusals.checks.ts';
 import { statefulChecks } from './stateful.checks.ts';
 import { updateChecks } from './update.checks.ts';
-import { updateReadingsChecks } from './update-readings.checks.ts';
 import { upsertChecks } from './upsert.checks.ts';
-import { upsertKeysChecks } from './upsert-keys.checks.ts';
-import { validationChecks } from './validation.checks.ts';
 
 /**
  * Every Trustly check: exactly one per rule id of the spec's x-rules (the self-test holds us to it);
@@ -22,17 +15,10 @@ import { validationChecks } from './validation.checks.ts';
  */
 export const TRUSTLY_CHECKS: Check[] = [
   ...errorsChecks,
-  ...validationChecks,
   ...upsertChecks,
   ...listChecks,
   ...updateChecks,
   ...statefulChecks,
-  ...upsertKeysChecks,
-  ...postBackChecks,
-  ...updateReadingsChecks,
-  ...refusalsChecks,
-  ...listReadingsChecks,
-  ...createReadingsChecks,
   ...readingsChecks,
   ...kindChecksOf('trustly'),
   // Last: it also judges the 5xx answers every check before it met (server-error-tally.ts).

@@ -1,6 +1,5 @@
 import type { KeyCredentials } from '../../auth/signer.ts';
 import type { CheckContext } from '../../runner/check-context.ts';
-import { exampleBody } from './arbitraries.ts';
 import { OperationClient, type CallOptions, type Reply as OperationReply } from '../../kinds/operation-client.ts';
 
 export type Merchant = 'A' | 'B';
@@ -73,19 +72,6 @@ export class TrustlyClient {
     const reply = await this.client.call(operationId, this.key && options.credentials === undefined ? { ...options, credentials: this.key } : options);
     return { ...reply, customer: reply.record as Customer | undefined, customers: reply.records as Customer[] | undefined };
   }
-}
-
-/**
- * One request of each operation, signed with `credentials` (null: none) and aimed at a customer
- * that exists, so that a refusal cannot be a 404 in disguise; by the operation's name.
- */
-export async function everyOperation(client: TrustlyClient, known: Customer, credentials: KeyCredentials | null, fresh: string): Promise<[string, Reply][]> {
-  return [
-    ['get', await client.call('getCustomer', { id: known.customerId, credentials })],
-    ['list', await client.call('listCustomers', { query: { externalId: String(known.externalId) }, credentials })],
-    ['create', await client.call('createOrUpdateCustomer', { json: exampleBody(fresh), credentials })],
-    ['update', await client.call('updateCustomer', { id: known.customerId, json: exampleBody(String(known.externalId)), credentials })],
-  ];
 }
 
 /** A client for merchant A or B; a merchant whose variables are not set skips the rule in hand. */
