@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { CheckContext } from '../runner/check-context.ts';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { expectStatus } from './judge.ts';
 import { OperationClient, type Data, type Reply } from './operation-client.ts';
@@ -33,7 +32,7 @@ export const refusedBody: Kind = async (ctx: CheckContext, params) => {
   if (routes.includes('upsert') && !conform.update.upsertKeys?.includes(tag)) throw new Error(`${ctx.rule}: route upsert needs ${tag} among x-conform's update.upsertKeys`);
   // One namespace per rule: the kind judges several rules of a run, and a record one of them let
   // through must not show in another's list.
-  const ns = new TagNamespace(ctx.tag, ctx.rule.split('.').slice(-2).join('-'));
+  const ns = ctx.namespace('refused');
   const [seed] = fc.sample(bodiesOf(ctx), { seed: ctx.seed, numRuns: 1 });
   const target = routes.some((r) => r !== 'create') ? a.recordOf(await a.create({ ...seed, [tag]: ns.next() }), conform.operations.create) : undefined;
   const id = target && a.idOf(target);

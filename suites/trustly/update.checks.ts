@@ -6,7 +6,7 @@ import { defineChecks } from '../../src/runner/check.ts';
 import type { CheckContext } from '../../src/runner/check-context.ts';
 import { TagNamespace } from '../../src/runner/tag-namespace.ts';
 import { customerBodies } from '../../src/vendors/trustly/arbitraries.ts';
-import type { TextStyle } from '../../src/vendors/trustly/text-arbitraries.ts';
+import type { TextStyle } from '../../src/generation/index.ts';
 
 const body = (ctx: CheckContext, style: TextStyle = 'plain', complete = false) => customerBodies(ctx, { style, complete });
 /** A value as a record holds it, a property without a value (null) left out of an object. */
