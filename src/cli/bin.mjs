@@ -25,9 +25,16 @@ if (argv.length <= 1 && (name === '--version' || name === '-v')) {
   // per module and a transform check per file: vitest (vite, rolldown) took several times as
   // much CPU to import that way as without. A run imports it here first; the TypeScript that
   // imports it later gets the same, already loaded module.
-  if (name === 'run') await import('vitest/node');
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { main } = await import('./main.ts');
+  // A run loads the CLI compiled (compiled-cli.mjs): no tsx hooks for vitest, vite and the
+  // config to pass through. Only a signer module of the user's own (--auth PATH), which may be
+  // TypeScript, needs tsx in this process.
+  const compiled = name === 'run' && !argv.some((arg) => arg.startsWith('--auth')) ? await (await import('./compiled-cli.mjs')).compiledMain() : undefined;
+  let main = compiled;
+  if (!main) {
+    if (name === 'run') await import('vitest/node');
+    const { register } = await import('tsx/esm/api');
+    register();
+    ({ main } = await import('./main.ts'));
+  }
   process.exitCode = await main(argv);
 }
