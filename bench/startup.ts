@@ -74,7 +74,7 @@ export async function measureStartup(runs: number, log: (line: string) => void):
       goal: `median <= ${FIRST_REQUEST_GOAL_MS} ms`,
       met: spread(firstRequest).median <= FIRST_REQUEST_GOAL_MS,
       notes: [
-        `node ${STARTUP_COMMAND.join(' ')} against its embedded mock; the mock listens after ${spread(listening).median.toFixed(0)} ms (CLI, tsx, vitest, global setup), the first request comes ${(spread(firstRequest).median - spread(listening).median).toFixed(0)} ms later (vitest worker, suite files, spec); whole run (1 rule, reports written) ${spread(wholeRun).median.toFixed(0)} ms`,
+        `node ${STARTUP_COMMAND.join(' ')} against its embedded mock; the mock listens after ${spread(listening).median.toFixed(0)} ms (CLI, vitest, global setup), the first request comes ${(spread(firstRequest).median - spread(listening).median).toFixed(0)} ms later (vitest worker, suite files, spec); whole run (1 rule, reports written) ${spread(wholeRun).median.toFixed(0)} ms`,
         `load average after each run: ${loads.map((l) => l.toFixed(1)).join(', ')}`,
         'goal set for a quiet 2-core machine',
       ],
