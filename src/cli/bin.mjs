@@ -21,10 +21,11 @@ if (argv.length <= 1 && (name === '--version' || name === '-v')) {
   console.log(readFileSync(new URL('./help.txt', import.meta.url), 'utf8').trimEnd());
   process.exitCode = name === undefined ? 2 : 0;
 } else {
-  // A run loads the CLI compiled (compiled-cli.mjs): no tsx hooks for vitest, vite and the
-  // config to pass through. Only a signer module of the user's own (--auth PATH), which may be
-  // TypeScript, needs tsx in this process.
-  let main = name === 'run' && !ownSignerModule(argv) ? await (await import('./compiled-cli.mjs')).compiledMain() : undefined;
+  // A run, and `conform rules`, load the CLI compiled (compiled-cli.mjs): no tsx hooks thread to
+  // start, nor for vitest, vite and the config to pass through. Only a signer module of the
+  // user's own (--auth PATH), which may be TypeScript, needs tsx in this process.
+  const compiled = (name === 'run' && !ownSignerModule(argv)) || name === 'rules';
+  let main = compiled ? await (await import('./compiled-cli.mjs')).compiledMain() : undefined;
   if (!main) {
     // Node modules imported once tsx is registered pass through its hooks thread, one round trip
     // per module and a transform check per file: vitest (vite, rolldown) took several times as
