@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Figure } from './figure.ts';
@@ -34,6 +34,8 @@ export async function measureStartup(runs: number, log: (line: string) => void):
   /** When the embedded mock first listened: what comes before it is the CLI's and vitest's start. */
   const listening: number[] = [];
   const bare: number[] = [];
+  /** The 1-minute load average after each run: a shared machine's other jobs slow both sides. */
+  const loads: number[] = [];
   try {
     for (let run = 0; run <= runs; run++) {
       const marker = join(dir, `first-request-${run}.txt`);
@@ -50,8 +52,9 @@ export async function measureStartup(runs: number, log: (line: string) => void):
       if (!Number.isFinite(first)) throw new Error(`conform run sent no request to its embedded mock (${marker})`);
       const node = await timed(process.execPath, ['-e', ''], process.env);
       const bareMs = node.exitedAt - node.startedAt;
-      log(`  run ${run}${run === 0 ? ' (warm-up)' : ''}: first request after ${first.toFixed(0)} ms, run over after ${(conform.exitedAt - conform.startedAt).toFixed(0)} ms; node -e '' ${bareMs.toFixed(0)} ms`);
+      log(`  run ${run}${run === 0 ? ' (warm-up)' : ''}: first request after ${first.toFixed(0)} ms, run over after ${(conform.exitedAt - conform.startedAt).toFixed(0)} ms; node -e '' ${bareMs.toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)}`);
       if (run === 0) continue;
+      loads.push(loadavg()[0]!);
       firstRequest.push(first);
       listening.push(earliest('listen'));
       wholeRun.push(conform.exitedAt - conform.startedAt);
@@ -71,7 +74,8 @@ export async function measureStartup(runs: number, log: (line: string) => void):
       goal: `median <= ${FIRST_REQUEST_GOAL_MS} ms`,
       met: spread(firstRequest).median <= FIRST_REQUEST_GOAL_MS,
       notes: [
-        `node ${STARTUP_COMMAND.join(' ')} against its embedded mock; the mock listens after ${spread(listening).median.toFixed(0)} ms (CLI, tsx, vitest, global setup), the first request comes ${(spread(firstRequest).median - spread(listening).median).toFixed(0)} ms later (vitest worker, suite files, spec); whole run (1 rule, reports written) ${spread(wholeRun).median.toFixed(0)} ms`,
+        `node ${STARTUP_COMMAND.join(' ')} against its embedded mock; the mock listens after ${spread(listening).median.toFixed(0)} ms (CLI, vitest, global setup), the first request comes ${(spread(firstRequest).median - spread(listening).median).toFixed(0)} ms later (vitest worker, suite files, spec); whole run (1 rule, reports written) ${spread(wholeRun).median.toFixed(0)} ms`,
+        `load average after each run: ${loads.map((l) => l.toFixed(1)).join(', ')}`,
         'goal set for a quiet 2-core machine',
       ],
     },

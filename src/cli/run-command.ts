@@ -18,7 +18,8 @@ import { assertOutputDir } from './output-dir.ts';
 // What only a live target, --auth or --baseline needs (undici, the signers, the results
 // schema) is imported where it is used: a run against the embedded mocks never loads it here.
 import { checkRunPlan, mockVariantsFromEnv, testTimeoutFor, type RunPlan } from '../vitest/run-plan.ts';
-import { describeProfile, ProfileError, readProfile, type ProfileOptions } from '../mock/profile.ts';
+// The calibration profile (and the results reader and schema it needs) loads only with --profile.
+import type { ProfileOptions } from '../mock/profile.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -130,6 +131,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
 
 /** Each vendor's calibration of its embedded mock, its adoptions printed; a path without the vendor's results is exit 2. */
 async function readProfiles(path: string, vendors: Vendor[], out: (line: string) => void): Promise<Partial<Record<Vendor, ProfileOptions>>> {
+  const { describeProfile, ProfileError, readProfile } = await import('../mock/profile.ts');
   const profiles: Partial<Record<Vendor, ProfileOptions>> = {};
   for (const vendor of vendors) {
     const profile = await readProfile(path, vendor).catch((error: unknown) => {

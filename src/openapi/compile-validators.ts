@@ -1,5 +1,6 @@
-import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
+import type addFormats from 'ajv-formats';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { SpecError, type LoadedSpec } from './load-spec.ts';
 import { cachedCompile } from './validator-cache.ts';
@@ -52,6 +53,9 @@ export interface SpecValidators {
   validateResponse(operationId: string, status: number, contentType: string | undefined, body: unknown, options?: { strict?: boolean }): ValidationResult;
 }
 
+// ajv's compiler is loaded when a schema is first compiled, not at import: a process whose
+// validators all come from the disk cache needs only the runtime helpers their code requires.
+const require = createRequire(import.meta.url);
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const OK: ValidationResult = { valid: true, violations: [] };
 // OpenAPI keywords that are not JSON Schema: annotations for readers, no effect on validation.
@@ -70,8 +74,8 @@ export function compileValidators(spec: LoadedSpec): SpecValidators {
   let ajv: Ajv2020 | undefined;
   const compiler = (): Ajv2020 => {
     if (!ajv) {
-      ajv = new Ajv2020(AJV_OPTIONS);
-      addFormats.default(ajv);
+      ajv = new (require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).Ajv2020(AJV_OPTIONS);
+      (require('ajv-formats') as typeof addFormats).default(ajv);
       for (const keyword of keywords) ajv.addKeyword(keyword);
     }
     return ajv;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Ajv2020, Options, ValidateFunction } from 'ajv/dist/2020.js';
-import standaloneCode from 'ajv/dist/standalone/index.js';
+import type standaloneCode from 'ajv/dist/standalone/index.js';
 import { cacheEntryText, libraryVersion, readCacheEntry, writeCacheEntry } from './disk-cache.ts';
 
 // Compiling a schema with ajv is the largest cost left in a process's first requests: the mock's
@@ -13,7 +13,6 @@ import { cacheEntryText, libraryVersion, readCacheEntry, writeCacheEntry } from 
 const FORMAT = 1;
 const KIND = 'validator';
 const require = createRequire(import.meta.url);
-const emitStandalone = standaloneCode.default;
 let libraries: string | undefined;
 
 /** The key of a schema compiled with these options and added keywords, or undefined for a schema JSON cannot carry. */
@@ -49,7 +48,8 @@ export function cachedValidator(key: string): ValidateFunction | undefined {
 export function storeValidator(key: string, ajv: Ajv2020, validate: ValidateFunction): void {
   let code: string;
   try {
-    code = emitStandalone(ajv, validate);
+    // Loaded only here: a process that compiles nothing never needs the code generator.
+    code = (require('ajv/dist/standalone/index.js') as typeof standaloneCode).default(ajv, validate);
   } catch {
     return;
   }

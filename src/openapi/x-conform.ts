@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { isObject, SpecError } from './load-spec.ts';
 
 export type TimestampEncoding = 'rfc3339' | 'unix-ms' | 'unix-s';
@@ -34,11 +35,13 @@ export interface XConform {
   scrub?: { operation: string; body: Record<string, unknown>; keepTag?: boolean };
 }
 
-// Compiled on first use, not at import: a spec from the disk cache (spec-cache.ts) needs no validation.
+// Compiled on first use, and ajv loaded then, not at import: a spec from the disk cache
+// (spec-cache.ts) needs no validation.
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   if (!compiled) {
     const schema = JSON.parse(readFileSync(new URL('./x-conform.schema.json', import.meta.url), 'utf8')) as object;
+    const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
     compiled = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
   }
   return compiled;

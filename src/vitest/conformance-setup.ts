@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { startMock, type RunningMock } from '../mock/start-mock.ts';
+import type { MockOptions } from '../mock/mock-types.ts';
 import { variantsOf } from '../mock/variants.ts';
-import { withProfile } from '../mock/profile.ts';
 import { loadVendorSpec } from '../openapi/vendor-spec.ts';
 import type { Vendor } from '../openapi/vendors.ts';
 import type { ConformanceContext, VendorRun } from './conformance-context.ts';
@@ -24,7 +24,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     } else {
       const auth = plan.auth === 'hmac-sha256' ? 'hmac-sha256' : 'hawk';
       const variants = plan.mockVariants.filter((v) => variantsOf(vendor).some((known) => known.name === v));
-      const mock = await startMock(vendor, withProfile(vendor, { fault: plan.fault, variants, auth, env: {} }, plan.mockProfiles?.[vendor]));
+      const options: MockOptions = { fault: plan.fault, variants, auth, env: {} };
+      const profile = plan.mockProfiles?.[vendor];
+      // The profile's module reads results documents (their schema, ajv): loaded only for a run that has one.
+      const mock = await startMock(vendor, profile ? (await import('../mock/profile.ts')).withProfile(vendor, options, profile) : options);
       mocks.push(mock);
       run = vendorRun(plan, vendor, mock.url, mock.credentials, true);
     }
