@@ -213,8 +213,18 @@ export function answerClientErrors(server: Server, render: (problem: HttpProblem
   });
 }
 
+/**
+ * How long an idle connection stays open. A client reuses it until shortly before the time the
+ * server announces (undici: 2 s before); a client process that stalls past that margin (a loaded
+ * machine) sends its next request as the server closes the socket, and a POST then fails with a
+ * reset it must not retry. Node's 5 s leaves such windows every few seconds of a run; 30 s makes
+ * them rare, and stays under the 60 s in which a request's headers must arrive.
+ */
+const KEEP_ALIVE_MS = 30_000;
+
 /** Starts listening and resolves with the server's base URL; a failure to bind (port in use) rejects. */
 export function listen(server: Server, port = 0, host = '127.0.0.1'): Promise<string> {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
