@@ -16,6 +16,7 @@ import { partialUpdate } from './partial-update.ts';
 import { permissionDenied } from './permission-denied.ts';
 import { roundTrip } from './round-trip.ts';
 import { scopeIsolation } from './scope-isolation.ts';
+import { statefulModel } from './stateful-model.ts';
 import { timestamps } from './timestamps.ts';
 import { unknownId } from './unknown-id.ts';
 
@@ -33,6 +34,7 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   timestamps,
   'scope-isolation': scopeIsolation,
   'permission-denied': permissionDenied,
+  stateful: statefulModel,
 };
 
 /**
