@@ -9,7 +9,6 @@ import { listReadingsChecks } from './list-readings.checks.ts';
 import { readingsChecks } from './readings.checks.ts';
 import { postBackChecks } from './post-back.checks.ts';
 import { refusalsChecks } from './refusals.checks.ts';
-import { statefulChecks } from './stateful.checks.ts';
 import { updateChecks } from './update.checks.ts';
 import { updateReadingsChecks } from './update-readings.checks.ts';
 import { upsertChecks } from './upsert.checks.ts';
@@ -26,7 +25,6 @@ export const TRUSTLY_CHECKS: Check[] = [
   ...upsertChecks,
   ...listChecks,
   ...updateChecks,
-  ...statefulChecks,
   ...upsertKeysChecks,
   ...postBackChecks,
   ...updateReadingsChecks,
