@@ -1,7 +1,7 @@
-import { inspect } from 'node:util';
+import { inspect, isDeepStrictEqual } from 'node:util';
 import type fc from 'fast-check';
 import { expectStatus } from './judge.ts';
-import type { Data } from './record-model.ts';
+import { dataOf, type Data } from './record-model.ts';
 import { expectList, staleCandidate } from './stateful-lists.ts';
 import { addNew, bodyFor, expectRead, isRefusal, judgeWrite, pick, rewrite, show, tagOf, type Scope, type System, type World } from './stateful-world.ts';
 
@@ -65,7 +65,13 @@ export class Create extends Command {
     const reply = await client.create(body);
     // A refused create is the create rules' to judge: the sequence does not apply (fast-check draws another).
     if (isRefusal(reply.status)) ctx.skip(`the target refused (${reply.status}) the create ${show(body).slice(0, 200)}`);
-    addNew(world, system, this.scope, client.recordOf(reply, what), body, what);
+    const answer = client.recordOf(reply, what);
+    // The answer is an earlier record of the sequence holding exactly what was sent: the target took
+    // the create for a repeat. Whether a repeated create makes a second record is the create
+    // rules' to judge, as a refusal is; the sequence does not apply.
+    const repeated = world.records.find((r) => r.id === client.idOf(answer) && r.scope === this.scope);
+    if (repeated?.candidates.some((c) => isDeepStrictEqual(c, dataOf(body, system.shape)))) ctx.skip(`the target answered the create ${show(body).slice(0, 200)} with the record ${repeated.id} made earlier from the same data`);
+    addNew(world, system, this.scope, answer, body, what);
   }
   toString(): string {
     return `create(${this.scope}, pool[${this.slot}], ${show(this.body)})`;
