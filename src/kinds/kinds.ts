@@ -17,6 +17,7 @@ import { permissionDenied } from './permission-denied.ts';
 import { refusedBody } from './refused-body.ts';
 import { roundTrip } from './round-trip.ts';
 import { scopeIsolation } from './scope-isolation.ts';
+import { statefulModel } from './stateful-model.ts';
 import { timestamps } from './timestamps.ts';
 import { unknownId } from './unknown-id.ts';
 
@@ -35,6 +36,7 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   'scope-isolation': scopeIsolation,
   'permission-denied': permissionDenied,
   'refused-body': refusedBody,
+  stateful: statefulModel,
 };
 
 /**

@@ -5,7 +5,6 @@ import { authChecks } from './auth.checks.ts';
 import { createChecks } from './create.checks.ts';
 import { kycChecks } from './kyc.checks.ts';
 import { listChecks } from './list.checks.ts';
-import { statefulChecks } from './stateful.checks.ts';
 import { updateChecks } from './update.checks.ts';
 import { errorChecks } from './errors.checks.ts';
 import { httpChecks } from './http.checks.ts';
@@ -27,7 +26,6 @@ export const TRUSTIST_CHECKS: Check[] = [
   ...listChecks,
   ...authChecks,
   ...kycChecks,
-  ...statefulChecks,
   ...updateWriteChecks,
   ...recordChecks,
   ...listScopeChecks,

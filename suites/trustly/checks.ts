@@ -5,7 +5,6 @@ import { errorsChecks } from './errors.checks.ts';
 import { httpChecks } from './http.checks.ts';
 import { listChecks } from './list.checks.ts';
 import { readingsChecks } from './readings.checks.ts';
-import { statefulChecks } from './stateful.checks.ts';
 import { updateChecks } from './update.checks.ts';
 import { upsertChecks } from './upsert.checks.ts';
 
@@ -18,7 +17,6 @@ export const TRUSTLY_CHECKS: Check[] = [
   ...upsertChecks,
   ...listChecks,
   ...updateChecks,
-  ...statefulChecks,
   ...readingsChecks,
   ...kindChecksOf('trustly'),
   // Last: it also judges the 5xx answers every check before it met (server-error-tally.ts).
