@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { CheckContext } from '../runner/check-context.ts';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { OperationClient } from './operation-client.ts';
 import { bodiesParam, nestedNullableFields, nullableFields, objectBranch, requestSchema } from './record-bodies.ts';
@@ -33,7 +32,7 @@ export const statefulModel: Kind = async (ctx: CheckContext, params) => {
   const clients: Record<Scope, OperationClient> = { primary: new OperationClient(ctx, conform.scope.primary), other: new OperationClient(ctx, conform.scope.other) };
   void clients.other.credentials; // skips the rule, naming the variables, before anything is written
   const options = optionsOf(ctx, params);
-  const extra = new TagNamespace(ctx.tag, 'stateful-x');
+  const extra = ctx.namespace('x');
   const system: System = {
     ctx,
     clients,
@@ -64,7 +63,7 @@ export const statefulModel: Kind = async (ctx: CheckContext, params) => {
   ];
   // Long enough for a create, an update and a list of the same record to meet (stale lists), and for ids to pile up.
   const sequences = fc.commands(commands, { maxCommands: typeof params.maxCommands === 'number' ? params.maxCommands : 24, size: 'max' });
-  const ns = new TagNamespace(ctx.tag, 'stateful');
+  const ns = ctx.namespace('seq');
   await ctx.property(sequences, async (cmds) => {
     // A fresh tag namespace per sequence: the model starts empty, and so does the target's view of it.
     const root = ns.next();
