@@ -74,12 +74,12 @@ export async function startFaultReach(names: readonly string[]): Promise<FaultRe
 }
 
 /** The offset of a name written other than as a compared value: the comparison that reads it is elsewhere. */
-const ELSEWHERE = -1;
+export const ELSEWHERE = -1;
 /** What may stand before a compared name: `fault === `, `fault !== `, `variants.has(`, `case `. */
 const COMPARED = /(?:[=!]==|\.has\(|\bcase)\s*$/;
 
 /** Where each name is written in a script, as a string literal (a transform may turn either quote into the other). */
-function literals(source: string, names: readonly string[]): Map<string, number[]> {
+export function literals(source: string, names: readonly string[]): Map<string, number[]> {
   const sites = new Map<string, number[]>();
   for (const name of names) {
     const offsets: number[] = [];
