@@ -9,6 +9,7 @@ import { trustistContract } from '../../src/pact/trustist-contract.ts';
 import { trustlyContract } from '../../src/pact/trustly-contract.ts';
 import { generatePacts } from '../../src/pact/generate-pacts.ts';
 import { freshPactDir } from '../../src/testing/pact-output.ts';
+import { startSharedVerifier, type SharedVerifier } from '../../src/testing/shared-verifier.ts';
 
 const KEY_VARS: Record<Vendor, [string, string]> = {
   trustist: ['TRUSTIST_KEY_ID', 'TRUSTIST_KEY_SECRET'],
@@ -17,14 +18,19 @@ const KEY_VARS: Record<Vendor, [string, string]> = {
 
 let dir: string;
 let pacts: Record<Vendor, string>;
+let verifier: SharedVerifier;
 
-/** Verifies the vendor's generated pact against a fresh reference mock (with a fault, or another auth scheme). */
-async function verifyAgainstMock(vendor: Vendor, options: MockOptions & { targetSuffix?: string } = {}): Promise<PactVerification> {
-  const { targetSuffix, ...mockOptions } = options;
+/**
+ * Verifies the vendor's generated pact against a fresh reference mock (with a fault, or another
+ * auth scheme). In the file's shared verifier process, or (`ownProcess`) through verifyPacts, as
+ * `conform pact verify` does, with a process of its own.
+ */
+async function verifyAgainstMock(vendor: Vendor, options: MockOptions & { targetSuffix?: string; ownProcess?: boolean } = {}): Promise<PactVerification> {
+  const { targetSuffix, ownProcess, ...mockOptions } = options;
   const mock = await startMock(vendor, { env: {}, ...mockOptions });
   try {
     const [idVar, secretVar] = KEY_VARS[vendor];
-    const [result] = await verifyPacts({
+    const [result] = await (ownProcess ? verifyPacts : verifier.verify)({
       vendor,
       pactFiles: [pacts[vendor]],
       target: `${mock.url}${targetSuffix ?? ''}`,
@@ -40,21 +46,24 @@ async function verifyAgainstMock(vendor: Vendor, options: MockOptions & { target
 
 const failedOf = (result: PactVerification) => result.interactions.filter((i) => i.status === 'failed');
 
-// Each verification runs Pact's native verifier in a child process (about a second and a
-// half). They run one after another: run concurrently on a small machine they took ten times
-// as long each.
+// Each verification runs Pact's native verifier in a child process: all but one share a process
+// (src/testing/shared-verifier.ts), whose start-up costs about two CPU-seconds; the one that
+// goes through verifyPacts starts its own, as `conform pact verify` does. They run one after
+// another: run concurrently on a small machine they took ten times as long each.
 describe('the project pacts verified against the reference mocks', () => {
   beforeAll(async () => {
+    verifier = startSharedVerifier();
     dir = await freshPactDir();
     const [trustist, trustly] = await generatePacts(dir);
     pacts = { trustist: trustist!, trustly: trustly! };
   });
   afterAll(async () => {
+    await verifier?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
   it('pass against the Trustist mock, every request signed with Hawk', async () => {
-    const result = await verifyAgainstMock('trustist');
+    const result = await verifyAgainstMock('trustist', { ownProcess: true });
     expect(failedOf(result), JSON.stringify(failedOf(result), null, 2)).toEqual([]);
     expect(result.interactions).toHaveLength(trustistContract.interactions.length);
     expect(result.provider).toBe('trustist-customers');

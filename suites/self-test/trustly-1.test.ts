@@ -1,4 +1,0 @@
-import { defineSelfTest } from './define-self-test.ts';
-
-// One part of the self-test; the parts run in parallel (define-self-test.ts says how they split).
-defineSelfTest('trustly', 1, 2);
