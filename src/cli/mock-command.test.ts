@@ -1,7 +1,6 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { basicSigner } from '../auth/basic-signer.ts';
 import { exchange } from '../http/exchange.ts';
@@ -10,6 +9,7 @@ import { unhashedHawkSigner } from '../vendors/trustist/hawk-variants.ts';
 import { variantsOf } from '../mock/variants.ts';
 import { mockCommand } from './mock-command.ts';
 import { UsageError } from './usage-error.ts';
+import { conformInProcess } from '../testing/conform-in-process.ts';
 
 const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
 const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
@@ -48,15 +48,17 @@ describe('conform mock', () => {
     expect(stdout).toMatch(/TRUSTLY_ACCESS_KEY is taken from the environment/);
   });
 
+  // In this process: the exit code of a refusing mock process is tested in mock-chaos.test.ts
+  // and mock-profile.test.ts.
   it('lists the faults, and refuses an unknown one or an unknown vendor with exit 2', async () => {
-    const run = promisify(execFile);
-    const { stdout } = await run(process.execPath, [BIN, 'mock', 'trustist', '--list-faults'], { env });
+    const { code, stdout } = await conformInProcess(['mock', 'trustist', '--list-faults']);
+    expect(code).toBe(0);
     for (const fault of faultsOf('trustist')) expect(stdout).toContain(fault.name);
-    const unknown = await run(process.execPath, [BIN, 'mock', 'trustist', '--fault', 'nope'], { env }).catch((e: { code: number; stderr: string }) => e);
-    expect((unknown as { code: number }).code).toBe(2);
-    expect((unknown as { stderr: string }).stderr).toMatch(/unknown trustist fault "nope"; valid: /);
-    const vendor = await run(process.execPath, [BIN, 'mock', 'acme'], { env }).catch((e: { code: number; stderr: string }) => e);
-    expect((vendor as { code: number }).code).toBe(2);
+    const unknown = await conformInProcess(['mock', 'trustist', '--fault', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown trustist fault "nope"; valid: /);
+    const vendor = await conformInProcess(['mock', 'acme']);
+    expect(vendor.code).toBe(2);
   });
 
   it('requires the Hawk payload hash on a body unless started with --hawk-lenient, which only the Trustist Hawk mock takes', async () => {
@@ -74,11 +76,10 @@ describe('conform mock', () => {
     };
     // Both at once: a mock process takes a while to start on a busy machine.
     expect(await Promise.all([tryUnhashed([]), tryUnhashed(['--hawk-lenient'])])).toEqual([401, 201]);
-    const run = promisify(execFile);
     for (const args of [['trustly', '--hawk-lenient'], ['trustist', '--auth', 'hmac-sha256', '--hawk-lenient']]) {
-      const refused = await run(process.execPath, [BIN, 'mock', ...args], { env }).catch((e: { code: number; stderr: string }) => e);
-      expect((refused as { code: number }).code, args.join(' ')).toBe(2);
-      expect((refused as { stderr: string }).stderr).toMatch(/--hawk-lenient applies to the Trustist mock with Hawk auth only/);
+      const refused = await conformInProcess(['mock', ...args]);
+      expect(refused.code, args.join(' ')).toBe(2);
+      expect(refused.stderr).toMatch(/--hawk-lenient applies to the Trustist mock with Hawk auth only/);
     }
   }, 180_000);
   it('refuses an option the vendor\'s mock does not take, as the mock declares it, with a usage error naming the mocks that do', async () => {

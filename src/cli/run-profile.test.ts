@@ -6,9 +6,11 @@ import { trustlyDocument } from '../testing/results-fixtures.ts';
 import type { ResultsDocument } from '../results/results.ts';
 import { parseRunOptions, RUN_HELP } from './run-options.ts';
 import { UsageError } from './usage-error.ts';
-import { runConform } from '../testing/run-conform.ts';
+import { conformInProcess } from '../testing/conform-in-process.ts';
 
-const conform = (args: string[]) => runConform(args, {}, { timeoutMs: 280_000 });
+// In this process, which saves a node, tsx and vitest start-up per run: what is tested is what the
+// command does with a profile (the exit codes of a process are tested in full-run.test.ts).
+const conform = (args: string[]) => conformInProcess(args);
 
 describe('conform run --profile', () => {
   it('takes a profile for the embedded mocks, and refuses it with --target', () => {
