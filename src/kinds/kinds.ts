@@ -11,6 +11,7 @@ import { createSchema } from './create-schema.ts';
 import { createSubsets } from './create-subsets.ts';
 import { immutableFields } from './immutable-fields.ts';
 import type { Kind } from './kind.ts';
+import { listUnfiltered } from './list-unfiltered.ts';
 import { nullClears } from './null-clears.ts';
 import { partialUpdate } from './partial-update.ts';
 import { permissionDenied } from './permission-denied.ts';
@@ -18,6 +19,7 @@ import { roundTrip } from './round-trip.ts';
 import { scopeIsolation } from './scope-isolation.ts';
 import { timestamps } from './timestamps.ts';
 import { unknownId } from './unknown-id.ts';
+import { unknownTag } from './unknown-tag.ts';
 
 /** Every generic kind of check, by the name an x-rules entry gives as its `kind`. */
 export const KINDS: Readonly<Record<string, Kind>> = {
@@ -33,6 +35,8 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   timestamps,
   'scope-isolation': scopeIsolation,
   'permission-denied': permissionDenied,
+  'list-unfiltered': listUnfiltered,
+  'unknown-tag': unknownTag,
 };
 
 /**

@@ -10,7 +10,6 @@ import { updateChecks } from './update.checks.ts';
 import { validationChecks } from './validation.checks.ts';
 import { errorChecks } from './errors.checks.ts';
 import { httpChecks } from './http.checks.ts';
-import { listScopeChecks } from './list-scope.checks.ts';
 import { onboardChecks } from './onboard.checks.ts';
 import { recordChecks } from './records.checks.ts';
 import { updateWriteChecks } from './update-writes.checks.ts';
@@ -32,7 +31,6 @@ export const TRUSTIST_CHECKS: Check[] = [
   ...statefulChecks,
   ...updateWriteChecks,
   ...recordChecks,
-  ...listScopeChecks,
   ...onboardChecks,
   ...errorChecks,
   // Last: no-server-error also reads the 5xx answers every earlier rule of the process received.
