@@ -182,10 +182,13 @@ export class OperationClient {
     return exchange({ baseUrl: this.ctx.config.baseUrl, method: 'GET', path: targetPath(this.ctx.config.baseUrl, this.conform.basePath, path), signer: this.signer, credentials, timeoutMs: this.ctx.config.timeoutMs, session: this.ctx.http });
   }
 
-  /** A list on a shared account may hold other writers' records: only the run's own are validated. */
+  /**
+   * A list on a shared account may hold other writers' records, and those of the run's other
+   * rules: only the records this rule created are validated, so a record another rule's fault
+   * stored badly is blamed on that rule, not on every rule that lists the account.
+   */
   private ownOnly(json: unknown): unknown {
-    const own = (r: unknown) =>
-      isObject(r) && (this.ctx.created.includes(String(r[this.conform.record.id])) || String(r[this.conform.record.tag.field] ?? '').startsWith(`${this.ctx.tag}-`));
+    const own = (r: unknown) => isObject(r) && this.ctx.created.includes(String(r[this.conform.record.id]));
     const shape = listOf(json, this.conform.record.listEnvelope)?.shape;
     if (shape?.kind === 'array') return (json as unknown[]).filter(own);
     return shape ? { ...(json as Data), [shape.key]: (json as Record<string, unknown[]>)[shape.key]!.filter(own) } : json;
