@@ -16,6 +16,7 @@ import { nullClears } from './null-clears.ts';
 import { partialUpdate } from './partial-update.ts';
 import { permissionDenied } from './permission-denied.ts';
 import { roundTrip } from './round-trip.ts';
+import { scopeField } from './scope-field.ts';
 import { scopeIsolation } from './scope-isolation.ts';
 import { timestamps } from './timestamps.ts';
 import { unknownId } from './unknown-id.ts';
@@ -37,6 +38,7 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   'permission-denied': permissionDenied,
   'list-unfiltered': listUnfiltered,
   'unknown-tag': unknownTag,
+  'scope-field': scopeField,
 };
 
 /**
