@@ -4,6 +4,7 @@ import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { OperationClient, type Data } from './operation-client.ts';
 import { bodiesOf } from './record-bodies.ts';
+import { skipIfRefused } from './skip-if-refused.ts';
 
 /**
  * Every record carries its account's id in x-conform's scope.field: a non-empty string, the same on
@@ -33,8 +34,7 @@ export const scopeField: Kind = async (ctx: CheckContext, params) => {
       const client = clients[account];
       const role = client.role;
       const reply = await client.create({ ...body, [conform.record.tag.field]: ns.next() });
-      // A refused body is the create rules' to judge: this value does not apply, another is drawn.
-      if (reply.status >= 400 && reply.status < 500 && reply.status !== 401 && reply.status !== 403) ctx.skip(`the target refused (${reply.status}) a create body of ${role}`);
+      skipIfRefused(ctx, reply, `a create body of ${role}`);
       const created = client.recordOf(reply, `${role}'s ${conform.operations.create}`);
       seen[account].add(carried(created, `${conform.operations.create} answer (${role})`));
       seen[account].add(carried(client.recordOf(await client.get(client.idOf(created)), `${role}'s ${conform.operations.get}`), `${conform.operations.get} answer (${role})`));
