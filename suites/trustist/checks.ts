@@ -15,9 +15,7 @@ import { recordChecks } from './records.checks.ts';
 import { updateWriteChecks } from './update-writes.checks.ts';
 
 /**
- * Every Trustist check, one per rule of the spec's x-rules. Create comes first: its invalid-body
- * rule reads the tenant's unfiltered list, which is shortest before the other rules add to it.
- * The HTTP rules come last (see below). The rules whose entry names a generic kind are judged by
+ * Every Trustist check, one per rule of the spec's x-rules. The HTTP rules come last (see below). The rules whose entry names a generic kind are judged by
  * it (src/kinds).
  */
 export const TRUSTIST_CHECKS: Check[] = [
