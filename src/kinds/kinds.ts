@@ -20,6 +20,7 @@ import { scopeField } from './scope-field.ts';
 import { scopeIsolation } from './scope-isolation.ts';
 import { timestamps } from './timestamps.ts';
 import { unknownId } from './unknown-id.ts';
+import { updateAnswer } from './update-answer.ts';
 import { unknownTag } from './unknown-tag.ts';
 
 /** Every generic kind of check, by the name an x-rules entry gives as its `kind`. */
@@ -39,6 +40,7 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   'list-unfiltered': listUnfiltered,
   'unknown-tag': unknownTag,
   'scope-field': scopeField,
+  'update-answer': updateAnswer,
 };
 
 /**
