@@ -9,6 +9,7 @@ import { authRequired } from './auth-required.ts';
 import { badCredentials } from './bad-credentials.ts';
 import { createSchema } from './create-schema.ts';
 import { createSubsets } from './create-subsets.ts';
+import { distinctIds } from './distinct-ids.ts';
 import { immutableFields } from './immutable-fields.ts';
 import type { Kind } from './kind.ts';
 import { listUnfiltered } from './list-unfiltered.ts';
@@ -41,6 +42,7 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   'unknown-tag': unknownTag,
   'scope-field': scopeField,
   'update-answer': updateAnswer,
+  'distinct-ids': distinctIds,
 };
 
 /**

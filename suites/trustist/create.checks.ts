@@ -1,16 +1,14 @@
 import fc from 'fast-check';
 import { defineChecks } from '../../src/runner/check.ts';
 import { pick, type CheckContext } from '../../src/runner/check-context.ts';
-import { createBody, malformedJson, nonObjectBody, orgNamespace, wrongTypeBody } from '../../src/vendors/trustist/arbitraries.ts';
+import { malformedJson, nonObjectBody, orgNamespace, wrongTypeBody } from '../../src/vendors/trustist/arbitraries.ts';
 import { expectStatus } from '../../src/kinds/judge.ts';
 import { OperationClient } from '../../src/kinds/operation-client.ts';
-import { createCustomer, idsOf } from './create-customer.ts';
+import { idsOf } from './create-customer.ts';
 
-// Create. Every rule here judges only records it made itself, found by the orgId namespace it put
-// in each body: the tenant may hold any number of other records, and gain more while we run.
-
-/** Ids must stay distinct well past a few dozen creates: a small id space collides only then. */
-const DISTINCT_IDS = 64;
+// A refused create (whether creates are deduplicated is the distinct-ids kind's, the spec's
+// x-rules). The rule judges only records it made itself, found by the orgId namespace it put in
+// each body: the tenant may hold any number of other records, and gain more while we run.
 
 type Invalid = { kind: 'malformed'; index: number } | { kind: 'non-object'; value: unknown } | { kind: 'wrong type'; value: unknown; pointer: string; mutation: string };
 
@@ -77,32 +75,5 @@ export const createChecks = defineChecks('create', {
       },
     );
     if (nullReadings.size > 0) ctx.observe({ nullInOptionalFieldOnCreate: [...nullReadings].sort() });
-  },
-
-  'trustist.customers.create.duplicates-allowed': async (ctx: CheckContext) => {
-    const a = new OperationClient(ctx, 'tenantA');
-    // Every id this check was given, with the orgId that tells its record apart.
-    const seen = new Map<string, string>();
-    const remember = (id: string, orgId: string) => {
-      ctx.assert(!seen.has(id), `create returned id ${id}, which an earlier create of this check already returned`, { received: id, expected: `an id other than the ${seen.size} already given` });
-      seen.set(id, orgId);
-    };
-    const expectOwn = async (id: string, orgId: string) => {
-      const got = a.recordOf(await a.get(id), `customer ${id} that create returned`);
-      ctx.assertEqual({ id: got.id, orgId: got.orgId }, { id, orgId }, `get ${id} must return that customer, not another`);
-    };
-    await ctx.property(fc.tuple(createBody(ctx.spec), fc.integer({ min: 2, max: 3 })), async ([template, copies]) => {
-      // The orgId is the plain namespace: the same payload each time, and a field that round-trips safely.
-      const orgId = orgNamespace(ctx, 'dup');
-      const body = { ...template, orgId };
-      const made: string[] = [];
-      for (let i = 0; i < copies; i++) made.push(a.idOf(await createCustomer(ctx, a, body, true)));
-      ctx.assertEqual(new Set(made).size, copies, `the same payload created ${copies} times must yield ${copies} different ids`);
-      for (const id of made) remember(id, orgId);
-      for (const id of made) await expectOwn(id, orgId);
-    });
-    const orgId = orgNamespace(ctx, 'dup-bulk');
-    for (let n = 0; seen.size < DISTINCT_IDS; n++) remember(a.idOf(await createCustomer(ctx, a, { orgId: `${orgId}-${n}` }, true)), `${orgId}-${n}`);
-    for (const [id, org] of seen) await expectOwn(id, org);
   },
 });
