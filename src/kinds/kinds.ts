@@ -9,17 +9,22 @@ import { authRequired } from './auth-required.ts';
 import { badCredentials } from './bad-credentials.ts';
 import { createSchema } from './create-schema.ts';
 import { createSubsets } from './create-subsets.ts';
+import { distinctIds } from './distinct-ids.ts';
 import { immutableFields } from './immutable-fields.ts';
 import type { Kind } from './kind.ts';
+import { listUnfiltered } from './list-unfiltered.ts';
 import { nullClears } from './null-clears.ts';
 import { partialUpdate } from './partial-update.ts';
 import { permissionDenied } from './permission-denied.ts';
 import { refusedBody } from './refused-body.ts';
 import { roundTrip } from './round-trip.ts';
+import { scopeField } from './scope-field.ts';
 import { scopeIsolation } from './scope-isolation.ts';
 import { statefulModel } from './stateful-model.ts';
 import { timestamps } from './timestamps.ts';
 import { unknownId } from './unknown-id.ts';
+import { updateAnswer } from './update-answer.ts';
+import { unknownTag } from './unknown-tag.ts';
 
 /** Every generic kind of check, by the name an x-rules entry gives as its `kind`. */
 export const KINDS: Readonly<Record<string, Kind>> = {
@@ -37,6 +42,11 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   'permission-denied': permissionDenied,
   'refused-body': refusedBody,
   stateful: statefulModel,
+  'list-unfiltered': listUnfiltered,
+  'unknown-tag': unknownTag,
+  'scope-field': scopeField,
+  'update-answer': updateAnswer,
+  'distinct-ids': distinctIds,
 };
 
 /**

@@ -15,7 +15,7 @@ export function nextPagePath(current: URL, link: string | undefined, json: unkno
   seen.add(`${current.pathname}${current.search}`);
   const next = nextPageOf(link) ?? bodyNext(json);
   if (next === undefined) return undefined;
-  const target = 'link' in next ? new URL(next.link, current) : 'token' in next ? withParam(current, next.token.name, next.token.value) : undefined;
+  const target = 'link' in next ? new URL(next.link, current) : 'token' in next ? withParam(current, next.token.name, next.token.value) : 'page' in next ? withParam(current, next.page.name, String(next.page.value)) : undefined;
   const unreadable = (why: string) => new RuleIncomplete(`the list could not be read to its end: ${why}`);
   if (target === undefined || target.origin !== current.origin) throw unreadable('unreadable' in next ? next.unreadable : "its next page is not on the target's origin");
   if (seen.has(`${target.pathname}${target.search}`)) throw unreadable('its next page link goes back to a page already read');
@@ -23,8 +23,8 @@ export function nextPagePath(current: URL, link: string | undefined, json: unkno
   return `${target.pathname}${target.search}`;
 }
 
-/** A next page the body names: a `next` URL, or a continuation token. */
-function bodyNext(json: unknown): NextPage | undefined {
+/** A next page the body names: a `next` URL, a continuation token, or page numbers (`page` of `totalPages`). */
+export function bodyNext(json: unknown): NextPage | undefined {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
   const body = json as Record<string, unknown>;
   if (typeof body.next === 'string' && body.next !== '') return { link: body.next };
@@ -32,7 +32,9 @@ function bodyNext(json: unknown): NextPage | undefined {
     const value = body[name];
     if (typeof value === 'string' && value !== '') return { token: { name, value } };
   }
-  for (const flag of ['hasMore', 'has_more']) if (body[flag] === true) return { unreadable: `the answer says ${flag}: true and names no next page` };
+  const total = body.totalPages ?? body.pageCount;
+  if (Number.isSafeInteger(body.page) && typeof total === 'number') return (body.page as number) < total ? { page: { name: 'page', value: (body.page as number) + 1 } } : undefined;
+  for (const flag of ['hasMore', 'has_more', 'moreResults']) if (body[flag] === true) return { unreadable: `the answer says ${flag}: true and names no next page` };
   return undefined;
 }
 

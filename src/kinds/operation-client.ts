@@ -5,6 +5,7 @@ import type { CheckContext } from '../runner/check-context.ts';
 import { targetPath } from '../http/base-path.ts';
 import { exchange, type Exchange } from '../http/exchange.ts';
 import { roleHolds, roleOfKey, type XConform } from '../openapi/x-conform.ts';
+import { listOf, type ListShape } from './list-shape.ts';
 import { nextPagePath } from './list-pages.ts';
 
 export type Data = Record<string, unknown>;
@@ -16,8 +17,11 @@ export interface Reply {
   exchange: Exchange;
   /** The record of a 2xx create, get or update answer (unwrapped from x-conform's envelope). */
   record?: Data;
-  /** The records of a 2xx list answer. */
+  /** The records of a 2xx list answer, and how the answer holds them. */
   records?: Data[];
+  shape?: ListShape;
+  /** A 2xx create whose id is one this rule was already given: the earlier record is probably gone. */
+  reused?: boolean;
   sentAt: number;
   receivedAt: number;
 }
@@ -38,6 +42,8 @@ export interface CallOptions {
   rawBody?: string;
   /** Signs in place of the run's signer (a request signed other than as sent). */
   signer?: Signer;
+  /** Only a list's first page: what paging looks like, without walking a busy account's every page. */
+  firstPage?: boolean;
 }
 
 /**
@@ -53,6 +59,8 @@ export class OperationClient {
     private readonly ctx: CheckContext,
     /** The credential role of x-conform whose key this client signs with. */
     readonly role: string,
+    /** A key given in place of the role's variables (a client outside a run, such as a Pact consumer). */
+    private readonly key?: KeyCredentials,
   ) {
     this.conform = ctx.spec.conform;
     const known = this.conform.credentials[role];
@@ -62,7 +70,7 @@ export class OperationClient {
   /** The role's key; skips the rule in hand, naming the variables, when they are not set. */
   get credentials(): KeyCredentials {
     const { idVar, secretVar } = this.conform.credentials[this.role]!;
-    return this.ctx.credentials(idVar, secretVar);
+    return this.key ?? this.ctx.credentials(idVar, secretVar);
   }
 
   get signer(): Signer {
@@ -105,7 +113,7 @@ export class OperationClient {
     });
     const query = options.query ? `?${new URLSearchParams(options.query)}` : '';
     const first = await this.send(operationId, op.method, `${targetPath(this.ctx.config.baseUrl, this.conform.basePath, path)}${query}`, options);
-    if (first.records === undefined) return first;
+    if (first.records === undefined || options.firstPage) return first;
     const records = [...first.records];
     const seen = new Set<string>();
     for (let page = first; ; ) {
@@ -145,12 +153,13 @@ export class OperationClient {
     const reply: Reply = { status, json, exchange: ex, sentAt, receivedAt };
     if (status >= 200 && status < 300) {
       if (isList) {
-        reply.records = recordsOf(json, this.conform.record.listEnvelope);
+        Object.assign(reply, listOf(json, this.conform.record.listEnvelope));
       } else {
         const record = this.conform.record.envelope === undefined ? json : isObject(json) ? json[this.conform.record.envelope] : undefined;
         if (isObject(record)) {
           reply.record = record;
           if (operationId === this.conform.operations.create && record[this.conform.record.id] !== undefined) {
+            reply.reused = this.ctx.created.includes(this.idOf(record));
             this.ctx.noteCreated(this.idOf(record), roleOfKey(this.conform, this.ctx.config.env, credentials?.id ?? ''));
           }
         }
@@ -173,20 +182,17 @@ export class OperationClient {
     return exchange({ baseUrl: this.ctx.config.baseUrl, method: 'GET', path: targetPath(this.ctx.config.baseUrl, this.conform.basePath, path), signer: this.signer, credentials, timeoutMs: this.ctx.config.timeoutMs, session: this.ctx.http });
   }
 
-  /** A list on a shared account may hold other writers' records: only the run's own are validated. */
+  /**
+   * A list on a shared account may hold other writers' records, and those of the run's other
+   * rules: only the records this rule created are validated, so a record another rule's fault
+   * stored badly is blamed on that rule, not on every rule that lists the account.
+   */
   private ownOnly(json: unknown): unknown {
-    const own = (r: unknown) =>
-      isObject(r) && (this.ctx.created.includes(String(r[this.conform.record.id])) || String(r[this.conform.record.tag.field] ?? '').startsWith(`${this.ctx.tag}-`));
-    const envelope = this.conform.record.listEnvelope;
-    if (Array.isArray(json)) return json.filter(own);
-    if (envelope !== undefined && isObject(json) && Array.isArray(json[envelope])) return { ...json, [envelope]: (json[envelope] as unknown[]).filter(own) };
-    return json;
+    const own = (r: unknown) => isObject(r) && this.ctx.created.includes(String(r[this.conform.record.id]));
+    const shape = listOf(json, this.conform.record.listEnvelope)?.shape;
+    if (shape?.kind === 'array') return (json as unknown[]).filter(own);
+    return shape ? { ...(json as Data), [shape.key]: (json as Record<string, unknown[]>)[shape.key]!.filter(own) } : json;
   }
-}
-
-function recordsOf(json: unknown, envelope: string | undefined): Data[] | undefined {
-  const list = envelope === undefined ? json : isObject(json) ? json[envelope] : undefined;
-  return Array.isArray(list) ? list.filter(isObject) : undefined;
 }
 
 export function isObject(value: unknown): value is Data {

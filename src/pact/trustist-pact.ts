@@ -7,8 +7,8 @@ export const TRUSTIST_PACT: PactProvider = {
   vendor: 'trustist',
   states: TRUSTIST_STATES,
   async stateHandlers(ctx, credentials, runId) {
-    const { TrustistClient } = await import('../vendors/trustist/client.ts');
-    return trustistStates(new TrustistClient(ctx, credentials), runId);
+    const { OperationClient } = await import('../kinds/operation-client.ts');
+    return trustistStates(new OperationClient(ctx, 'tenantA', credentials), runId);
   },
   contract: async () => (await import('./trustist-contract.ts')).trustistContract as Contract<never>,
 };

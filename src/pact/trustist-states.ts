@@ -1,4 +1,4 @@
-import type { TrustistClient } from '../vendors/trustist/client.ts';
+import type { OperationClient } from '../kinds/operation-client.ts';
 import { freshTag, objectOf, pick, type StateHandler } from './provider-states.ts';
 
 /** Trustist's provider states, and what each sets up; the tag goes in the customer's orgId. */
@@ -12,13 +12,13 @@ export const TRUSTIST_STATES = {
 const FIELDS = ['firstName', 'lastName', 'emailAddress', 'dateOfBirth', 'address'] as const;
 const PERSON_FIELDS = new Set(['firstName', 'lastName', 'emailAddress']);
 
-export function trustistStates(client: TrustistClient, runId: string): Record<keyof typeof TRUSTIST_STATES, StateHandler> {
+export function trustistStates(client: OperationClient, runId: string): Record<keyof typeof TRUSTIST_STATES, StateHandler> {
   const create = async (body: Record<string, unknown>) => {
-    const reply = await client.createCustomer(body);
-    if ((reply.status !== 200 && reply.status !== 201) || typeof reply.body?.id !== 'string') {
+    const reply = await client.create(body);
+    if ((reply.status !== 200 && reply.status !== 201) || typeof reply.record?.id !== 'string') {
       throw new Error(`creating the customer got ${reply.status} ${reply.exchange.response?.body.slice(0, 200) ?? ''}`.trim());
     }
-    return reply.body.id;
+    return reply.record.id;
   };
   return {
     'an organisation for new customers': async (params) => ({ orgId: freshTag(runId, objectOf(params).orgId) }),

@@ -5,7 +5,7 @@ import { hawkSigner } from '../auth/hawk-signer.ts';
 import { HttpSession } from '../http/http-session.ts';
 import { listenTestServer, type TestServer } from '../testing/listen-test-server.ts';
 import { loadVendorSpec } from '../openapi/index.ts';
-import { TrustistClient } from '../vendors/trustist/client.ts';
+import { OperationClient } from '../kinds/operation-client.ts';
 import type { Check } from './check.ts';
 import { DEFAULT_TIME_CAP_MS, propertyTimeCapMs, runProperty } from './property.ts';
 import type { RunConfig } from './run-config.ts';
@@ -78,10 +78,10 @@ describe('runCheck and incomplete rules', () => {
     const http = new HttpSession({ deadlineAt }, () => (sent >= 5 ? deadlineAt : 0));
     const outcome = await runCheck(
       check('trustist.customers.get.unknown', async (ctx) => {
-        const a = new TrustistClient(ctx, { id: 'id-a', secret: 'secret-a' });
+        const a = new OperationClient(ctx, 'tenantA');
         await ctx.property(fc.uuid(), async (id) => {
           ++sent;
-          await a.getCustomer(id);
+          await a.get(id);
         });
       }),
       spec,
@@ -96,7 +96,7 @@ describe('runCheck and incomplete rules', () => {
     const config = await configAgainst(() => ({ status: 429, headers: { 'retry-after': '0' } }));
     const spec = await loadVendorSpec('trustist');
     const http = new HttpSession({ backoffBaseMs: 1 });
-    const outcome = await runCheck(check('trustist.customers.get.unknown', async (ctx) => void (await new TrustistClient(ctx, { id: 'id-a', secret: 'secret-a' }).getCustomer('x'))), spec, { ...config, http });
+    const outcome = await runCheck(check('trustist.customers.get.unknown', async (ctx) => void (await new OperationClient(ctx, 'tenantA').get('x'))), spec, { ...config, http });
     expect(outcome.status).toBe('incomplete');
     expect(outcome.reason).toMatch(/^rate limited/);
   });
@@ -104,7 +104,7 @@ describe('runCheck and incomplete rules', () => {
   it('a 401 to one request while the key still works (the probe of a made-up id gets 404) is the rule\'s to judge, not a stop', async () => {
     const config = { ...(await configAgainst((url) => (url.includes('conform-probe-') ? { status: 404, body: { error: 'not_found', message: 'no' } } : { status: 401, body: { error: 'unauthorized', message: 'no' } }))), http: new HttpSession() };
     const spec = await loadVendorSpec('trustist');
-    const outcome = await runCheck(check('trustist.customers.get.unknown', async (ctx) => void (await new TrustistClient(ctx, { id: 'id-a', secret: 'secret-a' }).getCustomer('x'))), spec, config);
+    const outcome = await runCheck(check('trustist.customers.get.unknown', async (ctx) => void (await new OperationClient(ctx, 'tenantA').get('x'))), spec, config);
     expect(outcome.refusedCredential).toBeUndefined();
     expect(outcome.status).toBe('passed');
     expect(config.http.stopped).toBeUndefined();
@@ -115,16 +115,16 @@ describe('runCheck and incomplete rules', () => {
     const config = { ...(await configAgainst(() => ({ status: 401, body: { error: 'unauthorized', message: 'no' } }))), http: new HttpSession() };
     const spec = await loadVendorSpec('trustist');
     // The read-only key creating: the docs allow 401 there, so it is the rule's to judge.
-    const beyond = await runCheck(check('trustist.permissions.create', async (ctx) => void (await new TrustistClient(ctx, { id: 'id-r', secret: 'secret-r' }).createCustomer({}))), spec, config);
+    const beyond = await runCheck(check('trustist.permissions.create', async (ctx) => void (await new OperationClient(ctx, 'readonly').create({}))), spec, config);
     expect(beyond.refusedCredential).toBeUndefined();
     expect(config.http.stopped).toBeUndefined();
-    const refused = await runCheck(check('trustist.customers.get.unknown', async (ctx) => void (await new TrustistClient(ctx, { id: 'id-a', secret: 'secret-a' }).getCustomer('x'))), spec, config);
+    const refused = await runCheck(check('trustist.customers.get.unknown', async (ctx) => void (await new OperationClient(ctx, 'tenantA').get('x'))), spec, config);
     expect(refused.status).toBe('incomplete');
     expect(refused.refusedCredential).toBe('TRUSTIST_KEY_ID');
     expect(config.http.stopped).toMatch(/TRUSTIST_KEY_ID/);
     // Nothing more is sent: the next rule is incomplete without a request.
     const connections = server!.connections;
-    const next = await runCheck(check('trustist.customers.get.round-trip', async (ctx) => void (await new TrustistClient(ctx, { id: 'id-a', secret: 'secret-a' }).getCustomer('y'))), spec, config);
+    const next = await runCheck(check('trustist.customers.get.round-trip', async (ctx) => void (await new OperationClient(ctx, 'tenantA').get('y'))), spec, config);
     expect(next.status).toBe('incomplete');
     expect(next.reason).toMatch(/run stopped/);
     expect(server!.connections).toBe(connections);

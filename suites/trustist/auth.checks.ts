@@ -1,67 +1,56 @@
 import { defineChecks } from '../../src/runner/check.ts';
 import type { CheckContext } from '../../src/runner/check-context.ts';
+import { expectStatus } from '../../src/kinds/judge.ts';
+import { OperationClient, type CallOptions } from '../../src/kinds/operation-client.ts';
 import { orgNamespace } from '../../src/vendors/trustist/arbitraries.ts';
-import { customerPath, TrustistClient } from '../../src/vendors/trustist/client.ts';
-import { key } from '../../src/vendors/trustist/credentials.ts';
-import { createCustomer, expectStatus, idsOf } from '../../src/vendors/trustist/expect.ts';
 import { requireHawk, signOnce, unhashedHawkSigner } from '../../src/vendors/trustist/hawk-variants.ts';
+import { createCustomer, idsOf } from './create-customer.ts';
 
 // Authentication that is Trustist's own: Hawk's nonce and payload hash. Requests without
 // credentials, with a bad signature, an unknown or a merchant key are the generic kinds' (the
-// spec's x-rules).
-
-const json = (value: unknown) => JSON.stringify(value);
+// spec's x-rules). The key is passed explicitly: a 401 here is the rule's finding, not a sign
+// that the run's key stopped working.
 
 export const authChecks = defineChecks('auth', {
   'trustist.auth.replay': async (ctx: CheckContext) => {
-    const credentials = key(ctx, 'tenantA');
-    requireHawk(ctx, ctx.config.signer!, credentials);
-    const a = new TrustistClient(ctx, credentials);
+    const a = new OperationClient(ctx, 'tenantA');
+    requireHawk(ctx, a.signer, a.credentials);
     const ns = orgNamespace(ctx, 'replay');
-    const record = await createCustomer(ctx, a, { orgId: ns, firstName: 'Original' });
+    const id = a.idOf(await createCustomer(ctx, a, { orgId: ns, firstName: 'Original' }));
     // What a replay could change: the namespace's customers and the setup record, read with fresh signatures.
     const state = async () => {
-      const list = await a.listCustomers(ns);
+      const list = await a.listByTag(ns);
       expectStatus(ctx, list, [200], 'tenant A lists its own customers');
-      const got = await a.getCustomer(record.id);
-      expectStatus(ctx, got, [200], 'tenant A reads its own customer');
-      return { customers: idsOf(list.customers).sort(), record: got.body };
+      return { customers: idsOf(list.records), record: a.recordOf(await a.get(id), 'tenant A reads its own customer') };
     };
-    // Each request is signed once by the run's signer and sent twice, headers and body byte for byte.
-    const requests = [
-      { operationId: 'createCustomer', method: 'POST', path: '/v1/customers', body: json({ orgId: ns, firstName: 'Replayed' }), contentType: 'application/json' },
-      { operationId: 'updateCustomer', method: 'PUT', path: customerPath(record.id), body: json({ lastName: 'Replayed' }), contentType: 'application/json' },
-      { operationId: 'getCustomer', method: 'GET', path: customerPath(record.id) },
+    const requests: [string, CallOptions][] = [
+      ['createCustomer', { json: { orgId: ns, firstName: 'Replayed' } }],
+      ['updateCustomer', { id, json: { lastName: 'Replayed' } }],
+      ['getCustomer', { id }],
     ];
-    for (const request of requests) {
-      const sign = { credentials, signer: signOnce(ctx.config.signer!) };
-      const original = await a.raw({ ...request, sign });
-      if (original.status >= 300) ctx.skip(`the target refused (${original.status}) the original ${request.method} ${request.path.split('?')[0]}, so there is nothing to replay`);
-      const createdId = request.operationId === 'createCustomer' ? (original.body as { id?: string } | undefined)?.id : undefined;
-      if (createdId !== undefined) ctx.noteCreated(createdId);
-      if (request.operationId === 'updateCustomer') {
-        // Undo the original update with a freshly signed one, so a replay that lands shows as the change coming back.
-        expectStatus(ctx, await a.updateCustomer(record.id, { lastName: 'Original' }), [200], 'a freshly signed update must succeed');
-      }
+    for (const [operationId, request] of requests) {
+      // Signed once by the run's signer and sent twice, headers and body byte for byte.
+      const sent = { ...request, credentials: a.credentials, signer: signOnce(a.signer) };
+      const original = await a.call(operationId, sent);
+      if (original.status >= 300) ctx.skip(`the target refused (${original.status}) the original ${operationId}, so there is nothing to replay`);
+      // Undo the original update with a freshly signed one, so a replay that lands shows as the change coming back.
+      if (operationId === 'updateCustomer') expectStatus(ctx, await a.update(id, { lastName: 'Original' }), [200], 'a freshly signed update');
       const before = await state();
-      const replay = await a.raw({ ...request, sign });
-      expectStatus(ctx, replay, [401], `the same ${request.method} sent again verbatim (same nonce and timestamp) must get 401`);
-      ctx.assertEqual(await state(), before, `a replayed ${request.method} must change nothing: the customers of orgId ${ns} and the setup record stay as they were`);
+      expectStatus(ctx, await a.call(operationId, sent), [401], `the same ${operationId} sent again verbatim (same nonce and timestamp)`);
+      ctx.assertEqual(await state(), before, `a replayed ${operationId} must change nothing: the customers of orgId ${ns} and the setup record stay as they were`);
     }
   },
 
   'trustist.auth.payload-hash': async (ctx: CheckContext) => {
-    const credentials = key(ctx, 'tenantA');
-    requireHawk(ctx, ctx.config.signer!, credentials);
-    const a = new TrustistClient(ctx, credentials);
+    const a = new OperationClient(ctx, 'tenantA');
+    requireHawk(ctx, a.signer, a.credentials);
     const ns = orgNamespace(ctx, 'payload-hash');
-    const record = await createCustomer(ctx, a, { orgId: ns, firstName: 'Original' });
-    const sign = { credentials, signer: unhashedHawkSigner };
-    const create = await a.raw({ operationId: 'createCustomer', method: 'POST', path: '/v1/customers', body: json({ orgId: ns, firstName: 'Unhashed' }), contentType: 'application/json', sign });
-    const createdId = (create.body as { id?: string } | undefined)?.id;
-    if (create.status < 300 && createdId !== undefined) ctx.noteCreated(createdId);
-    const update = await a.raw({ operationId: 'updateCustomer', method: 'PUT', path: customerPath(record.id), body: json({ lastName: 'Unhashed' }), contentType: 'application/json', sign });
-    const statuses = { createCustomer: create.status, updateCustomer: update.status };
+    const id = a.idOf(await createCustomer(ctx, a, { orgId: ns, firstName: 'Original' }));
+    const sign = { credentials: a.credentials, signer: unhashedHawkSigner };
+    const statuses = {
+      createCustomer: (await a.call('createCustomer', { json: { orgId: ns, firstName: 'Unhashed' }, ...sign })).status,
+      updateCustomer: (await a.call('updateCustomer', { id, json: { lastName: 'Unhashed' }, ...sign })).status,
+    };
     const accepted = Object.values(statuses).map((status) => status < 300);
     ctx.observe({ accepted: accepted.every(Boolean) ? 'yes' : accepted.some(Boolean) ? 'on some operations' : 'no', statuses });
   },

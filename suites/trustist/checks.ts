@@ -8,15 +8,12 @@ import { listChecks } from './list.checks.ts';
 import { updateChecks } from './update.checks.ts';
 import { errorChecks } from './errors.checks.ts';
 import { httpChecks } from './http.checks.ts';
-import { listScopeChecks } from './list-scope.checks.ts';
 import { onboardChecks } from './onboard.checks.ts';
 import { recordChecks } from './records.checks.ts';
 import { updateWriteChecks } from './update-writes.checks.ts';
 
 /**
- * Every Trustist check, one per rule of the spec's x-rules. Create comes first: its invalid-body
- * rule reads the tenant's unfiltered list, which is shortest before the other rules add to it.
- * The HTTP rules come last (see below). The rules whose entry names a generic kind are judged by
+ * Every Trustist check, one per rule of the spec's x-rules. The HTTP rules come last (see below). The rules whose entry names a generic kind are judged by
  * it (src/kinds).
  */
 export const TRUSTIST_CHECKS: Check[] = [
@@ -28,7 +25,6 @@ export const TRUSTIST_CHECKS: Check[] = [
   ...kycChecks,
   ...updateWriteChecks,
   ...recordChecks,
-  ...listScopeChecks,
   ...onboardChecks,
   ...errorChecks,
   // Last: no-server-error also reads the 5xx answers every earlier rule of the process received.

@@ -2,10 +2,9 @@ import { sendPlain, sendSigned } from '../../src/checks/send-as-documented.ts';
 import { defineChecks } from '../../src/runner/check.ts';
 import type { CheckContext } from '../../src/runner/check-context.ts';
 import type { Exchange } from '../../src/http/exchange.ts';
+import { OperationClient } from '../../src/kinds/operation-client.ts';
 import { orgNamespace } from '../../src/vendors/trustist/arbitraries.ts';
-import { customerPath, TrustistClient } from '../../src/vendors/trustist/client.ts';
-import { key, keyVars } from '../../src/vendors/trustist/credentials.ts';
-import { createCustomer } from '../../src/vendors/trustist/expect.ts';
+import { createCustomer } from './create-customer.ts';
 
 // The docs give refusals a status and a short name, never a body. This rule records, per kind of
 // refusal, what the target sends, so a later run (conform diff) shows when that changes. The
@@ -28,22 +27,23 @@ function describeRefusal(sent: Exchange): unknown {
 
 export const errorChecks = defineChecks('errors', {
   'trustist.errors.shape': async (ctx: CheckContext) => {
-    const credentials = key(ctx, 'tenantA');
-    const a = new TrustistClient(ctx, credentials);
+    const a = new OperationClient(ctx, 'tenantA');
+    const credentials = a.credentials;
     const ns = orgNamespace(ctx, 'errors');
-    const customer = await createCustomer(ctx, a, { orgId: ns });
-    const unknownId = `${customer.id.slice(0, -1)}${customer.id.endsWith('A') ? 'B' : 'A'}`;
+    const id = a.idOf(await createCustomer(ctx, a, { orgId: ns }));
+    const unknownId = `${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}`;
+    const customerPath = (customer: string) => `/v1/customers/${encodeURIComponent(customer)}`;
     const json = (value: unknown) => ({ body: JSON.stringify(value), contentType: 'application/json' });
     const kinds: Record<string, () => Promise<Exchange>> = {
       'invalid body': () => sendSigned(ctx, credentials, { method: 'POST', path: '/v1/customers', ...json([]) }),
-      'no credentials': () => sendPlain(ctx, { method: 'GET', path: customerPath(customer.id) }),
+      'no credentials': () => sendPlain(ctx, { method: 'GET', path: customerPath(id) }),
       'unknown customer': () => sendSigned(ctx, credentials, { method: 'GET', path: customerPath(unknownId) }),
-      'missing person data': () => sendSigned(ctx, credentials, { method: 'POST', path: '/v1/onboard/sessions', ...json({ customerId: customer.id, options: { identity: { identityCheck: true } } }) }),
+      'missing person data': () => sendSigned(ctx, credentials, { method: 'POST', path: '/v1/onboard/sessions', ...json({ customerId: id, options: { identity: { identityCheck: true } } }) }),
     };
     // A key without a permission is optional (design.md); without it that kind is simply not recorded.
-    const { idVar, secretVar } = keyVars(ctx, 'readonly');
+    const { idVar, secretVar } = ctx.spec.conform.credentials.readonly!;
     if (ctx.config.env[idVar] && ctx.config.env[secretVar]) {
-      const readonly = key(ctx, 'readonly');
+      const readonly = new OperationClient(ctx, 'readonly').credentials;
       kinds['missing permission'] = () => sendSigned(ctx, readonly, { method: 'POST', path: '/v1/customers', ...json({ orgId: ns }) });
     }
     const observed: Record<string, unknown> = {};

@@ -4,10 +4,11 @@ import { defineChecks } from '../../src/runner/check.ts';
 import type { CheckContext } from '../../src/runner/check-context.ts';
 import { sendPlain } from '../../src/checks/send-as-documented.ts';
 import type { KeyCredentials } from '../../src/auth/signer.ts';
+import { OperationClient, type Data } from '../../src/kinds/operation-client.ts';
 import { inNamespace, orgNamespace } from '../../src/vendors/trustist/arbitraries.ts';
-import { TrustistClient } from '../../src/vendors/trustist/client.ts';
-import { key } from '../../src/vendors/trustist/credentials.ts';
-import { createCustomer, idsOf, stateOf } from '../../src/vendors/trustist/expect.ts';
+import { fieldsOf } from '../../src/vendors/trustist/model.ts';
+import { instant } from '../../src/vendors/trustist/timestamps.ts';
+import { createCustomer, idsOf } from './create-customer.ts';
 
 // The generic HTTP rules (src/checks), given what only the Trustist suite knows: tenant A's full
 // key, a customer of the check's own, bodies tagged with the run's orgId, and how a spec path
@@ -15,6 +16,9 @@ import { createCustomer, idsOf, stateOf } from '../../src/vendors/trustist/expec
 
 /** A key id no tenant holds: the "wrong credentials" requests never name the account's real key. */
 const MADE_UP_KEY: KeyCredentials = { id: '00000000-0000-4000-8000-00000c0f0e11', secret: 'conform-made-up-secret' };
+
+/** What of a record the docs define: ids, stamps (as instants) and documented fields (vendors may add others, which may move). */
+const stateOf = (r: Data) => ({ id: r.id, tenantId: r.tenantId ?? null, created: instant(r.created), lastUpdated: instant(r.lastUpdated), fields: fieldsOf(r) });
 
 /** A spec-shaped request sent as it is, JSON bodies serialised here. */
 function send(ctx: CheckContext, request: { method: string; path: string; json?: unknown; rawBody?: string; contentType?: string }, credentials?: KeyCredentials) {
@@ -24,39 +28,39 @@ function send(ctx: CheckContext, request: { method: string; path: string; json?:
 
 export const httpChecks = defineChecks('http', {
   'trustist.http.unsupported-method': async (ctx: CheckContext) => {
-    const credentials = key(ctx, 'tenantA');
-    const a = new TrustistClient(ctx, credentials);
+    const a = new OperationClient(ctx, 'tenantA');
+    const credentials = a.credentials;
     const orgId = orgNamespace(ctx, 'method');
-    const customer = await createCustomer(ctx, a, { orgId, firstName: 'Unchanged', lastName: 'Record' });
+    const id = a.idOf(await createCustomer(ctx, a, { orgId, firstName: 'Unchanged', lastName: 'Record' }));
     await unsupportedMethodCheck(ctx, {
-      pathValues: { id: customer.id },
+      pathValues: { id },
       // A create or update that went through would add a customer to `orgId` or change this one.
       body: { orgId, firstName: 'Changed', lastName: 'By an unsupported method' },
       snapshot: async () => {
-        const got = await a.getCustomer(customer.id);
-        const list = await a.listCustomers(orgId);
-        return { customer: got.status === 200 ? stateOf(got.body) : { status: got.status }, listed: list.status === 200 ? idsOf(list.customers) : { status: list.status } };
+        const got = await a.get(id);
+        const list = await a.listByTag(orgId);
+        return { customer: got.record ? stateOf(got.record) : { status: got.status }, listed: list.status === 200 ? idsOf(list.records) : { status: list.status } };
       },
       send: (request) => send(ctx, { method: request.method, path: request.path, ...(request.body === undefined ? {} : { json: request.body }) }, credentials),
     });
   },
 
   'trustist.http.no-server-error': async (ctx: CheckContext) => {
-    const credentials = key(ctx, 'tenantA');
-    const a = new TrustistClient(ctx, credentials);
-    const customer = await createCustomer(ctx, a, { orgId: orgNamespace(ctx, 'sweep'), firstName: 'Swept' });
+    const a = new OperationClient(ctx, 'tenantA');
+    const credentials = a.credentials;
+    const id = a.idOf(await createCustomer(ctx, a, { orgId: orgNamespace(ctx, 'sweep'), firstName: 'Swept' }));
     await noServerErrorCheck(ctx, {
-      pathValues: { id: [customer.id] },
+      pathValues: { id: [id] },
       prepareBody: (operationId, body) => {
         if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
-        if (operationId === 'createOnboardSession') return { ...body, customerId: customer.id, orgId: orgNamespace(ctx, 'sweep') };
+        if (operationId === 'createOnboardSession') return { ...body, customerId: id, orgId: orgNamespace(ctx, 'sweep') };
         // Creates and updates carry the run's tag, like every record the suite writes.
         return inNamespace(body as Record<string, unknown>, orgNamespace(ctx, 'sweep'));
       },
       send: async (request) => {
         const sent = await send(ctx, request, request.auth === 'none' ? undefined : request.auth === 'valid' ? credentials : MADE_UP_KEY);
-        const id = (sent.response?.json as { id?: unknown } | undefined)?.id;
-        if (request.method === 'POST' && sent.response && sent.response.status < 300 && typeof id === 'string' && request.operationId === 'createCustomer') ctx.noteCreated(id, 'tenantA');
+        const made = (sent.response?.json as { id?: unknown } | undefined)?.id;
+        if (request.method === 'POST' && sent.response && sent.response.status < 300 && typeof made === 'string' && request.operationId === 'createCustomer') ctx.noteCreated(made, 'tenantA');
         return sent;
       },
     });

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { defineChecks } from '../../src/runner/check.ts';
 import type { CheckContext } from '../../src/runner/check-context.ts';
 import { orgNamespace } from '../../src/vendors/trustist/arbitraries.ts';
-import { TrustistClient, type Reply } from '../../src/vendors/trustist/client.ts';
-import { key } from '../../src/vendors/trustist/credentials.ts';
-import { createCustomer, expectStatus } from '../../src/vendors/trustist/expect.ts';
+import { expectStatus } from '../../src/kinds/judge.ts';
+import { OperationClient } from '../../src/kinds/operation-client.ts';
 import type { SessionOptions } from '../../src/vendors/trustist/model.ts';
 import { guidOfShortGuid } from '../../src/vendors/trustist/short-guid.ts';
+import { createCustomer } from './create-customer.ts';
+import { expectSession, onboardSession } from './onboard-session.ts';
 
 // Onboard sessions beyond the person-data rules (kyc.checks.ts): how often, and with which
 // returnUrl (who may start one, and for which customer, is the generic kinds', the spec's x-rules). Every customer here has the person data, so a
@@ -23,20 +24,9 @@ const OPTION_SETS: { name: string; options: SessionOptions | undefined }[] = [
 
 type OptionSet = (typeof OPTION_SETS)[number];
 
-const sessionBody = (customerId: string, options: SessionOptions | undefined, extra: Record<string, unknown> = {}) => ({
-  customerId,
-  ...(options === undefined ? {} : { options }),
-  ...extra,
-});
-
-/** A customer of tenant A with the person data every kind of session needs. */
-async function personCustomer(ctx: CheckContext, a: TrustistClient, label: string) {
-  return createCustomer(ctx, a, { ...PERSON, orgId: orgNamespace(ctx, label) });
-}
-
-function expectSession(ctx: CheckContext, reply: Reply<Record<string, unknown>>, why: string): void {
-  expectStatus(ctx, reply, [200, 201], why);
-  ctx.assert(typeof reply.body?.onboardUrl === 'string' && reply.body.onboardUrl !== '', `${why}, with an onboardUrl`, { received: reply.body, expected: 'an onboardUrl' });
+/** The id of a new customer of tenant A with the person data every kind of session needs. */
+async function personCustomer(ctx: CheckContext, a: OperationClient, label: string): Promise<string> {
+  return a.idOf(await createCustomer(ctx, a, { ...PERSON, orgId: orgNamespace(ctx, label) }));
 }
 
 /** returnUrl values that are not absolute https URLs: another scheme, no scheme, relative, malformed. */
@@ -58,16 +48,16 @@ function notAbsoluteHttps(): fc.Arbitrary<string> {
 
 export const onboardChecks = defineChecks('onboard', {
   'trustist.kyc.multiple-sessions': async (ctx: CheckContext) => {
-    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
+    const a = new OperationClient(ctx, 'tenantA');
     await ctx.property(
       fc.tuple(fc.constantFrom(...OPTION_SETS), fc.constantFrom(...OPTION_SETS), fc.integer({ min: 2, max: 3 })),
       async ([first, later, count]) => {
-        const customer = await personCustomer(ctx, a, 'sessions');
-        expectSession(ctx, await a.createOnboardSession(sessionBody(customer.id, first.options)), `the first onboard session (${first.name}) must succeed`);
+        const id = await personCustomer(ctx, a, 'sessions');
+        expectSession(ctx, await onboardSession(ctx, a, id, first.options), `the first onboard session (${first.name}) must succeed`);
         // The same request again, then others: a customer "can be associated with multiple onboard sessions".
         for (let n = 2; n <= count; n++) {
           const { name, options } = n === 2 ? first : later;
-          expectSession(ctx, await a.createOnboardSession(sessionBody(customer.id, options)), `onboard session ${n} (${name}) for the same customer must succeed too`);
+          expectSession(ctx, await onboardSession(ctx, a, id, options), `onboard session ${n} (${name}) for the same customer must succeed too`);
         }
       },
       { runs: ctx.runsAtMost(6), examples: [[OPTION_SETS[0]!, OPTION_SETS[1]!, 2] as [OptionSet, OptionSet, number]] },
@@ -75,29 +65,29 @@ export const onboardChecks = defineChecks('onboard', {
   },
 
   'trustist.kyc.return-url': async (ctx: CheckContext) => {
-    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
-    const customer = await personCustomer(ctx, a, 'return');
+    const a = new OperationClient(ctx, 'tenantA');
+    const id = await personCustomer(ctx, a, 'return');
     // The same request with an absolute https returnUrl must go through; otherwise a 400 below could be for something else.
-    const control = await a.createOnboardSession(sessionBody(customer.id, OPTION_SETS[1]!.options, { returnUrl: 'https://example.org/onboarding/done' }));
+    const control = await onboardSession(ctx, a, id, OPTION_SETS[1]!.options, { returnUrl: 'https://example.org/onboarding/done' });
     if (control.status >= 400 && control.status < 500) ctx.skip(`the target refused (${control.status}) an onboard session with an absolute https returnUrl, so a refusal of another returnUrl proves nothing`);
     expectSession(ctx, control, 'an onboard session with an absolute https returnUrl must succeed');
     await ctx.property(
       fc.tuple(notAbsoluteHttps(), fc.constantFrom(...OPTION_SETS)),
       async ([returnUrl, { name, options }]) => {
-        const reply = await a.createOnboardSession(sessionBody(customer.id, options, { returnUrl }));
-        expectStatus(ctx, reply, [400], `a returnUrl that is not an absolute https URL (${JSON.stringify(returnUrl)}, ${name}) must get 400`);
+        const reply = await onboardSession(ctx, a, id, options, { returnUrl });
+        expectStatus(ctx, reply, [400], `a returnUrl that is not an absolute https URL (${JSON.stringify(returnUrl)}, ${name})`);
       },
       { runs: ctx.runsAtMost(20), examples: [['http://example.org/onboarding/done', OPTION_SETS[1]!], ['/onboarding/done', OPTION_SETS[2]!]] as [string, OptionSet][] },
     );
   },
 
   'trustist.kyc.guid-customer-id': async (ctx: CheckContext) => {
-    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
-    const customer = await personCustomer(ctx, a, 'guid');
-    const guid = guidOfShortGuid(customer.id);
+    const a = new OperationClient(ctx, 'tenantA');
+    const id = await personCustomer(ctx, a, 'guid');
+    const guid = guidOfShortGuid(id);
     // Only a 22-character ShortGuid has a GUID form to send; any other id is recorded as it is.
-    if (guid === undefined) return ctx.observe({ guidForm: 'none: the id is not a 22-character ShortGuid', idLength: customer.id.length });
-    const reply = await a.createOnboardSession(sessionBody(guid, OPTION_SETS[1]!.options));
+    if (guid === undefined) return ctx.observe({ guidForm: 'none: the id is not a 22-character ShortGuid', idLength: id.length });
+    const reply = await onboardSession(ctx, a, guid, OPTION_SETS[1]!.options);
     ctx.observe({ guidForm: reply.status === 200 || reply.status === 201 ? 'accepted' : 'refused', status: reply.status });
   },
 });

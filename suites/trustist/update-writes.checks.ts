@@ -2,20 +2,15 @@ import fc from 'fast-check';
 import { invalidArbitrary, type InvalidValue } from '../../src/generation/index.ts';
 import { defineChecks } from '../../src/runner/check.ts';
 import type { CheckContext } from '../../src/runner/check-context.ts';
-import { customerRefine, fullCreateBody, inNamespace, malformedJson, nonObjectBody, orgNamespace, trustistSchemas, updatePatch } from '../../src/vendors/trustist/arbitraries.ts';
-import { customerPath, TrustistClient } from '../../src/vendors/trustist/client.ts';
-import { key } from '../../src/vendors/trustist/credentials.ts';
-import { createCustomer, expectOk, expectStatus, expectUnchanged, sleep } from '../../src/vendors/trustist/expect.ts';
-import { fieldsOf, withChange, type Customer, type CustomerPatch } from '../../src/vendors/trustist/model.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { expectStatus, expectUnchanged } from '../../src/kinds/judge.ts';
+import { OperationClient } from '../../src/kinds/operation-client.ts';
+import { customerRefine, fullCreateBody, malformedJson, nonObjectBody, orgNamespace, trustistSchemas, updatePatch } from '../../src/vendors/trustist/arbitraries.ts';
+import { fieldsOf, withChange, type CustomerPatch } from '../../src/vendors/trustist/model.ts';
+import { storedCustomer } from './create-customer.ts';
 
 // What an update writes: every value it carries (sets-fields), nothing when its body is invalid,
 // and what the docs leave open (orgId in an update, an update that carries no field).
-
-/** A record with every field set, as stored (read back with a get). */
-async function storedRecord(ctx: CheckContext, a: TrustistClient, template: Record<string, unknown>, label: string): Promise<Customer> {
-  const created = await createCustomer(ctx, a, inNamespace(template, orgNamespace(ctx, label)));
-  return expectOk(ctx, await a.getCustomer(created.id), 'tenant A reads its own customer');
-}
 
 /**
  * The fields of `record` that do not show a value the patch sent. An address sub-field counts on
@@ -53,20 +48,20 @@ function wrongTypeUpdate(ctx: CheckContext): fc.Arbitrary<InvalidValue> {
 
 export const updateWriteChecks = defineChecks('update-writes', {
   'trustist.customers.update.sets-fields': async (ctx: CheckContext) => {
-    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
+    const a = new OperationClient(ctx, 'tenantA');
     await ctx.property(
       fc.tuple(fullCreateBody(ctx.spec), updatePatch(ctx.spec, { nulls: false })),
       async ([template, drawn]) => {
-        const before = await storedRecord(ctx, a, template, 'sets');
+        const before = await storedCustomer(ctx, a, template, 'sets');
         // At least one value must differ from the stored one, or an update ignored as a whole would go unseen.
         const patch = withChange(fieldsOf(before), drawn);
-        const answer = expectOk(ctx, await a.updateCustomer(before.id, patch), 'an update of an existing customer must succeed');
+        const answer = a.recordOf(await a.update(a.idOf(before), patch), 'an update of an existing customer');
         const inAnswer = valuesNotShown(answer, patch);
         ctx.assert(inAnswer.length === 0, `every value sent in an update must be stored, but the update response does not show ${inAnswer.join(', ')}`, {
           received: fieldsOf(answer),
           expected: { sent: patch },
         });
-        const stored = expectOk(ctx, await a.getCustomer(before.id), 'tenant A reads its own customer');
+        const stored = a.recordOf(await a.get(a.idOf(before)), 'tenant A reads its own customer');
         const inStore = valuesNotShown(stored, patch);
         ctx.assert(inStore.length === 0, `every value sent in an update must be stored, but a get after the update does not show ${inStore.join(', ')}`, {
           received: fieldsOf(stored),
@@ -78,8 +73,7 @@ export const updateWriteChecks = defineChecks('update-writes', {
   },
 
   'trustist.customers.update.invalid-body': async (ctx: CheckContext) => {
-    const credentials = key(ctx, 'tenantA');
-    const a = new TrustistClient(ctx, credentials);
+    const a = new OperationClient(ctx, 'tenantA');
     const invalid: fc.Arbitrary<InvalidUpdate> = fc.oneof(
       fc.nat({ max: 7 }).map((index) => ({ kind: 'malformed' as const, index })),
       nonObjectBody().map((value) => ({ kind: 'non-object' as const, value })),
@@ -88,12 +82,11 @@ export const updateWriteChecks = defineChecks('update-writes', {
     await ctx.property(
       fc.tuple(fullCreateBody(ctx.spec), invalid),
       async ([template, drawn]) => {
-        const before = await storedRecord(ctx, a, template, 'invalid-update');
-        const body = invalidUpdateText(drawn);
-        const reply = await a.raw({ operationId: 'updateCustomer', method: 'PUT', path: customerPath(before.id), body, contentType: 'application/json', sign: { credentials } });
-        expectStatus(ctx, reply, [400], `an invalid update body (${drawn.kind}) must get 400`);
-        const after = expectOk(ctx, await a.getCustomer(before.id), 'tenant A reads its own customer');
-        expectUnchanged(ctx, after, before, 'a refused update must change nothing (get after the update)');
+        const before = await storedCustomer(ctx, a, template, 'invalid-update');
+        const reply = await a.call('updateCustomer', { id: a.idOf(before), rawBody: invalidUpdateText(drawn), credentials: a.credentials });
+        expectStatus(ctx, reply, [400], `an invalid update body (${drawn.kind})`);
+        const after = a.recordOf(await a.get(a.idOf(before)), 'tenant A reads its own customer');
+        expectUnchanged(ctx, after, before, 'a refused update (get after the update)');
       },
       {
         runs: ctx.runsAtMost(20),
@@ -108,12 +101,12 @@ export const updateWriteChecks = defineChecks('update-writes', {
   },
 
   'trustist.customers.update.org-id': async (ctx: CheckContext) => {
-    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
-    const before = await storedRecord(ctx, a, { firstName: 'Branch', orgId: '' }, 'org');
+    const a = new OperationClient(ctx, 'tenantA');
+    const before = await storedCustomer(ctx, a, { firstName: 'Branch', orgId: '' }, 'org');
     // Both orgIds carry the run tag, so whatever the target does leaves the record findable.
     const moved = orgNamespace(ctx, 'org-moved');
-    const reply = await a.updateCustomer(before.id, { orgId: moved });
-    const after = expectOk(ctx, await a.getCustomer(before.id), 'tenant A reads its own customer');
+    const reply = await a.update(a.idOf(before), { orgId: moved });
+    const after = a.recordOf(await a.get(a.idOf(before)), 'tenant A reads its own customer');
     const orgAfter = after.orgId ?? null;
     const reading = reply.status >= 400 && reply.status < 500 ? 'refused' : orgAfter === moved ? 'applied' : orgAfter === before.orgId ? 'ignored' : 'other';
     // Open in the docs: recorded, never judged (a refusal that changed the record is recorded as such).
@@ -121,12 +114,12 @@ export const updateWriteChecks = defineChecks('update-writes', {
   },
 
   'trustist.customers.update.empty-body': async (ctx: CheckContext) => {
-    const a = new TrustistClient(ctx, key(ctx, 'tenantA'));
-    const before = await storedRecord(ctx, a, { firstName: 'Untouched', lastName: 'Record', orgId: '' }, 'empty');
+    const a = new OperationClient(ctx, 'tenantA');
+    const before = await storedCustomer(ctx, a, { firstName: 'Untouched', lastName: 'Record', orgId: '' }, 'empty');
     // Past one tick of a whole-second stamp, so a lastUpdated that moves can be seen to move.
     await sleep(1100);
-    const reply = await a.updateCustomer(before.id, {});
-    const after = expectOk(ctx, await a.getCustomer(before.id), 'tenant A reads its own customer');
+    const reply = await a.update(a.idOf(before), {});
+    const after = a.recordOf(await a.get(a.idOf(before)), 'tenant A reads its own customer');
     ctx.observe({
       status: reply.status,
       lastUpdatedMoved: after.lastUpdated !== before.lastUpdated,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { extractCustomers } from './list-shape.ts';
 import { parseTimestamp } from './timestamps.ts';
 
 describe('parseTimestamp', () => {
@@ -11,15 +10,5 @@ describe('parseTimestamp', () => {
 
   it('refuses what is not one', () => {
     for (const bad of ['2025-01-21 14:30:00', '2025-02-30T00:00:00Z', '2025-01-21T14:30:00', 'yesterday', 1737469800]) expect(parseTimestamp(bad)).toBeUndefined();
-  });
-});
-
-describe('extractCustomers', () => {
-  const c = { id: 'x', created: 'c', lastUpdated: 'l' };
-  it('reads either documented shape', () => {
-    expect(extractCustomers([c])).toEqual({ customers: [c], shape: { kind: 'array' } });
-    expect(extractCustomers({ items: [c], total: 1 })).toEqual({ customers: [c], shape: { kind: 'object', key: 'items', otherFields: ['total'] } });
-    expect(extractCustomers({ results: [c], nextPageToken: 't' })?.next).toEqual({ token: { name: 'nextPageToken', value: 't' } });
-    expect(extractCustomers({ page: 1 })).toBeUndefined();
   });
 });

@@ -1,0 +1,32 @@
+import type { CheckContext } from '../../src/runner/check-context.ts';
+import { expectStatus } from '../../src/kinds/judge.ts';
+import type { Data, OperationClient } from '../../src/kinds/operation-client.ts';
+import { inNamespace, orgNamespace } from '../../src/vendors/trustist/arbitraries.ts';
+
+/**
+ * Creates a customer a rule starts from. A refusal of the value (a 4xx; a 401 or 403 to a key that
+ * holds the operation is never one) is a declared skip, and inside a property fast-check draws
+ * another: whether it breaks a rule is for the create rules (all-optional, create.schema) to say,
+ * and every other rule failing on it would bury that one finding under many. Likewise a new
+ * customer given the id of an earlier one of this rule: its premise is probably gone, and
+ * create.duplicates-allowed judges that (the distinct-ids kind).
+ */
+export async function createCustomer(ctx: CheckContext, a: OperationClient, body: Data): Promise<Data> {
+  const reply = await a.create(body);
+  if (reply.status >= 400 && reply.status < 500 && reply.status !== 401 && reply.status !== 403) {
+    ctx.skip(`the target refused (${reply.status}) to create the customer this rule starts from: ${JSON.stringify(body).slice(0, 200)}`);
+  }
+  expectStatus(ctx, reply, [200, 201], 'a valid create (needed to set up this rule)');
+  const customer = a.recordOf(reply, 'createCustomer');
+  if (reply.reused) ctx.skip(`the target gave a new customer the id ${a.idOf(customer)} of an earlier one of this rule`);
+  return customer;
+}
+
+/** A customer made from `template` in a fresh namespace of `label`, as a get then reads it. */
+export async function storedCustomer(ctx: CheckContext, a: OperationClient, template: Data, label: string): Promise<Data> {
+  const id = a.idOf(await createCustomer(ctx, a, inNamespace(template, orgNamespace(ctx, label))));
+  return a.recordOf(await a.get(id), 'tenant A reads its own customer');
+}
+
+/** The ids of a list's records, sorted. */
+export const idsOf = (records: Data[] | undefined): string[] => (records ?? []).map((r) => String(r.id)).sort();

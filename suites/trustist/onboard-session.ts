@@ -1,0 +1,16 @@
+import type { CheckContext } from '../../src/runner/check-context.ts';
+import { expectStatus } from '../../src/kinds/judge.ts';
+import type { OperationClient, Reply } from '../../src/kinds/operation-client.ts';
+import type { SessionOptions } from '../../src/vendors/trustist/model.ts';
+
+/** Starts an onboard session; it carries the run's tag in its orgId, so every write the suite leaves is findable. */
+export function onboardSession(ctx: CheckContext, a: OperationClient, customerId: string, options: SessionOptions | undefined, extra: Record<string, unknown> = {}): Promise<Reply> {
+  return a.call('createOnboardSession', { json: { customerId, ...(options === undefined ? {} : { options }), orgId: ctx.tag, ...extra } });
+}
+
+/** Fails unless the session started: 200 or 201 with an onboardUrl. */
+export function expectSession(ctx: CheckContext, reply: Reply, why: string): void {
+  expectStatus(ctx, reply, [200, 201], why);
+  const url = (reply.json as { onboardUrl?: unknown } | undefined)?.onboardUrl;
+  ctx.assert(typeof url === 'string' && url !== '', `${why}, with an onboardUrl`, { received: reply.json, expected: 'an onboardUrl' });
+}
