@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { CheckContext } from '../runner/check-context.ts';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { OperationClient, type Data } from './operation-client.ts';
 import { bodiesOf } from './record-bodies.ts';
@@ -31,7 +30,7 @@ export const distinctIds: Kind = async (ctx: CheckContext, params) => {
     const got = a.recordOf(await a.get(id), `${conform.operations.get} of ${id}, which ${conform.operations.create} returned`);
     ctx.assertEqual({ id: got[conform.record.id], [field]: got[field] }, { id, [field]: tag }, `${conform.operations.get} ${id} must return that record, not another`);
   };
-  const ns = new TagNamespace(ctx.tag, 'dup');
+  const ns = ctx.namespace('dup');
   await ctx.property(fc.tuple(bodiesOf(ctx), fc.integer({ min: 2, max: 3 })), async ([template, copies]) => {
     // The same body each time, tag included: only the store can tell the records apart.
     const body = { ...template, [field]: ns.next() };
@@ -41,7 +40,7 @@ export const distinctIds: Kind = async (ctx: CheckContext, params) => {
     for (const id of made) remember(id, body[field]);
     for (const id of made) await expectOwn(id, body[field]);
   });
-  const bulk = new TagNamespace(ctx.tag, 'dup-bulk');
+  const bulk = ctx.namespace('dup-bulk');
   while (seen.size < distinct) {
     const tag = bulk.next();
     remember(await create({ [field]: tag }), tag);

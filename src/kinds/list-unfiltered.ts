@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { CheckContext } from '../runner/check-context.ts';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { expectStatus } from './judge.ts';
 import { OperationClient } from './operation-client.ts';
@@ -18,7 +17,7 @@ export const listUnfiltered: Kind = async (ctx: CheckContext, params) => {
   const { conform } = ctx.spec;
   const a = new OperationClient(ctx, conform.scope.primary);
   const untagged = typeof params.untagged === 'string' ? params.untagged : undefined;
-  const ns = new TagNamespace(ctx.tag, 'unfiltered');
+  const ns = ctx.namespace('unfiltered');
   const made: string[] = [];
   await ctx.property(
     fc.tuple(fc.boolean().map((tagged) => tagged || untagged === undefined), bodiesOf(ctx)),

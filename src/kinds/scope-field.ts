@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { CheckContext } from '../runner/check-context.ts';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { OperationClient, type Data } from './operation-client.ts';
 import { bodiesOf } from './record-bodies.ts';
@@ -20,7 +19,7 @@ export const scopeField: Kind = async (ctx: CheckContext, params) => {
   void clients.other.credentials; // skips the rule, naming the variables, before anything is written
   const seen = { primary: new Set<unknown>(), other: new Set<unknown>() };
   const noun = conform.scope.noun;
-  const ns = new TagNamespace(ctx.tag, 'scope-field');
+  const ns = ctx.namespace('scope-field');
   const carried = (record: Data, where: string) => {
     ctx.assert(typeof record[field] === 'string' && record[field] !== '', `the ${where} must carry the ${noun}'s id as ${field}`, { received: record[field], expected: 'a non-empty string', pointer: `/${field}` });
     return record[field];

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { CheckContext } from '../runner/check-context.ts';
-import { TagNamespace } from '../runner/tag-namespace.ts';
 import type { Kind } from './kind.ts';
 import { expectStatus } from './judge.ts';
 import { OperationClient } from './operation-client.ts';
@@ -20,10 +19,10 @@ export const unknownTag: Kind = async (ctx: CheckContext, params) => {
   const statuses = statusesParam(ctx, params, 'status', [200]);
   const field = conform.record.tag.field;
   const [body] = fc.sample(bodiesOf(ctx), { seed: ctx.seed, numRuns: 1 });
-  const known = await a.create({ ...body, [field]: new TagNamespace(ctx.tag, 'known').next() });
+  const known = await a.create({ ...body, [field]: ctx.namespace('known').next() });
   skipIfRefused(ctx, known, 'the create of the record the account holds first');
   a.recordOf(known, conform.operations.create);
-  const ns = new TagNamespace(ctx.tag, 'unknown');
+  const ns = ctx.namespace('unknown');
   await ctx.property(
     fc.string({ unit: 'grapheme', maxLength: 12 }),
     async (suffix) => {

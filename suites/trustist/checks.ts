@@ -1,6 +1,5 @@
 import type { Check } from '../../src/runner/check.ts';
 import { kindChecksOf } from '../../src/kinds/kinds.ts';
-import '../../src/vendors/trustist/kind-bodies.ts';
 import { authChecks } from './auth.checks.ts';
 import { createChecks } from './create.checks.ts';
 import { kycChecks } from './kyc.checks.ts';

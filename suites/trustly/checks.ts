@@ -1,6 +1,5 @@
 import type { Check } from '../../src/runner/check.ts';
 import { kindChecksOf } from '../../src/kinds/kinds.ts';
-import '../../src/vendors/trustly/kind-bodies.ts';
 import { errorsChecks } from './errors.checks.ts';
 import { httpChecks } from './http.checks.ts';
 import { listChecks } from './list.checks.ts';
