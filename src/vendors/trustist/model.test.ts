@@ -3,16 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   addressReading,
   afterUpdate,
-  agreesWhereCarried,
   changesRecord,
   fieldsOf,
   listShouldContain,
-  matchOutcome,
-  missingFromEcho,
-  missingPersonData,
   requiresPersonData,
   sameFields,
-  storedOnCreate,
   withChange,
   type CustomerFields,
   type CustomerPatch,
@@ -35,13 +30,6 @@ describe('fieldsOf', () => {
   it('treats an address with no field left as no address', () => {
     expect(fieldsOf({ address: { city: null } })).toEqual({});
     expect(fieldsOf({ address: null })).toEqual({});
-  });
-});
-
-describe('storedOnCreate', () => {
-  it('stores every submitted documented field, as submitted', () => {
-    expect(storedOnCreate({ ...sarah, id: 'ignored' })).toEqual(sarah);
-    expect(storedOnCreate({})).toEqual({});
   });
 });
 
@@ -89,25 +77,10 @@ describe('withChange', () => {
   });
 });
 
-describe('matchOutcome and comparisons', () => {
-  it('finds the candidate a record shows, comparing absent with null', () => {
-    expect(matchOutcome([sarah], fieldsOf({ ...sarah, extra: true }))).toEqual(sarah);
-    expect(matchOutcome([{ firstName: 'A' }], fieldsOf({ firstName: 'A', lastName: null }))).toEqual({ firstName: 'A' });
-    expect(matchOutcome([{ firstName: 'A' }], { firstName: 'B' })).toBeUndefined();
+describe('comparisons', () => {
+  it('compare absent with null, not with the empty string', () => {
+    expect(sameFields(fieldsOf({ firstName: 'A', lastName: null }), { firstName: 'A' })).toBe(true);
     expect(sameFields({ firstName: 'A' }, { firstName: 'A', lastName: '' })).toBe(false);
-  });
-
-  it('an echo may carry more than was sent, not less', () => {
-    expect(missingFromEcho({ firstName: 'A' }, { firstName: 'A', lastName: 'B' })).toEqual([]);
-    expect(missingFromEcho(sarah, { ...sarah, dateOfBirth: undefined })).toEqual(['dateOfBirth']);
-    expect(missingFromEcho(sarah, { ...sarah, address: { ...sarah.address, city: 'X' } })).toEqual(['address.city']);
-  });
-
-  it('judges an update answer only on the fields it carries', () => {
-    expect(agreesWhereCarried(sarah, { firstName: 'Sarah' })).toBe(true);
-    expect(agreesWhereCarried(sarah, { firstName: null })).toBe(false);
-    expect(agreesWhereCarried({ firstName: 'A' }, { firstName: null, lastName: null })).toBe(false);
-    expect(agreesWhereCarried({}, { firstName: null, address: null })).toBe(true);
   });
 });
 
@@ -129,11 +102,5 @@ describe('KYC', () => {
     expect(requiresPersonData({ identity: { identityCheck: false, amlExtensiveScreening: false }, ais: { balances: true } })).toBe(false);
     expect(requiresPersonData({ ais: { accounts: true } })).toBe(false);
     expect(requiresPersonData(undefined)).toBe(false);
-  });
-
-  it('counts absent, null and empty strings as missing', () => {
-    expect(missingPersonData({ firstName: 'Ada', lastName: null, emailAddress: '' })).toEqual(['lastName', 'emailAddress']);
-    expect(missingPersonData(sarah)).toEqual([]);
-    expect(missingPersonData({})).toEqual(['firstName', 'lastName', 'emailAddress']);
   });
 });

@@ -59,11 +59,6 @@ function addressOf(value: unknown): Address | undefined {
   return Object.keys(out).length === 0 ? undefined : out;
 }
 
-/** What create stores: every submitted documented field, as submitted. */
-export function storedOnCreate(body: unknown): CustomerFields {
-  return fieldsOf(body);
-}
-
 /**
  * The records an update may leave behind. Omitted fields keep their values, null clears, a value
  * replaces. Where the docs are open (an `address` object in an update: merged into the stored
@@ -102,11 +97,6 @@ export function addressReading(before: CustomerFields, patch: CustomerPatch, aft
   return sameFields(replaced, after) ? 'replace' : 'neither';
 }
 
-/** The candidate a record matches, or undefined. */
-export function matchOutcome(candidates: CustomerFields[], actual: CustomerFields): CustomerFields | undefined {
-  return candidates.find((c) => sameFields(c, actual));
-}
-
 export function sameFields(a: CustomerFields, b: CustomerFields): boolean {
   return differingFields(a, b).length === 0;
 }
@@ -116,17 +106,6 @@ export function differingFields(a: CustomerFields, b: CustomerFields): string[] 
   const out: string[] = [];
   for (const name of TEXT_FIELDS) if (a[name] !== b[name]) out.push(name);
   for (const name of ADDRESS_FIELDS) if (a.address?.[name] !== b.address?.[name]) out.push(`address.${name}`);
-  return out;
-}
-
-/** The fields of `expected` that `actual` lacks or shows differently (echo rule: extra fields are allowed). */
-export function missingFromEcho(expected: CustomerFields, actual: CustomerFields): string[] {
-  const out: string[] = [];
-  for (const name of TEXT_FIELDS) if (expected[name] !== undefined && actual[name] !== expected[name]) out.push(name);
-  for (const name of ADDRESS_FIELDS) {
-    const v = expected.address?.[name];
-    if (v !== undefined && actual.address?.[name] !== v) out.push(`address.${name}`);
-  }
   return out;
 }
 
@@ -146,12 +125,6 @@ export function requiresPersonData(options: SessionOptions | undefined): boolean
   return options?.identity?.identityCheck === true || options?.identity?.amlExtensiveScreening === true;
 }
 
-/** The person fields a KYC session needs that a record lacks: absent, null or the empty string. */
-export function missingPersonData(record: unknown): PersonField[] {
-  const fields = fieldsOf(record);
-  return PERSON_FIELDS.filter((name) => fields[name] === undefined || fields[name] === '');
-}
-
 /** Whether an update changes the record under every documented reading (so its effect cannot go unseen). */
 export function changesRecord(before: CustomerFields, patch: CustomerPatch): boolean {
   return afterUpdate(before, patch).every((candidate) => !sameFields(candidate, before));
@@ -160,17 +133,4 @@ export function changesRecord(before: CustomerFields, patch: CustomerPatch): boo
 /** The patch, or the patch plus a firstName change when on its own it might change nothing. */
 export function withChange(before: CustomerFields, patch: CustomerPatch): CustomerPatch {
   return changesRecord(before, patch) ? patch : { ...patch, firstName: `${before.firstName ?? ''}·changed` };
-}
-
-/**
- * Whether a record agrees with `candidate` on the documented fields it carries (the key is
- * present, value or null). An update answer may leave fields out (spec x-ambiguity): those it
- * does not carry are not judged here.
- */
-export function agreesWhereCarried(candidate: CustomerFields, answer: unknown): boolean {
-  if (!isObject(answer)) return false;
-  const shown = fieldsOf(answer);
-  for (const name of TEXT_FIELDS) if (name in answer && shown[name] !== candidate[name]) return false;
-  if ('address' in answer) return differingFields({ address: shown.address }, { address: candidate.address }).length === 0;
-  return true;
 }
