@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { impossibleDate } from './impossible-date.ts';
+import { impossibleDate } from './invalid-values.ts';
 import { schemaArbitrary, typesOf, type Schema, type SchemaArbitraryOptions } from './schema-arbitrary.ts';
 
 /** A value that breaks its schema in one known place. */
