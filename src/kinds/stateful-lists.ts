@@ -1,5 +1,4 @@
 import { expectStatus } from './judge.ts';
-import { isObject, type Data, type Reply } from './operation-client.ts';
 import { expectRead, tagOf, type ModelRecord, type Scope, type System, type World } from './stateful-world.ts';
 
 // The stateful kind's lists: what the model says a list by tag or by id holds, and the judging
@@ -18,16 +17,6 @@ function modelAnswer(world: World, system: System, scope: Scope, query: Record<s
     });
   }
   return own.filter((r) => r.id === query[record.id]);
-}
-
-/**
- * The records of a list answer: where x-conform's envelope found none, a list wrapped in an object
- * (a shape the docs may leave open) is read from its one array of objects.
- */
-function recordsOf(reply: Reply): Data[] {
-  if (reply.records !== undefined || reply.status < 200 || reply.status >= 300 || !isObject(reply.json)) return reply.records ?? [];
-  const arrays = Object.values(reply.json).filter((v): v is unknown[] => Array.isArray(v) && v.every(isObject));
-  return arrays.length === 1 ? (arrays[0] as Data[]) : [];
 }
 
 const serialise = (records: ModelRecord[]) => JSON.stringify(records.map((r) => [r.id, r.candidates]));
@@ -52,7 +41,8 @@ export async function expectList(world: World, system: System, scope: Scope, que
   const what = `${system.noun(scope)}'s ${ctx.spec.conform.operations.list}?${new URLSearchParams(query)}`;
   const reply = await client.call(ctx.spec.conform.operations.list, { query });
   if (!(options.list404 && reply.status === 404)) expectStatus(ctx, reply, [200], what);
-  const listed = recordsOf(reply);
+  // The client reads the records of a bare or wrapped list (list-shape.ts); an empty 404 has none.
+  const listed = reply.records ?? [];
   const listedIds = listed.map((r) => client.idOf(r));
   const byTag = ctx.spec.conform.record.tag.listFilter !== undefined && query[ctx.spec.conform.record.tag.listFilter] !== undefined;
   if (byTag && options.tagCaseOpen && world.tagFolds === undefined) {
