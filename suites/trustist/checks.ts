@@ -4,8 +4,6 @@ import { authChecks } from './auth.checks.ts';
 import { createChecks } from './create.checks.ts';
 import { kycChecks } from './kyc.checks.ts';
 import { listChecks } from './list.checks.ts';
-import { updateChecks } from './update.checks.ts';
-import { errorChecks } from './errors.checks.ts';
 import { httpChecks } from './http.checks.ts';
 import { onboardChecks } from './onboard.checks.ts';
 import { recordChecks } from './records.checks.ts';
@@ -17,7 +15,6 @@ import { updateWriteChecks } from './update-writes.checks.ts';
  */
 export const TRUSTIST_CHECKS: Check[] = [
   ...createChecks,
-  ...updateChecks,
   ...kindChecksOf('trustist'),
   ...listChecks,
   ...authChecks,
@@ -25,7 +22,6 @@ export const TRUSTIST_CHECKS: Check[] = [
   ...updateWriteChecks,
   ...recordChecks,
   ...onboardChecks,
-  ...errorChecks,
   // Last: no-server-error also reads the 5xx answers every earlier rule of the process received.
   ...httpChecks,
 ];

@@ -7,7 +7,7 @@ import type { KeyCredentials } from '../../src/auth/signer.ts';
 import { OperationClient, type Data } from '../../src/kinds/operation-client.ts';
 import { inNamespace, orgNamespace } from '../../src/vendors/trustist/arbitraries.ts';
 import { fieldsOf } from '../../src/vendors/trustist/model.ts';
-import { instant } from '../../src/vendors/trustist/timestamps.ts';
+import { instantOf } from '../../src/kinds/record-model.ts';
 import { createCustomer, idsOf } from './create-customer.ts';
 
 // The generic HTTP rules (src/checks), given what only the Trustist suite knows: tenant A's full
@@ -18,7 +18,7 @@ import { createCustomer, idsOf } from './create-customer.ts';
 const MADE_UP_KEY: KeyCredentials = { id: '00000000-0000-4000-8000-00000c0f0e11', secret: 'conform-made-up-secret' };
 
 /** What of a record the docs define: ids, stamps (as instants) and documented fields (vendors may add others, which may move). */
-const stateOf = (r: Data) => ({ id: r.id, tenantId: r.tenantId ?? null, created: instant(r.created), lastUpdated: instant(r.lastUpdated), fields: fieldsOf(r) });
+const stateOf = (r: Data) => ({ id: r.id, tenantId: r.tenantId ?? null, created: instantOf(r.created, 'rfc3339'), lastUpdated: instantOf(r.lastUpdated, 'rfc3339'), fields: fieldsOf(r) });
 
 /** A spec-shaped request sent as it is, JSON bodies serialised here. */
 function send(ctx: CheckContext, request: { method: string; path: string; json?: unknown; rawBody?: string; contentType?: string }, credentials?: KeyCredentials) {

@@ -6,7 +6,7 @@ import { createCustomer } from './create-customer.ts';
 import { expectSession, onboardSession } from './onboard-session.ts';
 import { orgNamespace, personName } from '../../src/vendors/trustist/arbitraries.ts';
 import { OperationClient } from '../../src/kinds/operation-client.ts';
-import { PERSON_FIELDS, requiresPersonData, type PersonField, type SessionOptions } from '../../src/vendors/trustist/model.ts';
+import { PERSON_FIELDS, type PersonField, type SessionOptions } from '../../src/vendors/trustist/model.ts';
 
 // KYC onboard sessions. The combinations are few enough to run every one: each way a person
 // field can be missing (absent, null, empty string), for every subset of the three fields, with
@@ -114,7 +114,6 @@ export const kycChecks = defineChecks('kyc', {
     await ctx.property(
       fc.tuple(fc.record({ firstName: present, lastName: present, emailAddress: present }), fc.constantFrom(...MISSING_COMBINATIONS), fc.constantFrom(...CHECKED)),
       async ([values, forms, { name, options }]) => {
-        ctx.assert(requiresPersonData(options), 'the option set turns on a check that needs person data');
         const id = await customerWith(ctx, a, forms, values);
         statuses.add(await expectRefused(ctx, a, id, options, `${name} for a customer with ${describeForms(forms)}`));
       },

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadVendorSpec } from '../../openapi/index.ts';
 import { impossibleDate, outsideCodes } from '../../generation/index.ts';
-import { addressPatch, createBody, dateOfBirth, personName, trustistSchemas, updatePatch, wrongTypeBody } from './arbitraries.ts';
-import { parseTimestamp } from './timestamps.ts';
+import { createBody, dateOfBirth, personName, trustistSchemas, updatePatch, wrongTypeBody } from './arbitraries.ts';
 
 const spec = await loadVendorSpec('trustist');
+/** Whether a YYYY-MM-DD text names a day of the calendar (Date.parse alone takes 2023-02-30). */
+const realDate = (d: string) => /^\d{4}-\d\d-\d\d$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 describe('Trustist arbitraries', () => {
   it('look personal only as fiction: names marked as test data, e-mail addresses on reserved domains', () => {
@@ -37,11 +38,6 @@ describe('Trustist arbitraries', () => {
         if (patch.address) expect(Object.values(patch.address)).not.toContain(null);
       }),
     );
-    fc.assert(
-      fc.property(addressPatch(spec, { nulls: false }), (patch) => {
-        expect(Object.values(patch)).not.toContain(null);
-      }),
-    );
   });
 
   it('draws astral characters, combining marks and names past 64 characters often', () => {
@@ -55,12 +51,12 @@ describe('Trustist arbitraries', () => {
   it('draws real dates of birth, and impossible ones the spec refuses', () => {
     fc.assert(
       fc.property(dateOfBirth(), (d) => {
-        expect(parseTimestamp(`${d}T00:00:00Z`)).toBeDefined();
+        expect(realDate(d)).toBe(true);
       }),
     );
     fc.assert(
       fc.property(impossibleDate(), (d) => {
-        expect(parseTimestamp(`${d}T00:00:00Z`)).toBeUndefined();
+        expect(realDate(d)).toBe(false);
         expect(spec.validators.validateRequest('createCustomer', { dateOfBirth: d }).valid).toBe(false);
       }),
       { numRuns: 300 },

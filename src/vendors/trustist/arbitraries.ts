@@ -3,7 +3,7 @@ import { createBodies, invalidArbitrary, updatePatches, type InvalidValue, type 
 import type { CheckContext } from '../../runner/check-context.ts';
 import { TagNamespace } from '../../runner/tag-namespace.ts';
 import type { VendorSpec } from '../../openapi/vendor-spec.ts';
-import type { AddressPatch, CustomerPatch } from './model.ts';
+import type { CustomerPatch } from './model.ts';
 
 // Bodies drawn from the spec's schemas: their x-conform-values name the values (tricky Unicode,
 // names past 64 characters, fictional e-mail addresses, leap days; see src/generation). What is
@@ -56,14 +56,6 @@ export function orgNamespace(ctx: CheckContext, label: string): string {
   let ns = byLabel.get(label);
   if (!ns) byLabel.set(label, (ns = new TagNamespace(ctx.tag, `${ctx.rule.replace(/^trustist\./, '')}-${label}`)));
   return ns.next();
-}
-
-/** A partial address in an update: any subset of its fields, some set to null unless `nulls` is false. */
-export function addressPatch(spec: VendorSpec, options: { nulls?: boolean } = {}): fc.Arbitrary<AddressPatch> {
-  const address = trustistSchemas(spec).update.properties?.address;
-  const branch = address?.properties ? address : (address?.anyOf ?? []).find((s) => s.properties);
-  if (!branch) throw new Error('the Trustist spec documents no address object in CustomerUpdateRequest');
-  return updatePatches(branch, options) as fc.Arbitrary<AddressPatch>;
 }
 
 /**

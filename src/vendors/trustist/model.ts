@@ -1,25 +1,20 @@
+import { isDeepStrictEqual } from 'node:util';
+
 // The suite's own model of what the Trustist docs promise (seeds/trustist-customers.txt,
-// vendor-notes.md, the spec's x-rules). Pure functions, no I/O, and nothing shared with the
-// mock: the two are independent oracles that meet only at the spec file.
+// vendor-notes.md, the spec's x-rules), where the generic record model (src/kinds) leaves it
+// open: how an update applies a partial address. Pure functions, no I/O, and nothing shared with
+// the mock: the two are independent oracles that meet only at the spec file.
 
 export const PERSON_FIELDS = ['firstName', 'lastName', 'emailAddress'] as const;
-export const TEXT_FIELDS = ['firstName', 'lastName', 'emailAddress', 'dateOfBirth', 'orgId'] as const;
-export const ADDRESS_FIELDS = ['addressLine1', 'addressLine2', 'city', 'postalCode', 'country'] as const;
-/** Fields an update may carry. orgId is left out: the docs do not say it is updatable (spec x-ambiguity). */
-export const UPDATE_FIELDS = ['firstName', 'lastName', 'emailAddress', 'dateOfBirth', 'address'] as const;
-
+const TEXT_FIELDS = [...PERSON_FIELDS, 'dateOfBirth', 'orgId'] as const;
+const ADDRESS_FIELDS = ['addressLine1', 'addressLine2', 'city', 'postalCode', 'country'] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
-export type TextField = (typeof TEXT_FIELDS)[number];
-export type AddressField = (typeof ADDRESS_FIELDS)[number];
-export type UpdateField = (typeof UPDATE_FIELDS)[number];
-
-export type Address = Partial<Record<AddressField, string>>;
-export type AddressPatch = Partial<Record<AddressField, string | null>>;
+type AddressField = (typeof ADDRESS_FIELDS)[number];
 
 /** The documented, user-set fields of a record; a cleared field is simply absent. */
-export type CustomerFields = Partial<Record<TextField, string>> & { address?: Address };
-
-export type CustomerPatch = Partial<Record<Exclude<UpdateField, 'address'>, string | null>> & { address?: AddressPatch | null };
+export type CustomerFields = Partial<Record<(typeof TEXT_FIELDS)[number], string>> & { address?: Partial<Record<AddressField, string>> };
+/** An update body. orgId is left out: the docs do not say it is updatable (spec x-ambiguity). */
+export type CustomerPatch = Partial<Record<PersonField | 'dateOfBirth', string | null>> & { address?: Partial<Record<AddressField, string | null>> | null };
 
 /** A customer as the API returns it (spec: Customer; other properties allowed). */
 export interface Customer {
@@ -30,33 +25,28 @@ export interface Customer {
   [field: string]: unknown;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * The documented fields a body or record carries, normalised so that the two documented ways of
- * showing a cleared field (absent, or null) compare equal. An address with no field left is
- * treated as no address. Properties the docs do not name are ignored (vendors add fields).
- */
-export function fieldsOf(value: unknown): CustomerFields {
-  const out: CustomerFields = {};
-  if (!isObject(value)) return out;
-  for (const name of TEXT_FIELDS) {
-    const v = value[name];
-    if (v !== undefined && v !== null) out[name] = v as string;
-  }
-  const address = addressOf(value.address);
-  if (address) out.address = address;
-  return out;
+export interface SessionOptions {
+  identity?: { identityCheck?: boolean; amlExtensiveScreening?: boolean };
+  ais?: { accounts?: boolean; balances?: boolean; transactions?: boolean; accountLimit?: number };
 }
 
-function addressOf(value: unknown): Address | undefined {
-  if (!isObject(value)) return undefined;
-  const out: Address = {};
-  for (const name of ADDRESS_FIELDS) {
-    const v = value[name];
-    if (v !== undefined && v !== null) out[name] = v as string;
-  }
-  return Object.keys(out).length === 0 ? undefined : out;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The named properties of `value` that hold a value: the two documented ways of showing a cleared field (absent, null) alike. */
+function present<K extends string>(value: unknown, names: readonly K[]): Partial<Record<K, string>> {
+  return isObject(value) ? (Object.fromEntries(names.filter((n) => value[n] != null).map((n) => [n, value[n]])) as Partial<Record<K, string>>) : {};
+}
+
+/**
+ * The documented fields a body or record carries, normalised so that absent and null compare
+ * equal. An address with no field left is no address. Properties the docs do not name are
+ * ignored (vendors add fields).
+ */
+export function fieldsOf(value: unknown): CustomerFields {
+  const out: CustomerFields = present(value, TEXT_FIELDS);
+  const address = present(isObject(value) ? value.address : undefined, ADDRESS_FIELDS);
+  if (Object.keys(address).length > 0) out.address = address;
+  return out;
 }
 
 /**
@@ -65,28 +55,12 @@ function addressOf(value: unknown): Address | undefined {
  * address, or replacing it) both outcomes are returned; with no such object there is only one.
  */
 export function afterUpdate(before: CustomerFields, patch: CustomerPatch): CustomerFields[] {
-  const base = structuredClone(before);
-  for (const name of UPDATE_FIELDS) {
-    if (name === 'address' || !(name in patch)) continue;
-    const v = patch[name];
-    if (v === null || v === undefined) delete base[name];
-    else base[name] = v;
-  }
-  if (!('address' in patch) || patch.address === undefined) return [base];
-  if (patch.address === null) {
-    delete base.address;
-    return [base];
-  }
-  const merged = withAddress(base, addressOf({ ...(before.address ?? {}), ...patch.address }));
-  const replaced = withAddress(base, addressOf(patch.address));
+  const { address, ...rest } = patch;
+  const base = fieldsOf({ ...before, ...rest });
+  if (address === undefined || address === null) return [fieldsOf({ ...base, address: address === null ? null : base.address })];
+  const merged = fieldsOf({ ...base, address: { ...before.address, ...address } });
+  const replaced = fieldsOf({ ...base, address });
   return sameFields(merged, replaced) ? [merged] : [merged, replaced];
-}
-
-function withAddress(fields: CustomerFields, address: Address | undefined): CustomerFields {
-  const copy = structuredClone(fields);
-  if (address) copy.address = address;
-  else delete copy.address;
-  return copy;
 }
 
 /** Which reading an address update followed, when the two differ. */
@@ -97,33 +71,7 @@ export function addressReading(before: CustomerFields, patch: CustomerPatch, aft
   return sameFields(replaced, after) ? 'replace' : 'neither';
 }
 
-export function sameFields(a: CustomerFields, b: CustomerFields): boolean {
-  return differingFields(a, b).length === 0;
-}
-
-/** The names of the documented fields (address fields as `address.x`) on which two records differ. */
-export function differingFields(a: CustomerFields, b: CustomerFields): string[] {
-  const out: string[] = [];
-  for (const name of TEXT_FIELDS) if (a[name] !== b[name]) out.push(name);
-  for (const name of ADDRESS_FIELDS) if (a.address?.[name] !== b.address?.[name]) out.push(`address.${name}`);
-  return out;
-}
-
-/** Whether `GET /v1/customers?orgId=X` by `tenant` must show a record: same tenant, exactly equal orgId. */
-export function listShouldContain(record: { tenant: string; fields: CustomerFields }, query: { tenant: string; orgId?: string }): boolean {
-  if (record.tenant !== query.tenant) return false;
-  return query.orgId === undefined || record.fields.orgId === query.orgId;
-}
-
-export interface SessionOptions {
-  identity?: { identityCheck?: boolean; amlExtensiveScreening?: boolean };
-  ais?: { accounts?: boolean; balances?: boolean; transactions?: boolean; accountLimit?: number };
-}
-
-/** Whether a session's options turn on a check that needs person data (identity check or AML screening). */
-export function requiresPersonData(options: SessionOptions | undefined): boolean {
-  return options?.identity?.identityCheck === true || options?.identity?.amlExtensiveScreening === true;
-}
+export const sameFields = (a: CustomerFields, b: CustomerFields): boolean => isDeepStrictEqual(a, b);
 
 /** Whether an update changes the record under every documented reading (so its effect cannot go unseen). */
 export function changesRecord(before: CustomerFields, patch: CustomerPatch): boolean {
