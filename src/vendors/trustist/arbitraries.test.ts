@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadVendorSpec } from '../../openapi/index.ts';
-import { impossibleDate, outsideCodes } from '../../generation/index.ts';
-import { createBody, dateOfBirth, personName, trustistSchemas, updatePatch, wrongTypeBody } from './arbitraries.ts';
+import { dateOfBirth, impossibleDate, outsideCodes } from '../../generation/index.ts';
+import { createBody, personName, trustistSchema, updatePatch, wrongTypeBody } from './arbitraries.ts';
 
 const spec = await loadVendorSpec('trustist');
 /** Whether a YYYY-MM-DD text names a day of the calendar (Date.parse alone takes 2023-02-30). */
@@ -64,9 +64,11 @@ describe('Trustist arbitraries', () => {
   });
 
   it('draws countries outside the ISO 3166-1 alpha-2 list', () => {
-    const codes = new Set(trustistSchemas(spec).countries);
+    const countries = (trustistSchema(spec, 'CustomerCreateRequest').properties?.address?.properties?.country?.enum ?? []) as string[];
+    const codes = new Set(countries);
+    expect(codes.has('GB')).toBe(true);
     fc.assert(
-      fc.property(outsideCodes(trustistSchemas(spec).countries), (c) => {
+      fc.property(outsideCodes(countries), (c) => {
         expect(codes.has(c)).toBe(false);
       }),
       { numRuns: 300 },
