@@ -6,7 +6,7 @@ import { OperationClient } from '../../src/kinds/operation-client.ts';
 import { orgNamespace, personName } from '../../src/vendors/trustist/arbitraries.ts';
 import { PERSON_FIELDS, type PersonField, type SessionOptions } from '../../src/vendors/trustist/model.ts';
 import { createCustomer } from './create-customer.ts';
-import { expectSession, onboardSession } from './onboard-session.ts';
+import { expectSession, onboardSession, OPTION_SETS } from './onboard-session.ts';
 
 // KYC onboard sessions. The combinations are few enough to run every one: each way a person
 // field can be missing (absent, null, empty string), for every subset of the three fields, with
@@ -19,18 +19,14 @@ const FORMS: Form[] = ['present', ...MISSING_FORMS];
 const PRESENT: Record<PersonField, string> = { firstName: 'Ada', lastName: 'Lovelace', emailAddress: 'ada@example.org' };
 
 /** Every option set with identity or AML checks on; AIS options ride along on some, as the seed's example has them. */
-const CHECKED: { name: string; options: SessionOptions }[] = [
+const CHECKED = [
   { name: 'identityCheck only', options: { identity: { identityCheck: true } } },
   { name: 'amlExtensiveScreening only', options: { identity: { identityCheck: false, amlExtensiveScreening: true } } },
-  { name: 'identityCheck and amlExtensiveScreening', options: { identity: { identityCheck: true, amlExtensiveScreening: true }, ais: { balances: true, accountLimit: 1 } } },
+  OPTION_SETS[0] as { name: string; options: SessionOptions },
 ];
 
 /** Sessions that run no identity or AML check. */
-const UNCHECKED: { name: string; options: SessionOptions | undefined }[] = [
-  { name: 'ais options only', options: { ais: { accounts: true, balances: true, transactions: true, accountLimit: 2 } } },
-  { name: 'identity checks off, ais on', options: { identity: { identityCheck: false, amlExtensiveScreening: false }, ais: { balances: true } } },
-  { name: 'no options', options: undefined },
-];
+const UNCHECKED = [OPTION_SETS[1], { name: 'identity checks off, AIS on', options: { identity: { identityCheck: false, amlExtensiveScreening: false }, ais: { balances: true } } }, OPTION_SETS[2]];
 
 /** Every assignment of a form to each person field with at least one missing (63). */
 const MISSING_COMBINATIONS: Forms[] = FORMS.flatMap((firstName) => FORMS.flatMap((lastName) => FORMS.map((emailAddress) => ({ firstName, lastName, emailAddress }))))

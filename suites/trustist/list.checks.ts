@@ -19,7 +19,7 @@ import { createCustomer, idsOf } from './create-customer.ts';
 function nextBy(link: string | undefined, json: unknown): string | undefined {
   if (nextPageOf(link)) return 'Link header';
   const next = bodyNext(json);
-  return next === undefined ? undefined : 'link' in next ? 'body next' : 'token' in next ? `body ${next.token.name}` : 'page' in next ? 'page number' : 'unreadable';
+  return !next ? undefined : 'link' in next ? 'body next' : 'token' in next ? `body ${next.token.name}` : 'page' in next ? 'page number' : 'unreadable';
 }
 
 /** Four orgIds of a namespace: `-b` is a prefix of `-br`, `-br` of `-br-2`, `-BR` differs from `-br` in case only. */
@@ -51,13 +51,8 @@ export const listChecks = defineChecks('list', {
           expectStatus(ctx, list, [200], 'a list by orgId');
           ctx.assertEqual(idsOf(list.records), idsOf(stored.filter((c) => c.orgId === orgId)), `the list by orgId ${JSON.stringify(orgId)} must hold exactly the tenant's customers with that orgId`);
           const shown = list.records?.find((c) => a.idOf(c) === id);
-          if (shown) {
-            ctx.assertEqual(
-              { fields: fieldsOf(shown), lastUpdated: instantOf(shown.lastUpdated, 'rfc3339') },
-              { fields: fieldsOf(updated), lastUpdated: instantOf(updated.lastUpdated, 'rfc3339') },
-              'a list must show an updated customer as a get does, not as it was before the update',
-            );
-          }
+          const seen = (c: Data) => ({ fields: fieldsOf(c), lastUpdated: instantOf(c.lastUpdated, 'rfc3339') });
+          if (shown) ctx.assertEqual(seen(shown), seen(updated), 'a list must show an updated customer as a get does, not as it was before the update');
         }
       },
       { examples: [everySlot] },
