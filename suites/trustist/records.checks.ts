@@ -26,18 +26,14 @@ function idForm(id: string): string {
 
 const sortedSet = <T>(values: T[]): T[] => [...new Set(values)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
 
-/** The top-level JSON types of a body, e.g. { error: 'string', message: 'string' }. */
-function shapeOf(text: string, json: unknown): unknown {
-  if (json === undefined) return text === '' ? 'empty' : 'not JSON';
-  if (typeof json !== 'object' || json === null) return json === null ? 'null' : typeof json;
-  if (Array.isArray(json)) return 'array';
-  return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v]).sort(([x], [y]) => (x! < y! ? -1 : 1)));
-}
-
+/** A refusal as recorded: its status, content type and the top-level JSON types of its body, e.g. { error: 'string' }. */
 function describeRefusal(sent: Exchange): unknown {
   if (!sent.response) return { error: sent.error ?? 'no answer' };
-  const { status, headers, body, json } = sent.response;
-  return { status, contentType: (headers['content-type'] ?? '').split(';')[0]!.trim() || 'none', body: shapeOf(body, json) };
+  const { status, headers, body: text, json } = sent.response;
+  const typeOf = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
+  const entries = typeof json === 'object' && json !== null && !Array.isArray(json) ? Object.entries(json).sort(([x], [y]) => (x < y ? -1 : 1)) : undefined;
+  const body = json === undefined ? (text === '' ? 'empty' : 'not JSON') : entries ? Object.fromEntries(entries.map(([k, v]) => [k, typeOf(v)])) : typeOf(json);
+  return { status, contentType: (headers['content-type'] ?? '').split(';')[0]!.trim() || 'none', body };
 }
 
 export const recordChecks = defineChecks('records', {

@@ -34,12 +34,10 @@ function valuesNotShown(record: unknown, patch: CustomerPatch): string[] {
 }
 
 export const writeChecks = defineChecks('writes', {
-  // What a refused create must not have done is proved with records this property run can name:
-  // every body carries a fresh namespace (in orgId, or in the malformed text where a lenient
-  // parser would find it), and the list by it, which no other writer can fill, must be empty. A
-  // body that carries nothing of ours (JSON that is not an object, a wrongly typed orgId) could
-  // only leave a record that on a shared tenant cannot be told from another writer's: those are
-  // judged by their 400 alone. Scanning the whole tenant would blame the rule for other writers.
+  // A refused create must store nothing. Each body carries a fresh namespace (in orgId, or in the
+  // malformed text where a lenient parser would find it), whose list no other writer can fill. A body
+  // carrying nothing of ours (not an object, a wrongly typed orgId) could only leave a record no one
+  // can tell from another writer's on a shared tenant: those are judged by their 400 alone.
   'trustist.customers.create.invalid-body': async (ctx: CheckContext) => {
     const a = new OperationClient(ctx, 'tenantA');
     const invalid: fc.Arbitrary<Invalid> = fc.oneof(
@@ -59,9 +57,8 @@ export const writeChecks = defineChecks('writes', {
       async (drawn) => {
         const ns = orgNamespace(ctx, 'invalid');
         const reply = await a.call('createCustomer', { rawBody: invalidText(drawn, ns), credentials: a.credentials });
-        // Whether null in an optional field of a create is a wrong type or means "absent" is not
-        // documented (x-ambiguity on CustomerCreateRequest): a 400 and a create that stores nothing
-        // there are both accepted, and the reading is recorded.
+        // Null in an optional field of a create: a wrong type, or "absent"? Open (x-ambiguity on
+        // CustomerCreateRequest): a 400 and a create storing nothing there both pass; the reading is recorded.
         if (drawn.kind === 'wrong type' && drawn.mutation.startsWith('wrong type (null ')) {
           const accepted = reply.status >= 200 && reply.status < 300;
           nullReadings.add(accepted ? 'treated as absent' : `refused with ${reply.status}`);

@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
+import { afterWrite, dataOf, type RecordShape } from '../../kinds/record-model.ts';
 
-// The suite's own model of what the Trustist docs promise (seeds/trustist-customers.txt,
-// vendor-notes.md, the spec's x-rules), where the generic record model (src/kinds) leaves it
-// open: how an update applies a partial address. Pure functions, no I/O, and nothing shared with
-// the mock: the two are independent oracles that meet only at the spec file.
+// What the Trustist rules need of the documented record beyond the generic record model
+// (src/kinds/record-model.ts), on which it rests: the person fields KYC needs, which reading of
+// a partial address an update followed, and an update that surely changes something. Pure
+// functions, no I/O, and nothing shared with the mock: the two meet only at the spec file.
 
 export const PERSON_FIELDS = ['firstName', 'lastName', 'emailAddress'] as const;
 const TEXT_FIELDS = [...PERSON_FIELDS, 'dateOfBirth', 'orgId'] as const;
@@ -30,38 +31,22 @@ export interface SessionOptions {
   ais?: { accounts?: boolean; balances?: boolean; transactions?: boolean; accountLimit?: number };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The named properties of `value` that hold a value: the two documented ways of showing a cleared field (absent, null) alike. */
-function present<K extends string>(value: unknown, names: readonly K[]): Partial<Record<K, string>> {
-  return isObject(value) ? (Object.fromEntries(names.filter((n) => value[n] != null).map((n) => [n, value[n]])) as Partial<Record<K, string>>) : {};
-}
+/** The documented fields, the address's lines among them, as the generic record model (src/kinds) takes them. */
+const SHAPE: RecordShape = { fields: [...TEXT_FIELDS, 'address'], objects: { address: [...ADDRESS_FIELDS] } };
 
 /**
- * The documented fields a body or record carries, normalised so that absent and null compare
- * equal. An address with no field left is no address. Properties the docs do not name are
- * ignored (vendors add fields).
+ * The documented fields a body or record carries, normalised so that the two documented ways of
+ * showing a cleared field (absent, null) compare equal. An address with no field left is no
+ * address. Properties the docs do not name are ignored (vendors add fields).
  */
-export function fieldsOf(value: unknown): CustomerFields {
-  const out: CustomerFields = present(value, TEXT_FIELDS);
-  const address = present(isObject(value) ? value.address : undefined, ADDRESS_FIELDS);
-  if (Object.keys(address).length > 0) out.address = address;
-  return out;
-}
+export const fieldsOf = (value: unknown): CustomerFields => dataOf(value, SHAPE);
 
 /**
  * The records an update may leave behind. Omitted fields keep their values, null clears, a value
  * replaces. Where the docs are open (an `address` object in an update: merged into the stored
  * address, or replacing it) both outcomes are returned; with no such object there is only one.
  */
-export function afterUpdate(before: CustomerFields, patch: CustomerPatch): CustomerFields[] {
-  const { address, ...rest } = patch;
-  const base = fieldsOf({ ...before, ...rest });
-  if (address === undefined || address === null) return [fieldsOf({ ...base, address: address === null ? null : base.address })];
-  const merged = fieldsOf({ ...base, address: { ...before.address, ...address } });
-  const replaced = fieldsOf({ ...base, address });
-  return sameFields(merged, replaced) ? [merged] : [merged, replaced];
-}
+export const afterUpdate = (before: CustomerFields, patch: CustomerPatch): CustomerFields[] => afterWrite(before, patch, SHAPE, { partial: true, nestedObjects: 'undocumented' });
 
 /** Which reading an address update followed, when the two differ. */
 export function addressReading(before: CustomerFields, patch: CustomerPatch, after: CustomerFields): 'merge' | 'replace' | 'either' | 'neither' {
