@@ -13,11 +13,10 @@ import { expectSession, onboardSession, OPTION_SETS, type OptionSet } from './on
 // x-rules). Every customer here has the person data, so a refusal for missing_person_data cannot
 // stand in for the refusal a rule is about.
 
+const PERSON = { firstName: 'Synthetic', lastName: 'Person', emailAddress: 'synthetic.person@example.org' };
+
 /** The id of a new customer of tenant A with the person data every kind of session needs. */
-async function personCustomer(ctx: CheckContext, a: OperationClient, label: string): Promise<string> {
-  const person = { firstName: 'Synthetic', lastName: 'Person', emailAddress: 'synthetic.person@example.org' };
-  return a.idOf(await createCustomer(ctx, a, { ...person, orgId: orgNamespace(ctx, label) }));
-}
+const personCustomer = async (ctx: CheckContext, a: OperationClient, label: string) => a.idOf(await createCustomer(ctx, a, { ...PERSON, orgId: orgNamespace(ctx, label) }));
 
 /** returnUrl values that are not absolute https URLs: another scheme, no scheme, relative, malformed. */
 function notAbsoluteHttps(): fc.Arbitrary<string> {

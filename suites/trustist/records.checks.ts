@@ -15,7 +15,7 @@ import { createCustomer } from './create-customer.ts';
 const SAMPLE = 5;
 
 /** The character classes an id is made of, e.g. ['digit', 'lower', 'upper']. */
-const alphabetOf = (id: string): string[] => [...id].map((c) => (/[0-9]/.test(c) ? 'digit' : /[a-z]/.test(c) ? 'lower' : /[A-Z]/.test(c) ? 'upper' : JSON.stringify(c)));
+const alphabetOf = (id: string) => [...id].map((c) => (/[0-9]/.test(c) ? 'digit' : /[a-z]/.test(c) ? 'lower' : /[A-Z]/.test(c) ? 'upper' : JSON.stringify(c)));
 
 /** The form an id has, as far as the docs name forms. */
 function idForm(id: string): string {

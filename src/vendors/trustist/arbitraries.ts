@@ -19,11 +19,11 @@ export function trustistSchema(spec: VendorSpec, name: 'CustomerCreateRequest' |
   return schema;
 }
 
-/** Create bodies: any subset of the documented fields (the schema makes every one optional), or every field at once. `orgId`, when present, is a suffix for the check's namespace. */
-export const createBody = (spec: VendorSpec): fc.Arbitrary<Record<string, unknown>> => fc.oneof(fullCreateBody(spec), createBodies(trustistSchema(spec, 'CustomerCreateRequest'), { fields: 'any' }));
+/** Create bodies: any subset of the documented fields (all optional), or every one. An `orgId` is a suffix for the check's namespace. */
+export const createBody = (spec: VendorSpec) => fc.oneof(fullCreateBody(spec), createBodies(trustistSchema(spec, 'CustomerCreateRequest'), { fields: 'any' }));
 
 /** Every documented create field set (address fields too): the record an update has most to get wrong on. */
-export const fullCreateBody = (spec: VendorSpec): fc.Arbitrary<Record<string, unknown>> => createBodies(trustistSchema(spec, 'CustomerCreateRequest'), { fields: 'all' });
+export const fullCreateBody = (spec: VendorSpec) => createBodies(trustistSchema(spec, 'CustomerCreateRequest'), { fields: 'all' });
 
 /**
  * Update bodies: a random subset of the updatable fields (orgId is never sent, see model.ts),
@@ -54,9 +54,9 @@ export function orgNamespace(ctx: CheckContext, label: string): string {
   return (byLabel.get(label) ?? byLabel.set(label, ctx.namespace(label)).get(label)!).next();
 }
 
-/** Text that is not JSON, shaped like almost-JSON and carrying `orgId`, so that a target which stores something anyway stores it where the check looks. */
+/** Text that is not JSON, shaped like almost-JSON and carrying `orgId`: what a target stores anyway is stored where the check looks. */
 export function malformedJson(orgId: string): string[] {
   const o = JSON.stringify(orgId);
-  return [`{"orgId": ${o}, "firstName": }`, `{"orgId": ${o}, "firstName": "x",}`, `{'orgId': ${o}}`, `{"orgId": ${o}} trailing`, `{"orgId": ${o}`, `orgId=${encodeURIComponent(orgId)}`]
-    .concat([`{"orgId": ${o}}{"firstName": "x"}`, `{"orgId": ${o}, "firstName": "\\x"}`]);
+  return [`{"orgId": ${o}, "firstName": }`, `{"orgId": ${o}, "firstName": "x",}`, `{'orgId': ${o}}`, `{"orgId": ${o}} trailing`, `{"orgId": ${o}`]
+    .concat([`orgId=${encodeURIComponent(orgId)}`, `{"orgId": ${o}}{"firstName": "x"}`, `{"orgId": ${o}, "firstName": "\\x"}`]);
 }

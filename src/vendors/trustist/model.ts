@@ -18,20 +18,14 @@ export type CustomerFields = Partial<Record<(typeof TEXT_FIELDS)[number], string
 export type CustomerPatch = Partial<Record<PersonField | 'dateOfBirth', string | null>> & { address?: Partial<Record<AddressField, string | null>> | null };
 
 /** A customer as the API returns it (spec: Customer; other properties allowed). */
-export interface Customer {
-  id: string;
-  tenantId?: string | null;
-  created: string;
-  lastUpdated: string;
-  [field: string]: unknown;
-}
+export type Customer = { id: string; tenantId?: string | null; created: string; lastUpdated: string; [field: string]: unknown };
 
 export interface SessionOptions {
   identity?: { identityCheck?: boolean; amlExtensiveScreening?: boolean };
   ais?: { accounts?: boolean; balances?: boolean; transactions?: boolean; accountLimit?: number };
 }
 
-/** The documented fields, the address's lines among them, as the generic record model (src/kinds) takes them. */
+// The documented fields, the address's lines among them, as the generic record model takes them.
 const SHAPE: RecordShape = { fields: [...TEXT_FIELDS, 'address'], objects: { address: [...ADDRESS_FIELDS] } };
 
 /**
@@ -46,7 +40,8 @@ export const fieldsOf = (value: unknown): CustomerFields => dataOf(value, SHAPE)
  * replaces. Where the docs are open (an `address` object in an update: merged into the stored
  * address, or replacing it) both outcomes are returned; with no such object there is only one.
  */
-export const afterUpdate = (before: CustomerFields, patch: CustomerPatch): CustomerFields[] => afterWrite(before, patch, SHAPE, { partial: true, nestedObjects: 'undocumented' });
+export const afterUpdate = (before: CustomerFields, patch: CustomerPatch): CustomerFields[] =>
+  afterWrite(before, patch, SHAPE, { partial: true, nestedObjects: 'undocumented' });
 
 /** Which reading an address update followed, when the two differ. */
 export function addressReading(before: CustomerFields, patch: CustomerPatch, after: CustomerFields): 'merge' | 'replace' | 'either' | 'neither' {
