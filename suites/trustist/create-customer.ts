@@ -4,12 +4,10 @@ import type { Data, OperationClient } from '../../src/kinds/operation-client.ts'
 import { inNamespace, orgNamespace } from '../../src/vendors/trustist/arbitraries.ts';
 
 /**
- * Creates a customer a rule starts from. A refusal of the value (a 4xx; a 401 or 403 to a key that
- * holds the operation is never one) is a declared skip, and inside a property fast-check draws
- * another: whether it breaks a rule is for the create rules (all-optional, create.schema) to say,
- * and every other rule failing on it would bury that one finding under many. Likewise a new
- * customer given the id of an earlier one of this rule: its premise is probably gone, and
- * create.duplicates-allowed judges that (the distinct-ids kind).
+ * Creates a customer a rule starts from. A refusal of the value (a 4xx but 401 and 403, which
+ * refuse the key) is a declared skip, and inside a property fast-check draws another: whether it
+ * breaks a rule is for the create rules to say, not for every rule at once. Likewise a new customer
+ * given the id of an earlier one of this rule: create.duplicates-allowed judges that.
  */
 export async function createCustomer(ctx: CheckContext, a: OperationClient, body: Data): Promise<Data> {
   const reply = await a.create(body);

@@ -6,8 +6,8 @@ import { nextPageOf } from '../../src/http/next-page.ts';
 import { expectStatus } from '../../src/kinds/judge.ts';
 import { bodyNext } from '../../src/kinds/list-pages.ts';
 import { OperationClient, type Data } from '../../src/kinds/operation-client.ts';
-import { fieldsOf, listShouldContain, withChange } from '../../src/vendors/trustist/model.ts';
-import { instant } from '../../src/vendors/trustist/timestamps.ts';
+import { fieldsOf, withChange } from '../../src/vendors/trustist/model.ts';
+import { instantOf } from '../../src/kinds/record-model.ts';
 import { createCustomer, idsOf } from './create-customer.ts';
 
 // Listing by orgId. The orgIds of one property run are chosen to trip the usual shortcuts: one
@@ -19,7 +19,7 @@ import { createCustomer, idsOf } from './create-customer.ts';
 function nextBy(link: string | undefined, json: unknown): string | undefined {
   if (nextPageOf(link)) return 'Link header';
   const next = bodyNext(json);
-  return next === undefined ? undefined : 'link' in next ? 'body next' : 'token' in next ? `body ${next.token.name}` : 'page' in next ? 'page number' : 'unreadable';
+  return !next ? undefined : 'link' in next ? 'body next' : 'token' in next ? `body ${next.token.name}` : 'page' in next ? 'page number' : 'unreadable';
 }
 
 /** Four orgIds of a namespace: `-b` is a prefix of `-br`, `-br` of `-br-2`, `-BR` differs from `-br` in case only. */
@@ -49,15 +49,10 @@ export const listChecks = defineChecks('list', {
         for (const orgId of orgIds) {
           const list = await a.listByTag(orgId);
           expectStatus(ctx, list, [200], 'a list by orgId');
-          ctx.assertEqual(idsOf(list.records), idsOf(stored.filter((c) => listShouldContain({ tenant: 'A', fields: fieldsOf(c) }, { tenant: 'A', orgId }))), `the list by orgId ${JSON.stringify(orgId)} must hold exactly the tenant's customers with that orgId`);
+          ctx.assertEqual(idsOf(list.records), idsOf(stored.filter((c) => c.orgId === orgId)), `the list by orgId ${JSON.stringify(orgId)} must hold exactly the tenant's customers with that orgId`);
           const shown = list.records?.find((c) => a.idOf(c) === id);
-          if (shown) {
-            ctx.assertEqual(
-              { fields: fieldsOf(shown), lastUpdated: instant(shown.lastUpdated) },
-              { fields: fieldsOf(updated), lastUpdated: instant(updated.lastUpdated) },
-              'a list must show an updated customer as a get does, not as it was before the update',
-            );
-          }
+          const seen = (c: Data) => ({ fields: fieldsOf(c), lastUpdated: instantOf(c.lastUpdated, 'rfc3339') });
+          if (shown) ctx.assertEqual(seen(shown), seen(updated), 'a list must show an updated customer as a get does, not as it was before the update');
         }
       },
       { examples: [everySlot] },

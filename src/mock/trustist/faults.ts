@@ -78,7 +78,7 @@ const CATALOGUE = [
   fault('onboard-unknown-customer-400', ['trustist.kyc.unknown-customer'], 'An onboard session for a customer id that exists nowhere gets 400 instead of 404.'),
   fault('return-url-http-accepted', ['trustist.kyc.return-url'], 'A returnUrl with the http scheme is accepted like an https one.'),
   // HTTP
-  fault('server-error-on-empty-body', ['trustist.http.no-server-error'], 'A POST or PUT with an empty body crashes the JSON parser and is answered 500.'),
+  fault('server-error-on-empty-body', ['trustist.http.no-server-error', 'trustist.customers.update.invalid-body'], 'A POST or PUT with an empty body crashes the JSON parser and is answered 500.'),
   fault('delete-customer-accepted', ['trustist.http.unsupported-method'], 'DELETE /v1/customers/{id}, which the docs do not give, answers 204 and wipes the customer\'s fields.'),
 ];
 

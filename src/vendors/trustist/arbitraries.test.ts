@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadVendorSpec } from '../../openapi/index.ts';
-import { impossibleDate, outsideCodes } from '../../generation/index.ts';
-import { addressPatch, createBody, dateOfBirth, personName, trustistSchemas, updatePatch, wrongTypeBody } from './arbitraries.ts';
-import { parseTimestamp } from './timestamps.ts';
+import { dateOfBirth, impossibleDate, outsideCodes } from '../../generation/index.ts';
+import { createBody, personName, trustistSchema, updatePatch, wrongTypeBody } from './arbitraries.ts';
 
 const spec = await loadVendorSpec('trustist');
+/** Whether a YYYY-MM-DD text names a day of the calendar (Date.parse alone takes 2023-02-30). */
+const realDate = (d: string) => /^\d{4}-\d\d-\d\d$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 describe('Trustist arbitraries', () => {
   it('look personal only as fiction: names marked as test data, e-mail addresses on reserved domains', () => {
@@ -37,11 +38,6 @@ describe('Trustist arbitraries', () => {
         if (patch.address) expect(Object.values(patch.address)).not.toContain(null);
       }),
     );
-    fc.assert(
-      fc.property(addressPatch(spec, { nulls: false }), (patch) => {
-        expect(Object.values(patch)).not.toContain(null);
-      }),
-    );
   });
 
   it('draws astral characters, combining marks and names past 64 characters often', () => {
@@ -55,12 +51,12 @@ describe('Trustist arbitraries', () => {
   it('draws real dates of birth, and impossible ones the spec refuses', () => {
     fc.assert(
       fc.property(dateOfBirth(), (d) => {
-        expect(parseTimestamp(`${d}T00:00:00Z`)).toBeDefined();
+        expect(realDate(d)).toBe(true);
       }),
     );
     fc.assert(
       fc.property(impossibleDate(), (d) => {
-        expect(parseTimestamp(`${d}T00:00:00Z`)).toBeUndefined();
+        expect(realDate(d)).toBe(false);
         expect(spec.validators.validateRequest('createCustomer', { dateOfBirth: d }).valid).toBe(false);
       }),
       { numRuns: 300 },
@@ -68,9 +64,11 @@ describe('Trustist arbitraries', () => {
   });
 
   it('draws countries outside the ISO 3166-1 alpha-2 list', () => {
-    const codes = new Set(trustistSchemas(spec).countries);
+    const countries = (trustistSchema(spec, 'CustomerCreateRequest').properties?.address?.properties?.country?.enum ?? []) as string[];
+    const codes = new Set(countries);
+    expect(codes.has('GB')).toBe(true);
     fc.assert(
-      fc.property(outsideCodes(trustistSchemas(spec).countries), (c) => {
+      fc.property(outsideCodes(countries), (c) => {
         expect(codes.has(c)).toBe(false);
       }),
       { numRuns: 300 },

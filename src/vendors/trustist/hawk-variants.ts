@@ -3,10 +3,7 @@ import { hawkResource } from '../../auth/hawk-signer.ts';
 import type { KeyCredentials, Signer } from '../../auth/signer.ts';
 import type { CheckContext } from '../../runner/check-context.ts';
 
-/**
- * Whether the run signs with Hawk: the built-in scheme, or a user's signer module whose header
- * is a Hawk one. The Hawk-only rules (nonce replay, payload hash) skip otherwise, saying why.
- */
+/** Skips unless the run signs with Hawk (the built-in scheme, or a signer module writing Hawk headers): nonce replay and payload hash are Hawk's. */
 export function requireHawk(ctx: CheckContext, signer: Signer, credentials: KeyCredentials): void {
   if (ctx.config.auth === 'hmac-sha256') ctx.skip('the run signs with hmac-sha256 (--auth), which has no nonce and always covers the body: this is a Hawk rule');
   // Signed with the run's own key and never sent: only the scheme name of the header is read.

@@ -5,8 +5,6 @@ import {
   afterUpdate,
   changesRecord,
   fieldsOf,
-  listShouldContain,
-  requiresPersonData,
   sameFields,
   withChange,
   type CustomerFields,
@@ -81,26 +79,5 @@ describe('comparisons', () => {
   it('compare absent with null, not with the empty string', () => {
     expect(sameFields(fieldsOf({ firstName: 'A', lastName: null }), { firstName: 'A' })).toBe(true);
     expect(sameFields({ firstName: 'A' }, { firstName: 'A', lastName: '' })).toBe(false);
-  });
-});
-
-describe('listShouldContain', () => {
-  it('is exact: same tenant, same orgId, no prefix or case match', () => {
-    const record = { tenant: 'A', fields: { orgId: 'branch-london' } };
-    expect(listShouldContain(record, { tenant: 'A', orgId: 'branch-london' })).toBe(true);
-    expect(listShouldContain(record, { tenant: 'A', orgId: 'branch' })).toBe(false);
-    expect(listShouldContain(record, { tenant: 'A', orgId: 'Branch-London' })).toBe(false);
-    expect(listShouldContain(record, { tenant: 'B', orgId: 'branch-london' })).toBe(false);
-    expect(listShouldContain(record, { tenant: 'A' })).toBe(true);
-  });
-});
-
-describe('KYC', () => {
-  it('needs person data only for identity or AML checks', () => {
-    expect(requiresPersonData({ identity: { identityCheck: true } })).toBe(true);
-    expect(requiresPersonData({ identity: { amlExtensiveScreening: true } })).toBe(true);
-    expect(requiresPersonData({ identity: { identityCheck: false, amlExtensiveScreening: false }, ais: { balances: true } })).toBe(false);
-    expect(requiresPersonData({ ais: { accounts: true } })).toBe(false);
-    expect(requiresPersonData(undefined)).toBe(false);
   });
 });
