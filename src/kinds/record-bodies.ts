@@ -35,16 +35,6 @@ export function bodiesParam(ctx: CheckContext, params: Record<string, unknown>):
   return { bodies, examples };
 }
 
-/**
- * With params.subsets, a drawn body the target refuses (a 4xx but 401 and 403, which refuse the
- * key) does not apply to the rule in hand: whether every subset must be accepted is its own rule.
- */
-export function skipRefusedSubset(ctx: CheckContext, params: Record<string, unknown>, status: number, body: Data): void {
-  if (params.subsets === true && status >= 400 && status < 500 && status !== 401 && status !== 403) {
-    ctx.skip(`the target refused (${status}) the create body ${JSON.stringify(Object.keys(body))}`);
-  }
-}
-
 /** The fields of the update operation's body that accept null, but those every write must carry. */
 export function nullableFields(ctx: CheckContext): string[] {
   const { conform } = ctx.spec;

@@ -3,7 +3,8 @@ import type fc from 'fast-check';
 import { expectStatus } from './judge.ts';
 import { dataOf, type Data } from './record-model.ts';
 import { expectList, staleCandidate } from './stateful-lists.ts';
-import { addNew, bodyFor, expectRead, isRefusal, judgeWrite, pick, rewrite, show, tagOf, type Scope, type System, type World } from './stateful-world.ts';
+import { skipIfRefused } from './skip-if-refused.ts';
+import { addNew, bodyFor, expectRead, judgeWrite, pick, rewrite, show, tagOf, type Scope, type System, type World } from './stateful-world.ts';
 
 // The commands of the stateful kind. Each sends one request, checks the answer against the model
 // and moves the model on. Records are named by index into the model (the target assigns the ids),
@@ -64,7 +65,7 @@ export class Create extends Command {
     if (target) return rewrite(system, target, body, (sent) => client.create(sent), `${what} (an upsert of record ${target.id})`);
     const reply = await client.create(body);
     // A refused create is the create rules' to judge: the sequence does not apply (fast-check draws another).
-    if (isRefusal(reply.status)) ctx.skip(`the target refused (${reply.status}) the create ${show(body).slice(0, 200)}`);
+    skipIfRefused(ctx, reply, `the create ${show(body).slice(0, 200)}`);
     const answer = client.recordOf(reply, what);
     // The answer is an earlier record of the sequence holding exactly what was sent: the target took
     // the create for a repeat. Whether a repeated create makes a second record is the create

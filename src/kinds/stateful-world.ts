@@ -73,7 +73,6 @@ export interface System {
 export const show = (value: unknown) => JSON.stringify(value);
 export const pick = (world: World, index: number) => world.records[index % world.records.length]!;
 export const tagOf = (system: System) => system.ctx.spec.conform.record.tag.field;
-export const isRefusal = (status: number) => status >= 400 && status < 500 && status !== 401 && status !== 403;
 
 /** The record's documented fields must be one of the model's candidates; the model then knows which. */
 export function expectRead(system: System, record: ModelRecord, answer: Data, what: string): void {

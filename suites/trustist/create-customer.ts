@@ -1,5 +1,6 @@
 import type { CheckContext } from '../../src/runner/check-context.ts';
 import { expectStatus } from '../../src/kinds/judge.ts';
+import { skipIfRefused } from '../../src/kinds/skip-if-refused.ts';
 import type { Data, OperationClient } from '../../src/kinds/operation-client.ts';
 import { inNamespace, orgNamespace } from '../../src/vendors/trustist/arbitraries.ts';
 
@@ -11,9 +12,7 @@ import { inNamespace, orgNamespace } from '../../src/vendors/trustist/arbitrarie
  */
 export async function createCustomer(ctx: CheckContext, a: OperationClient, body: Data): Promise<Data> {
   const reply = await a.create(body);
-  if (reply.status >= 400 && reply.status < 500 && reply.status !== 401 && reply.status !== 403) {
-    ctx.skip(`the target refused (${reply.status}) to create the customer this rule starts from: ${JSON.stringify(body).slice(0, 200)}`);
-  }
+  skipIfRefused(ctx, reply, `to create the customer this rule starts from: ${JSON.stringify(body).slice(0, 200)}`);
   expectStatus(ctx, reply, [200, 201], 'a valid create (needed to set up this rule)');
   const customer = a.recordOf(reply, 'createCustomer');
   if (reply.reused) ctx.skip(`the target gave a new customer the id ${a.idOf(customer)} of an earlier one of this rule`);
