@@ -8,6 +8,9 @@ import { Session } from 'node:inspector/promises';
 // holding the name's literal is how often that comparison was evaluated. A name written anywhere
 // else in the mocks' code (a lookup table of faults, read elsewhere) cannot be followed so: it
 // counts as reached by every stretch.
+// V8 counts the right-hand side of `&&` as a range of its own, so a name compared last in its
+// condition (`body === '' && fault === 'name'`, as the mocks write it) counts only where the
+// conditions before it held: where the fault could change the answer, not wherever it is near.
 
 interface ScriptCoverage {
   scriptId: string;

@@ -15,7 +15,7 @@ export async function authenticateRequest(req: IncomingMessage, settings: AuthSe
   const { scheme, fault } = settings;
   const challenge = scheme === 'hawk' ? 'Hawk' : 'HMAC-SHA256';
   if (header === undefined || header.trim() === '') {
-    if (fault === 'auth-missing-accepted' || (fault === 'auth-missing-accepted-on-reads' && req.method === 'GET')) {
+    if (fault === 'auth-missing-accepted' || (req.method === 'GET' && fault === 'auth-missing-accepted-on-reads')) {
       return { key: settings.keyring.primary, verifyBody: NOTHING_TO_VERIFY };
     }
     throw unauthorized(`the request carries no Authorization header; sign it with the ${challenge} scheme`, challenge);

@@ -28,7 +28,7 @@ export function createFields(body: Record<string, unknown>, fault?: TrustistFaul
  * reading a typed DTO bound to a nested object gives, and it keeps the stored address exactly the
  * one the caller last sent.
  */
-export function applyUpdate(previous: Customer, body: Record<string, unknown>, fault?: TrustistFaultName, mergeAddress = false): Customer {
+export function applyUpdate(previous: Customer, body: Record<string, unknown>, fault?: TrustistFaultName, mergeAddress: () => boolean = () => false): Customer {
   const next: Record<string, unknown> =
     fault === 'update-replaces-record' ? { id: previous.id, tenantId: previous.tenantId, created: previous.created, lastUpdated: previous.lastUpdated } : { ...previous };
   const changes: Record<string, unknown> = {};
@@ -39,13 +39,13 @@ export function applyUpdate(previous: Customer, body: Record<string, unknown>, f
       if (fault === 'null-leaves-unchanged') continue;
       if (fault === 'null-stored-as-string') next[field] = 'null';
       else delete next[field];
-    } else if (field === 'address' && mergeAddress && previous.address && isPlainObject(value)) {
+    } else if (field === 'address' && previous.address && isPlainObject(value) && mergeAddress()) {
       // The address-update-merges variant: sent fields replace, null ones clear, the rest stay.
       const merged: Record<string, unknown> = { ...previous.address };
       for (const [part, given] of Object.entries(value)) if (given === null) delete merged[part];
       changes[field] = { ...addressOf(merged), ...addressOf(value) };
     } else {
-      if (fault === 'update-keeps-set-values' && field !== 'address' && holdsValue(previous[field])) continue;
+      if (field !== 'address' && holdsValue(previous[field]) && fault === 'update-keeps-set-values') continue;
       changes[field] = field === 'address' ? addressOf(value) : value;
     }
   }
@@ -69,10 +69,13 @@ function addressOf(value: unknown): Address {
   return address;
 }
 
-/** The store's faults that damage text on its way in. */
+const ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
+
+/** The store's faults that damage text on its way in (each consulted only where it would change the text). */
 function storedText(fields: CustomerFields, fault?: TrustistFaultName): CustomerFields {
-  if (fault === 'astral-chars-mangled') return JSON.parse(JSON.stringify(fields).replace(/[\u{10000}-\u{10FFFF}]/gu, '\uFFFD')) as CustomerFields;
-  if (fault === 'names-truncated-at-64') {
+  const json = JSON.stringify(fields);
+  if (ASTRAL.test(json) && fault === 'astral-chars-mangled') return JSON.parse(json.replace(new RegExp(ASTRAL.source, 'gu'), '\uFFFD')) as CustomerFields;
+  if (((fields.firstName?.length ?? 0) > 64 || (fields.lastName?.length ?? 0) > 64) && fault === 'names-truncated-at-64') {
     if (fields.firstName !== undefined) fields.firstName = fields.firstName.slice(0, 64);
     if (fields.lastName !== undefined) fields.lastName = fields.lastName.slice(0, 64);
   }

@@ -14,14 +14,14 @@ export function createCustomer(ctx: HandlerContext): Reply {
   const { store, fault } = ctx;
   let body = ctx.body;
   // Whether null in an optional field is refused or means "absent" on create is not documented.
-  if (ctx.variants.has('create-null-as-absent') && isPlainObject(body)) body = withoutNulls(body);
-  if (fault === 'create-accepts-non-object' && !isPlainObject(body)) body = {};
+  if (isPlainObject(body) && holdsNull(body) && ctx.variants.has('create-null-as-absent')) body = withoutNulls(body);
+  if (!isPlainObject(body) && fault === 'create-accepts-non-object') body = {};
   // The realistic bug: the record is written with what was read of the body before validation refuses it.
-  if (fault === 'invalid-create-persists' && !ctx.validators.validateRequest('createCustomer', body).valid) {
+  if (!ctx.validators.validateRequest('createCustomer', body).valid && fault === 'invalid-create-persists') {
     store.insert(newRecord(ctx, isPlainObject(body) && typeof body.orgId === 'string' ? { orgId: body.orgId } : {}));
   }
   assertValidBody(ctx, 'createCustomer', body);
-  if (fault === 'create-requires-email' && typeof body.emailAddress !== 'string') throw invalidRequest('emailAddress is required');
+  if (typeof body.emailAddress !== 'string' && fault === 'create-requires-email') throw invalidRequest('emailAddress is required');
   const fields = createFields(body, fault);
   if (fault === 'create-dedupes') {
     const same = store.list(ctx.tenantId).find((c) => JSON.stringify(createFields(c as unknown as Record<string, unknown>)) === JSON.stringify(fields));
@@ -29,48 +29,49 @@ export function createCustomer(ctx: HandlerContext): Reply {
   }
   const record = newRecord(ctx, fields);
   store.insert(record);
-  if (fault === 'create-echo-drops-date-of-birth') return { status: 201, body: { ...record, dateOfBirth: undefined } };
+  if (record.dateOfBirth !== undefined && fault === 'create-echo-drops-date-of-birth') return { status: 201, body: { ...record, dateOfBirth: undefined } };
   return { status: 201, body: record };
 }
 
 function newRecord(ctx: HandlerContext, fields: object): Customer {
   const now = ctx.fault === 'create-timestamps-local-time' ? ctx.now() - HOUR_MS : ctx.now();
-  const id = ctx.fault === 'ids-collide' && ctx.store.size >= COLLISIONS_FROM ? collidingCustomerId() : uniqueCustomerId((candidate) => ctx.store.has(candidate));
+  const id = ctx.store.size >= COLLISIONS_FROM && ctx.fault === 'ids-collide' ? collidingCustomerId() : uniqueCustomerId((candidate) => ctx.store.has(candidate));
   const lastUpdated = ctx.fault === 'create-last-updated-before-created' ? isoTime(now - 1000) : isoTime(now);
   return withFieldOrder({ id, tenantId: ctx.tenantId, ...fields, created: isoTime(now), lastUpdated });
 }
 
 /** The caller's customer by id; another tenant's is as unknown as one that never existed. */
-function visibleCustomer(ctx: HandlerContext, crossTenantFault: boolean): Customer | undefined {
+function visibleCustomer(ctx: HandlerContext, crossTenantFault: () => boolean): Customer | undefined {
   const record = ctx.store.find(ctx.customerId);
-  return record && (record.tenantId === ctx.tenantId || crossTenantFault) ? record : undefined;
+  return record && (record.tenantId === ctx.tenantId || crossTenantFault()) ? record : undefined;
 }
 
 /** GET /v1/customers/{id}. */
 export function getCustomer(ctx: HandlerContext): Reply {
-  const record = visibleCustomer(ctx, ctx.fault === 'get-cross-tenant');
-  if (!record && ctx.fault === 'get-unknown-400' && !ctx.store.has(ctx.customerId)) throw invalidRequest('the customer id is not valid');
+  const record = visibleCustomer(ctx, () => ctx.fault === 'get-cross-tenant');
+  if (!record && !ctx.store.has(ctx.customerId) && ctx.fault === 'get-unknown-400') throw invalidRequest('the customer id is not valid');
   if (!record) throw notFound(`no customer with id ${JSON.stringify(ctx.customerId)}`);
   return { status: 200, body: record };
 }
 
 /** PUT /v1/customers/{id}: a partial update; id, tenantId and created never change. */
 export function updateCustomer(ctx: HandlerContext): Reply {
-  const body = ctx.fault === 'update-accepts-non-object' && !isPlainObject(ctx.body) ? {} : ctx.body;
+  const body = !isPlainObject(ctx.body) && ctx.fault === 'update-accepts-non-object' ? {} : ctx.body;
   assertValidBody(ctx, 'updateCustomer', body);
-  const previous = visibleCustomer(ctx, ctx.fault === 'update-cross-tenant');
-  if (!previous && ctx.fault === 'update-unknown-creates' && !ctx.store.has(ctx.customerId)) {
+  const previous = visibleCustomer(ctx, () => ctx.fault === 'update-cross-tenant');
+  if (!previous && !ctx.store.has(ctx.customerId) && ctx.fault === 'update-unknown-creates') {
     const created = { ...newRecord(ctx, createFields(stripNulls(body))), id: ctx.customerId };
     ctx.store.insert(created);
     return { status: 200, body: created };
   }
   if (!previous) throw notFound(`no customer with id ${JSON.stringify(ctx.customerId)}`);
   const now = ctx.now();
-  const next = applyUpdate(previous, body, ctx.fault, ctx.variants.has('address-update-merges'));
+  const next = applyUpdate(previous, body, ctx.fault, () => ctx.variants.has('address-update-merges'));
   // Strictly later than before, even when the clock has not moved (or moved back) since.
   next.lastUpdated = ctx.fault === 'update-last-updated-frozen' ? previous.lastUpdated : isoTime(Math.max(now, Date.parse(previous.lastUpdated) + 1));
   if (ctx.fault === 'update-resets-created') next.created = isoTime(now);
-  if (ctx.fault === 'update-writes-immutable') Object.assign(next, pickStrings(body, ['id', 'tenantId']));
+  const immutable = pickStrings(body, ['id', 'tenantId']);
+  if (Object.keys(immutable).length > 0 && ctx.fault === 'update-writes-immutable') Object.assign(next, immutable);
   ctx.store.replace(ctx.customerId, previous, next);
   return { status: 200, body: ctx.fault === 'update-answers-previous' ? previous : next };
 }
@@ -83,8 +84,8 @@ export function updateCustomer(ctx: HandlerContext): Reply {
 export function listCustomers(ctx: HandlerContext): Reply {
   const orgId = ctx.query.get('orgId') ?? undefined;
   const all = ctx.store.list(ctx.tenantId, orgId);
-  if (ctx.fault === 'list-unfiltered-skips-no-org' && orgId === undefined) return page(ctx, all.filter((c) => c.orgId !== undefined));
-  if (ctx.fault === 'list-unknown-org-non-ascii-400' && orgId !== undefined && /[^\x00-\x7f]/.test(orgId) && !ctx.store.orgInUse(orgId)) {
+  if (orgId === undefined && ctx.fault === 'list-unfiltered-skips-no-org') return page(ctx, all.filter((c) => c.orgId !== undefined));
+  if (orgId !== undefined && /[^\x00-\x7f]/.test(orgId) && !ctx.store.orgInUse(orgId) && ctx.fault === 'list-unknown-org-non-ascii-400') {
     throw invalidRequest(`no organisation ${JSON.stringify(orgId)}`);
   }
   return page(ctx, all);
@@ -103,6 +104,11 @@ function page(ctx: HandlerContext, all: Customer[]): Reply {
 }
 
 /** A create body with its null fields, the address's included, left out. */
+/** Whether withoutNulls would take anything out. */
+function holdsNull(body: Record<string, unknown>): boolean {
+  return Object.values(body).includes(null) || (isPlainObject(body.address) && Object.values(body.address).includes(null));
+}
+
 function withoutNulls(body: Record<string, unknown>): Record<string, unknown> {
   const kept = stripNulls(body);
   if (isPlainObject(kept.address)) kept.address = stripNulls(kept.address);

@@ -5,6 +5,10 @@ import type { Fault } from '../fault.ts';
 // Several are deliberately subtle (they pass any check built on one fixed example): the suite
 // only earns trust by catching those too. The mock consults the name at the exact spot of the
 // deviation (`if (fault === '…')`), so a reader finds each fault by grepping for its name.
+// The name is compared last in its condition, after whatever decides whether the deviation would
+// change the answer (`if (raw.length === 0 && fault === '…')`): the self-test counts a rule as
+// meeting a fault only where the comparison ran (suites/self-test/fault-reach.ts), and leaves out
+// of that fault's run the rules that never met it.
 
 function fault<N extends string>(name: N, rules: [string, ...string[]], description: string) {
   return { name, vendor: 'trustist' as const, rules, description };

@@ -25,14 +25,27 @@ export interface MockState {
   pageSize?: number;
 }
 
-/** The permission faults: each skips the check for exactly one operation. */
-const PERMISSION_NOT_CHECKED: Partial<Record<TrustistFaultName, OperationId>> = {
-  'create-permission-unchecked': 'createCustomer',
-  'get-permission-unchecked': 'getCustomer',
-  'list-permission-unchecked': 'listCustomers',
-  'update-permission-unchecked': 'updateCustomer',
-  'onboard-permission-unchecked': 'createOnboardSession',
-};
+/**
+ * Whether a permission fault skips the check for this operation: each skips it for exactly one.
+ * Asked only of a key that lacks the permission, as plain comparisons, so that only such requests
+ * count as meeting these faults where the self-test follows the mock's code (fault-reach.ts).
+ */
+function permissionUnchecked(operationId: OperationId, fault: TrustistFaultName | undefined): boolean {
+  switch (operationId) {
+    case 'createCustomer':
+      return fault === 'create-permission-unchecked';
+    case 'getCustomer':
+      return fault === 'get-permission-unchecked';
+    case 'listCustomers':
+      return fault === 'list-permission-unchecked';
+    case 'updateCustomer':
+      return fault === 'update-permission-unchecked';
+    case 'createOnboardSession':
+      return fault === 'onboard-permission-unchecked';
+    default:
+      return false;
+  }
+}
 
 /**
  * One request, in the order that keeps the store safe: authenticate, read and verify the body,
@@ -66,12 +79,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: MockStat
     // A malformed percent-encoding names no resource; 404 is what every path operation documents.
     throw notFound('the request path has a malformed percent-encoding and names no resource');
   }
-  if (fault === 'delete-customer-accepted' && req.method === 'DELETE' && target.segments.length === 3 && target.segments[0] === 'v1' && target.segments[1] === 'customers') {
+  if (req.method === 'DELETE' && target.segments.length === 3 && target.segments[0] === 'v1' && target.segments[1] === 'customers' && fault === 'delete-customer-accepted') {
     return wipeCustomer(res, state, authenticated.key.tenantId, target.segments[2]!);
   }
   const { operation, customerId } = routeRequest(req.method ?? '', target.segments);
 
-  const key = fault === 'merchant-key-accepted' && !authenticated.key.tenantId ? auth.keyring.primary : authenticated.key;
+  const key = !authenticated.key.tenantId && fault === 'merchant-key-accepted' ? auth.keyring.primary : authenticated.key;
   if (!key.tenantId) {
     // The vendor's API-keys page gives 403 for a merchant key; a variant answers that way.
     if (variants.has('merchant-key-403')) throw forbidden('this key has no tenant context: customer endpoints need a tenant key, merchant keys cover payments only');
@@ -94,15 +107,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: MockStat
   const parse = () => {
     if (!operation.readsBody) return undefined;
     // The fault: the body goes straight to JSON.parse, which throws on '' and ends as a 500.
-    if (fault === 'server-error-on-empty-body' && raw.length === 0) return JSON.parse(raw.toString('utf8')) as unknown;
+    if (raw.length === 0 && fault === 'server-error-on-empty-body') return JSON.parse(raw.toString('utf8')) as unknown;
     return parseJsonBody(raw, req.headers['content-type']);
   };
-  if (!key.permissions.has(operation.permission) && !(fault && PERMISSION_NOT_CHECKED[fault] === operation.operationId)) {
-    if (fault === 'update-forbidden-after-write' && operation.operationId === 'updateCustomer') attempt(() => operation.handler({ ...ctx, body: parse() }));
+  if (!key.permissions.has(operation.permission) && !permissionUnchecked(operation.operationId, fault)) {
+    if (operation.operationId === 'updateCustomer' && fault === 'update-forbidden-after-write') attempt(() => operation.handler({ ...ctx, body: parse() }));
     throw forbidden(`this key lacks the ${operation.permission} permission that ${operation.operationId} needs`);
   }
   const reply = operation.handler({ ...ctx, body: parse() });
-  const body = fault === 'tenant-id-shared' ? withTenantId(reply.body, auth.keyring.tenants.a) : reply.body;
+  const body = key.tenantId !== auth.keyring.tenants.a && fault === 'tenant-id-shared' ? withTenantId(reply.body, auth.keyring.tenants.a) : reply.body;
   sendJson(res, replyStatus(operation.operationId, reply.status, variants), present(operation.operationId, body, variants), reply.headers);
 }
 

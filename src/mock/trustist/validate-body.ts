@@ -9,7 +9,14 @@ const MAX_REPORTED = 3;
  * is the mock's only definition of a valid body: the same file the suite reads, nothing more.
  */
 export function assertValidBody(ctx: HandlerContext, operationId: string, body: unknown): asserts body is Record<string, unknown> {
-  const result = ctx.validators.validateRequest(operationId, tolerated(ctx, body));
+  let result = ctx.validators.validateRequest(operationId, body);
+  // The validation faults swap a tolerated value for a valid one, so a body the spec accepts
+  // stays accepted: only a refused body can they change, and only there are they consulted
+  // (which is where the self-test counts a rule as meeting them: fault-reach.ts).
+  if (!result.valid) {
+    const seen = tolerated(ctx, body);
+    if (seen !== body) result = ctx.validators.validateRequest(operationId, seen);
+  }
   if (result.valid) return;
   const shown = result.violations.slice(0, MAX_REPORTED).map((v) => v.message);
   const more = result.violations.length > MAX_REPORTED ? ` (and ${result.violations.length - MAX_REPORTED} more)` : '';

@@ -19,16 +19,16 @@ export function authenticate(header: string | undefined, merchants: readonly [Me
   // The header exactly as a client built from a merchant's credentials sends it: one digest of
   // the whole header, compared with every merchant's, answers the common case without decoding.
   // It takes the same time whichever merchant matches, or none; a miss goes the full way below.
-  // (Not under auth-key-unchecked, where the accessId alone picks the merchant.)
-  if (fault !== 'auth-key-unchecked') {
-    const whole = digest(header);
-    let exact: Merchant | undefined;
-    for (const merchant of merchants) {
-      const known = digestsOf(merchant).header;
-      if (known && timingSafeEqual(whole, known)) exact = merchant;
-    }
-    if (exact) return exact;
+  // Under auth-key-unchecked the full way picks the last merchant with the accessId, whatever the
+  // key: for an exact header that is the same merchant unless another shares its accessId, the
+  // only case where the fault is consulted here.
+  const whole = digest(header);
+  let exact: Merchant | undefined;
+  for (const merchant of merchants) {
+    const known = digestsOf(merchant).header;
+    if (known && timingSafeEqual(whole, known)) exact = merchant;
   }
+  if (exact && !(merchants.some((m) => m !== exact && m.accessId === exact.accessId) && fault === 'auth-key-unchecked')) return exact;
   const pair = decodeBasic(header);
   if (!pair) {
     throw unauthorized(ERROR_CODES.security, 'The Authorization header is not HTTP Basic credentials of the form "Basic base64(accessId:accessKey)".');

@@ -22,7 +22,7 @@ export interface BodyCheck {
 export function checkCustomerBody(ctx: TrustlyContext, operationId: string, body: unknown): BodyCheck {
   let result = ctx.validators.validateRequest(operationId, body);
   let object = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Body;
-  if (ctx.fault === 'wrong-typed-optional-dropped' && !result.valid) {
+  if (!result.valid && ctx.fault === 'wrong-typed-optional-dropped') {
     // A lenient parser: optional properties of the wrong type vanish, and what is left is judged.
     // Only a field whose every violation is its own JSON type: a driverLicense lacking its state
     // (a required-property violation) is still refused, as trustly.customers.driver-license wants.
@@ -40,11 +40,11 @@ export function checkCustomerBody(ctx: TrustlyContext, operationId: string, body
 }
 
 function withoutFaultedChecks(violations: SchemaViolation[], body: Body, fault: TrustlyFaultName | undefined): SchemaViolation[] {
-  if (fault === 'required-email-unchecked' && body.email === undefined) {
+  if (body.email === undefined && fault === 'required-email-unchecked') {
     return violations.filter((v) => v.pointer !== '/email');
   }
   const license = body.driverLicense as Record<string, unknown> | null | undefined;
-  if (fault === 'driver-license-number-only' && typeof license?.number === 'string' && license.state === undefined) {
+  if (typeof license?.number === 'string' && license.state === undefined && fault === 'driver-license-number-only') {
     return violations.filter((v) => !v.pointer.startsWith('/driverLicense'));
   }
   return violations;

@@ -29,7 +29,8 @@ const NUMERIC = /^[0-9]+$/;
 
 /** POST /api/v1/customers: create, or upsert by customerId, else by externalId (body, then query). */
 export function createOrUpdateCustomer(ctx: TrustlyContext, call: Call): Reply {
-  const queryExternalId = ctx.fault === 'external-id-query-ignored' ? undefined : singleParameter(call.query, 'externalId');
+  const givenExternalId = singleParameter(call.query, 'externalId');
+  const queryExternalId = givenExternalId !== undefined && ctx.fault === 'external-id-query-ignored' ? undefined : givenExternalId;
   if (queryExternalId === '') throw invalidParameter('Invalid parameter externalId: it must not be empty.', 'externalId');
   const { body, problem } = checkCustomerBody(ctx, 'createOrUpdateCustomer', call.body);
   if (problem) throw problem;
@@ -49,14 +50,14 @@ export function createOrUpdateCustomer(ctx: TrustlyContext, call: Call): Reply {
   // A body externalId wins over the query parameter; the query is the key only when the body
   // has none (the spec's first reading: two ways of giving the same upsert key).
   const key = typeof body.externalId === 'string' ? body.externalId : queryExternalId;
-  if (key !== undefined && ctx.fault !== 'upsert-external-id-duplicates') {
+  if (key !== undefined) {
     // With several customers sharing the externalId (possible through update by id), the oldest wins.
     const match = ctx.fault === 'external-id-global-scope' ? ctx.store.byExternalIdAnywhere(key) : byExternalId(ctx, owner, key)[0];
-    if (match) return customerReply(updateCustomer(ctx, match, body, 'upsert'));
+    if (match && ctx.fault !== 'upsert-external-id-duplicates') return customerReply(updateCustomer(ctx, match, body, 'upsert'));
   }
 
   const created = createCustomer(ctx, owner, body, queryExternalId).customer;
-  if (ctx.fault === 'create-response-omits-custom-data') {
+  if (created.customData !== undefined && ctx.fault === 'create-response-omits-custom-data') {
     const { customData: _omitted, ...rest } = created;
     return { status: 200, body: { customer: rest } };
   }
@@ -66,9 +67,10 @@ export function createOrUpdateCustomer(ctx: TrustlyContext, call: Call): Reply {
 /** GET /api/v1/customers/{customerId}. A non-numeric id is simply not found (the spec's first reading). */
 export function getCustomer(ctx: TrustlyContext, call: Call): Reply {
   const customerId = call.customerId ?? '';
-  const stored = ctx.fault === 'other-merchant-reads-by-id' ? ctx.store.findAnywhere(customerId) : ctx.store.get(call.merchant.merchantId, customerId);
+  // Ids are unique across merchants: another merchant's record is all the fault can add.
+  const stored = ctx.store.get(call.merchant.merchantId, customerId) ?? (ctx.fault === 'other-merchant-reads-by-id' ? ctx.store.findAnywhere(customerId) : undefined);
   if (!stored) {
-    if (ctx.fault === 'get-unknown-400' && NUMERIC.test(customerId) && !ctx.store.findAnywhere(customerId)) {
+    if (NUMERIC.test(customerId) && !ctx.store.findAnywhere(customerId) && ctx.fault === 'get-unknown-400') {
       throw invalidParameter(`Invalid parameter customerId: ${customerId} is not a valid customer.`, 'customerId');
     }
     throw customerNotFound(customerId);
@@ -91,7 +93,7 @@ export function listCustomers(ctx: TrustlyContext, call: Call): Reply {
   }
   const owner = call.merchant.merchantId;
   const cacheKey = `${owner}\n${ctx.store.countOf(owner)}\n${externalId ?? ''}\n${customerId ?? ''}`;
-  if (ctx.fault === 'list-stale-after-update' && ctx.listCache.has(cacheKey)) return { status: 200, body: ctx.listCache.get(cacheKey) };
+  if (ctx.listCache.has(cacheKey) && ctx.fault === 'list-stale-after-update') return { status: 200, body: ctx.listCache.get(cacheKey) };
 
   let found: StoredCustomer[];
   if (customerId !== undefined && ctx.fault !== 'list-customer-id-ignored') {
@@ -118,14 +120,14 @@ export function listCustomers(ctx: TrustlyContext, call: Call): Reply {
 /** POST /api/v1/customers/{customerId}: update by id. */
 export function updateCustomerById(ctx: TrustlyContext, call: Call): Reply {
   const customerId = call.customerId ?? '';
-  const sent = ctx.fault === 'null-required-kept' ? keepNullRequired(call.body, ctx.store.get(call.merchant.merchantId, customerId)?.customer) : call.body;
+  const sent = sendsNullRequired(call.body) && ctx.fault === 'null-required-kept' ? keepNullRequired(call.body, ctx.store.get(call.merchant.merchantId, customerId)?.customer) : call.body;
   const { body, problem, badFields } = checkCustomerBody(ctx, 'updateCustomer', sent);
-  if (ctx.fault === 'post-back-refused' && !problem && ('createdAt' in body || 'updatedAt' in body)) {
+  if (!problem && ('createdAt' in body || 'updatedAt' in body) && ctx.fault === 'post-back-refused') {
     throw invalidParameter('Invalid parameter createdAt: it is read-only.', 'createdAt');
   }
   const stored = findUpdated(ctx, call.merchant.merchantId, customerId, body);
   if (problem) {
-    if (ctx.fault === 'refused-update-applies-fields' && stored) applyPartOfRefusedUpdate(ctx, stored, body, badFields);
+    if (stored && ctx.fault === 'refused-update-applies-fields') applyPartOfRefusedUpdate(ctx, stored, body, badFields);
     throw problem;
   }
   if (!stored) throw customerNotFound(customerId);
@@ -145,17 +147,24 @@ function byExternalId(ctx: TrustlyContext, owner: string, externalId: string): S
 /** The customer an update by id changes: the path's (the update-finds-by-body-external-id fault: the body externalId's). */
 function findUpdated(ctx: TrustlyContext, owner: string, customerId: string, body: Record<string, unknown>): StoredCustomer | undefined {
   const stored = ctx.store.get(owner, customerId);
-  if (ctx.fault === 'update-finds-by-body-external-id' && stored && typeof body.externalId === 'string') {
+  if (stored && typeof body.externalId === 'string' && ctx.fault === 'update-finds-by-body-external-id') {
     return ctx.store.byExternalId(owner, body.externalId)[0] ?? stored;
   }
   return stored;
+}
+
+const NULLABLE_REQUIRED = ['name', 'address', 'phone', 'email'] as const;
+
+/** Whether a body sends a required field as null (only then can null-required-kept change it). */
+function sendsNullRequired(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && NULLABLE_REQUIRED.some((field) => (body as Record<string, unknown>)[field] === null);
 }
 
 /** The null-required-kept fault: a required field sent as null takes its stored value, as if omitted. */
 function keepNullRequired(body: unknown, stored: Customer | undefined): unknown {
   if (!stored || typeof body !== 'object' || body === null || Array.isArray(body)) return body;
   const copy: Record<string, unknown> = { ...body };
-  for (const field of ['name', 'address', 'phone', 'email'] as const) if (copy[field] === null) copy[field] = stored[field];
+  for (const field of NULLABLE_REQUIRED) if (copy[field] === null) copy[field] = stored[field];
   return copy;
 }
 

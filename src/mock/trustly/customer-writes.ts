@@ -35,10 +35,10 @@ export type UpdateVia = 'upsert' | 'by-id';
 /** Applies a validated body to a stored customer and returns the record as stored afterwards. */
 export function updateCustomer(ctx: TrustlyContext, stored: StoredCustomer, body: Body, via: UpdateVia): Customer {
   const previous = stored.customer;
-  const fields: Body = ctx.fault === 'update-replaces-whole' && via === 'by-id' ? {} : editableFields(previous);
+  const fields: Body = via === 'by-id' && ctx.fault === 'update-replaces-whole' ? {} : editableFields(previous);
   for (const [key, value] of Object.entries(body)) {
     if (SERVER_MANAGED.has(key)) continue;
-    if (ctx.fault === 'update-keeps-phone' && via === 'by-id' && key === 'phone') continue;
+    if (via === 'by-id' && key === 'phone' && ctx.fault === 'update-keeps-phone') continue;
     if (value === null) {
       if (ctx.fault !== 'null-ignored') delete fields[key];
     } else {
@@ -50,7 +50,7 @@ export function updateCustomer(ctx: TrustlyContext, stored: StoredCustomer, body
   const updatedAt = ctx.fault === 'updated-at-frozen' ? previous.updatedAt : Math.max(now, previous.updatedAt + 1);
   const createdAt = ctx.fault === 'created-at-reset' ? now : previous.createdAt;
   const merchantId =
-    ctx.fault === 'update-takes-merchant-id' && typeof body.merchantId === 'string' ? body.merchantId : previous.merchantId;
+    typeof body.merchantId === 'string' && ctx.fault === 'update-takes-merchant-id' ? body.merchantId : previous.merchantId;
   const customer = assemble(ctx, { customerId: previous.customerId, merchantId }, fields, createdAt, updatedAt);
   ctx.store.replace(stored, customer);
   return customer;
@@ -89,8 +89,8 @@ function assemble(ctx: TrustlyContext, ids: { customerId: string; merchantId: st
   // so sharing their nested values is safe, and customer-json.ts caches each record's JSON.
   let stored = fields;
   // The externalId is spared: mangling the upsert key would break upserts, not round trips.
-  if (ctx.fault === 'astral-chars-mangled') stored = { ...(mangleAstral(stored) as Body), ...pick(stored, 'externalId') };
-  if (ctx.fault === 'name-truncated-64' && typeof stored.name === 'string' && [...stored.name].length > 64) {
+  if (ASTRAL.test(JSON.stringify(stored)) && ctx.fault === 'astral-chars-mangled') stored = { ...(mangleAstral(stored) as Body), ...pick(stored, 'externalId') };
+  if (typeof stored.name === 'string' && [...stored.name].length > 64 && ctx.fault === 'name-truncated-64') {
     stored.name = [...stored.name].slice(0, 64).join('');
   }
   return { customerId: ids.customerId, merchantId: ids.merchantId, ...stored, createdAt, updatedAt };
@@ -100,8 +100,10 @@ function pick(fields: Body, key: string): Body {
   return key in fields ? { [key]: fields[key] } : {};
 }
 
+const ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
+
 function mangleAstral(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/[\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
+  if (typeof value === 'string') return value.replace(new RegExp(ASTRAL.source, 'gu'), '\uFFFD');
   if (Array.isArray(value)) return value.map(mangleAstral);
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mangleAstral(v)]));

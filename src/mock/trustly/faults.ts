@@ -5,6 +5,10 @@ import type { Fault } from '../fault.ts';
 // it. Several are deliberately subtle (prefix matching, astral characters, truncation past 64
 // characters, id collisions after a few dozen creates, stale lists) because a suite that only
 // replays fixed examples would miss them.
+// The name is compared last in its condition, after whatever decides whether the deviation would
+// change the answer (`if (body.email === undefined && fault === '…')`): the self-test counts a
+// rule as meeting a fault only where the comparison ran (suites/self-test/fault-reach.ts), and
+// leaves out of that fault's run the rules that never met it.
 
 const R = 'trustly.';
 const C = 'trustly.customers.';

@@ -39,11 +39,11 @@ export async function handleTrustlyRequest(ctx: TrustlyContext, req: IncomingMes
     const target = targetOf(below);
     const route = routeOf(target.segments);
     // The put-updates fault: PUT on a customer is served as the update (POST).
-    const method = ctx.fault === 'put-updates' && req.method === 'PUT' && route.customerId !== undefined ? 'POST' : (req.method ?? '');
+    const method = req.method === 'PUT' && route.customerId !== undefined && ctx.fault === 'put-updates' ? 'POST' : (req.method ?? '');
     const operation = route.operations[method];
     if (!operation) throw methodNotAllowed(req.method ?? '', route.path);
     documented = ctx.documented.get(operation.operationId);
-    if (ctx.fault === 'server-error-on-malformed-id' && route.customerId !== undefined && !/^[0-9]+$/.test(route.customerId)) {
+    if (route.customerId !== undefined && !/^[0-9]+$/.test(route.customerId) && ctx.fault === 'server-error-on-malformed-id') {
       throw new Error(`customerId ${route.customerId} is not numeric`);
     }
     const body = operation.readsBody ? readBody(parseJsonBody(await readRequestBody(req), req.headers['content-type']), ctx.variants) : undefined;

@@ -74,9 +74,9 @@ export function toTrustlyProblem(error: unknown, documented: ReadonlySet<number>
 }
 
 export function errorBody(problem: TrustlyProblem, fault: TrustlyFaultName | undefined): unknown {
-  if (fault === 'errors-flat-on-404' && problem.status === 404) return { error: problem.message };
-  let code: number | string = fault === 'error-code-string-on-400' && problem.status === 400 ? String(problem.code) : problem.code;
-  if (fault === 'unauthorized-code-100' && problem.status === 401) code = ERROR_CODES.internal;
+  if (problem.status === 404 && fault === 'errors-flat-on-404') return { error: problem.message };
+  let code: number | string = problem.status === 400 && fault === 'error-code-string-on-400' ? String(problem.code) : problem.code;
+  if (problem.status === 401 && fault === 'unauthorized-code-100') code = ERROR_CODES.internal;
   return { errors: problem.details.map((detail) => ({ domain: problem.domain, code, ...detail })) };
 }
 
