@@ -16,8 +16,9 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'suites/**/*.test.ts'],
           // vitest's default is one worker fewer than the cores: one on a 2-core machine, where
           // the files then run one after another while most of them wait, on subprocesses (whole
-          // `conform run`s) or on mocks' answers. Three keep both cores busy.
-          maxWorkers: 3,
+          // `conform run`s) or on mocks' answers. The three files that mostly wait start first
+          // (the sequencer): five workers leave two for the files that keep the cores busy.
+          maxWorkers: 5,
           // A worker runs its files one after another in one module graph instead of a fresh one
           // per file: each fresh graph imported the spec loader, ajv, the mocks and the checks
           // again, and compiled the specs again, about a CPU-second or more per file, most of the

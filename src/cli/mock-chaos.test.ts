@@ -61,7 +61,7 @@ describe('conform mock with chaos options', () => {
 describe('conform run against a slow, rate-limited mock', () => {
   let mock: RunningMock;
   beforeAll(async () => {
-    mock = await startMock('trustly', { env: {}, chaos: { latencyMs: { min: 5, max: 20 }, rateLimit: 3, seed: 2 } });
+    mock = await startMock('trustly', { env: {}, chaos: { latencyMs: { min: 5, max: 20 }, rateLimit: 10, seed: 2 } });
   });
   afterAll(() => mock?.close());
 
