@@ -22,8 +22,9 @@ import { expectOwnersMatch, holdsPersonalData, storedCustomers } from '../testin
 // every record it made is in its ledger with the role that owns it, and afterwards none of them
 // holds the personal data the checks wrote; with --keep-data (the other run) they do, until
 // `conform cleanup`, which a second time sends nothing.
-// Each run costs seconds of CPU, so the two runs are made once and read by every test; the
-// second runs in this process, the first and the first cleanup are the executable as a user runs it.
+// Each run costs seconds of CPU, so the two runs are made once and read by every test. Both run
+// in this process (what is tested is what a run sends and writes; src/cli/full-run.test.ts runs a
+// live run as the executable); the first cleanup is the executable as a user runs it.
 
 const FOREIGN = 300;
 /**
@@ -62,14 +63,14 @@ describe.each<Vendor>(['trustist', 'trustly'])('live runs on a busy %s account',
     servers.push(paced);
     const background = startBackgroundWriter(vendor, paced.url, mock.credentials);
     writer = background;
-    const started = async (proxy: CountingProxy, extra: string[], conform: typeof conformInProcess): Promise<Run> => {
+    const started = async (proxy: CountingProxy, extra: string[]): Promise<Run> => {
       const dir = await mkdtemp(join(tmpdir(), 'conform-live-'));
-      return { dir, run: await conform(['run', '--vendor', vendor, '--target', proxy.url, '--report-dir', dir, ...extra], mock.credentials) };
+      return { dir, run: await conformInProcess(['run', '--vendor', vendor, '--target', proxy.url, '--report-dir', dir, ...extra], mock.credentials) };
     };
     runs = Promise.all([
-      // A default run (the whole suite at the default number of runs), as the executable.
-      started(proxies[0]!, ['--seed', '11'], (args, env) => runConform(args, env, { timeoutMs: 580_000, maxBuffer: 1e8 })),
-      started(proxies[1]!, ['--runs', '3', '--seed', '12', '--keep-data'], conformInProcess),
+      // A default run (the whole suite at the default number of runs).
+      started(proxies[0]!, ['--seed', '11']),
+      started(proxies[1]!, ['--runs', '3', '--seed', '12', '--keep-data']),
     ]);
     made = runs.then(
       () => background.stop(),
