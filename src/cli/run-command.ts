@@ -18,6 +18,7 @@ import { assertOutputDir } from './output-dir.ts';
 // What only a live target, --auth or --baseline needs (undici, the signers, the results
 // schema) is imported where it is used: a run against the embedded mocks never loads it here.
 import { checkRunPlan, mockVariantsFromEnv, testTimeoutFor, type RunPlan } from '../vitest/run-plan.ts';
+import { CONFORMANCE_PROJECT } from '../vitest/conformance-project.ts';
 // The calibration profile (and the results reader and schema it needs) loads only with --profile.
 import type { ProfileOptions } from '../mock/profile.ts';
 
@@ -67,14 +68,18 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   // The write budget and rate cap live in the worker (src/http): for them to hold for the whole
   // run, every suite file must run in one and the same worker, one file after another.
   const oneWorker = options.target !== undefined || options.maxWrites !== undefined || options.rps !== undefined;
-  const { startVitest } = await vitestNode;
+  const [{ startVitest }, { HttpLastSequencer }] = await Promise.all([vitestNode, import('../vitest/http-last-sequencer.ts')]);
   const vitest = await startVitest(
     'test',
     options.vendors.map((v) => `suites/${v}/`),
     {
       root: ROOT,
-      config: join(ROOT, 'vitest.config.ts'),
-      project: 'conformance',
+      // The conformance project as vitest.config.ts has it, with the config's sequencer, but not
+      // read from the file: vite would bundle the file with rolldown and import the bundle, a
+      // quarter of a second of CPU on the loaded machine before vitest could start anything.
+      config: false,
+      ...CONFORMANCE_PROJECT,
+      sequence: { sequencer: HttpLastSequencer },
       watch: false,
       // The suites run in worker threads of this process rather than forked processes: a thread
       // has no process of its own to boot, and the modules it asks the main thread for (vitest
