@@ -75,8 +75,8 @@ export async function runCommand(args: string[], out: (line: string) => void, er
     {
       root: ROOT,
       // The conformance project as vitest.config.ts has it, with the config's sequencer, but not
-      // read from the file: vite would bundle the file with rolldown and import the bundle, a
-      // quarter of a second of CPU on the loaded machine before vitest could start anything.
+      // read from the file: vite would bundle the file with rolldown and import the bundle before
+      // vitest could start anything, about half of vitest's own start (createVitest).
       config: false,
       ...CONFORMANCE_PROJECT,
       sequence: { sequencer: HttpLastSequencer },
