@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { CONFORMANCE_PROJECT } from './src/vitest/conformance-project.ts';
 import { HttpLastSequencer } from './src/vitest/http-last-sequencer.ts';
 
 // Two projects. `unit` is what `npm test` runs: the unit tests beside the source, the mocks'
@@ -31,24 +32,9 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      {
-        extends: true,
-        test: {
-          name: 'conformance',
-          include: ['suites/**/*.suite.ts'],
-          globalSetup: ['src/vitest/conformance-setup.ts'],
-          // Workers are reused from one suite file to the next instead of a fresh process per
-          // file: each fresh one loaded vitest and compiled the spec again, most of a short run's
-          // time. The suites share nothing between files but the worker's HTTP session (its
-          // limits, src/vitest/worker-session.ts), which holds for the whole process (conform run
-          // with --target uses one process).
-          isolate: false,
-          // Each rule's test takes its timeout from the run's plan (register-checks): past the
-          // run's deadline, so the deadline, which the rule reports as incomplete, ends a slow rule
-          // first; a test cut by it is reported as incomplete too, naming it (ResultsReporter).
-          hookTimeout: 60_000,
-        },
-      },
+      // The vendor suites: src/vitest/conformance-project.ts, which `conform run` passes to vitest
+      // without this file.
+      { extends: true, test: CONFORMANCE_PROJECT },
     ],
   },
 });

@@ -1,5 +1,12 @@
-import Hawk from '@hapi/hawk';
+import { createRequire } from 'node:module';
+import type HawkModule from '@hapi/hawk';
 import type { SignableRequest, Signer } from './signer.ts';
+
+// @hapi/hawk (and the six @hapi packages it needs) loads on the first Hawk signature, not with
+// this module: every run's worker imports the built-in signers, and a Trustly run signs nothing
+// with Hawk. It is CommonJS, so it loads synchronously, as a signer must answer.
+let hawk: typeof HawkModule | undefined;
+const loadHawk = (): typeof HawkModule => (hawk ??= createRequire(import.meta.url)('@hapi/hawk') as typeof HawkModule);
 
 /**
  * What Hawk signs of a URL, taken from the very URL object the request is sent with: undici
@@ -26,7 +33,7 @@ export function hawkResource(url: URL): { pathname: string; search: string; host
  */
 export function createHawkSigner(clock: () => number = () => Date.now()): Signer {
   return (request: SignableRequest, credentials) => {
-    const { header } = Hawk.client.header(hawkResource(request.url) as never, request.method.toUpperCase(), {
+    const { header } = loadHawk().client.header(hawkResource(request.url) as never, request.method.toUpperCase(), {
       credentials: { id: credentials.id, key: credentials.secret, algorithm: 'sha256' },
       timestamp: Math.floor(clock() / 1000),
       // Hawk hands the payload to crypto's hash.update, which takes a Buffer as it is.

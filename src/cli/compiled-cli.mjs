@@ -54,9 +54,13 @@ function trusted(dir) {
   return stat.isDirectory() && (uid === undefined || stat.uid === uid) && (stat.mode & 0o022) === 0;
 }
 
-/** What, besides the sources, decides the build's output: this file (its options), esbuild's version and node's. */
+/**
+ * What, besides the sources, decides the build's output: this file (its options), esbuild's
+ * version, node's, and the checkout's folder, which the build writes into every module's
+ * `import.meta.url` (a copy of the checkout with the same cache must not run the original's files).
+ */
 function buildKey() {
-  return digest(`${readFileSync(fileURLToPath(import.meta.url), 'utf8')}\n${esbuildVersion()}\n${process.versions.node}`);
+  return digest(`${readFileSync(fileURLToPath(import.meta.url), 'utf8')}\n${esbuildVersion()}\n${process.versions.node}\n${ROOT}`);
 }
 
 /** The cached build's entry if every source it was built from is unchanged, byte for byte. */

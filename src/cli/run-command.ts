@@ -18,6 +18,7 @@ import { assertOutputDir } from './output-dir.ts';
 // What only a live target, --auth or --baseline needs (undici, the signers, the results
 // schema) is imported where it is used: a run against the embedded mocks never loads it here.
 import { checkRunPlan, mockVariantsFromEnv, testTimeoutFor, type RunPlan } from '../vitest/run-plan.ts';
+import { CONFORMANCE_PROJECT } from '../vitest/conformance-project.ts';
 // The calibration profile (and the results reader and schema it needs) loads only with --profile.
 import type { ProfileOptions } from '../mock/profile.ts';
 
@@ -64,18 +65,27 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   const progress = process.stderr.isTTY ? progressLine(pattern ? [...catalogue.keys()].filter((id) => pattern.test(id)).length : catalogue.size) : undefined;
   const reporter = new ResultsReporter(catalogue, options.seed, progress);
   const plan = runPlan(options, deadlineAt, profiles);
-  // The write budget and rate cap live in the worker process (src/http): for them to hold for the
-  // whole run, every suite file must run in one and the same process, one file after another.
-  const oneProcess = options.target !== undefined || options.maxWrites !== undefined || options.rps !== undefined;
-  const { startVitest } = await vitestNode;
+  // The write budget and rate cap live in the worker (src/http): for them to hold for the whole
+  // run, every suite file must run in one and the same worker, one file after another.
+  const oneWorker = options.target !== undefined || options.maxWrites !== undefined || options.rps !== undefined;
+  const [{ startVitest }, { HttpLastSequencer }] = await Promise.all([vitestNode, import('../vitest/http-last-sequencer.ts')]);
   const vitest = await startVitest(
     'test',
     options.vendors.map((v) => `suites/${v}/`),
     {
       root: ROOT,
-      config: join(ROOT, 'vitest.config.ts'),
-      project: 'conformance',
+      // The conformance project as vitest.config.ts has it, with the config's sequencer, but not
+      // read from the file: vite would bundle the file with rolldown and import the bundle before
+      // vitest could start anything, about half of vitest's own start (createVitest).
+      config: false,
+      ...CONFORMANCE_PROJECT,
+      sequence: { sequencer: HttpLastSequencer },
       watch: false,
+      // The suites run in worker threads of this process rather than forked processes: a thread
+      // has no process of its own to boot, and the modules it asks the main thread for (vitest
+      // transforms them there) come over a message port instead of a pipe, one round trip per
+      // module, about 90 of them before the first check (bench/startup.ts measures the start).
+      pool: 'threads',
       // vitest keeps the modules it transformed (the suites, the checks, the mocks) on disk and
       // reuses them in the next run, instead of transforming every file again in every run.
       experimental: { fsModuleCache: true },
@@ -87,7 +97,7 @@ export async function runCommand(args: string[], out: (line: string) => void, er
       // Otherwise a worker per vendor at least, whatever vitest's default (one less than the
       // cores: one on a 2-core machine). A worker spends much of its time waiting for the mocks,
       // which answer in this process, so with both vendors two workers keep both cores busy.
-      ...(oneProcess ? { maxWorkers: 1, isolate: false, fileParallelism: false } : { maxWorkers: Math.max(options.vendors.length, availableParallelism() - 1) }),
+      ...(oneWorker ? { maxWorkers: 1, isolate: false, fileParallelism: false } : { maxWorkers: Math.max(options.vendors.length, availableParallelism() - 1) }),
       provide: { conformPlan: plan },
     },
     {},

@@ -1,4 +1,5 @@
-import { request as undiciRequest, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { undiciRequest } from './undici-request.ts';
 import type { KeyCredentials, Signer } from '../auth/signer.ts';
 import { describeError, errorCode, isConnectionError } from './describe-error.ts';
 import { MAX_BODY_BYTES, readBody } from './read-body.ts';

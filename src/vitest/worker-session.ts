@@ -1,10 +1,11 @@
 import { HttpSession } from '../http/http-session.ts';
 import type { VendorRun } from './conformance-context.ts';
 
-// The one process-wide anchor, and the reason for it: vitest may evaluate this module afresh for
-// each suite file while the files share one worker process, and the run's write budget, rate
-// cap and stop hold for the whole run, not per file. So the session lives on the process, keyed
-// by the run; everything below the vitest adapter gets it handed in.
+// The one worker-wide anchor, and the reason for it: vitest may evaluate this module afresh for
+// each suite file while the files share one worker (a thread under `conform run`, a process
+// when vitest runs the project by hand), and the run's write budget, rate cap and stop hold for
+// the whole run, not per file. So the session lives on the worker's global object, keyed by the
+// run; everything below the vitest adapter gets it handed in.
 const SESSIONS = Symbol.for('conform.vitest.http-sessions');
 type WithSessions = typeof globalThis & { [SESSIONS]?: Map<string, HttpSession> };
 
