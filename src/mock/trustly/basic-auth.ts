@@ -63,20 +63,24 @@ interface MerchantDigests {
    * header would not give back these credentials (a colon in the accessId, a lone surrogate).
    */
   header: Buffer | undefined;
-  of: string;
+  /** The credentials these were made from. */
+  of: { accessId: string; accessKey: string };
 }
 
 const DIGESTS = new WeakMap<Merchant, MerchantDigests>();
 
-/** A merchant's digests, computed again only if its credentials were changed since. */
+/**
+ * A merchant's digests, computed again only if its credentials were changed since (compared as
+ * they are: joining them afresh for the comparison cost a string on every request).
+ */
 function digestsOf(merchant: Merchant): MerchantDigests {
-  const of = `${merchant.accessId}:${merchant.accessKey}`;
   let known = DIGESTS.get(merchant);
-  if (known?.of !== of) {
+  if (known?.of.accessId !== merchant.accessId || known.of.accessKey !== merchant.accessKey) {
+    const of = `${merchant.accessId}:${merchant.accessKey}`;
     const bytes = Buffer.from(of, 'utf8');
     const faithful = !merchant.accessId.includes(':') && bytes.toString('utf8') === of;
     const header = faithful ? digest(`Basic ${bytes.toString('base64')}`) : undefined;
-    known = { accessId: digest(merchant.accessId), accessKey: digest(merchant.accessKey), header, of };
+    known = { accessId: digest(merchant.accessId), accessKey: digest(merchant.accessKey), header, of: { accessId: merchant.accessId, accessKey: merchant.accessKey } };
     DIGESTS.set(merchant, known);
   }
   return known;
