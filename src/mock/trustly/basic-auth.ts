@@ -19,15 +19,24 @@ export function authenticate(header: string | undefined, merchants: readonly [Me
   // The header exactly as a client built from a merchant's credentials sends it: one digest of
   // the whole header, compared with every merchant's, answers the common case without decoding.
   // It takes the same time whichever merchant matches, or none; a miss goes the full way below.
+  // A header once accepted this way is remembered, so a client's every later request skips the
+  // digest too (a SHA-256 a request, the largest part of authenticating); only a header that
+  // matched is ever remembered, so a wrong one still takes the full way and learns nothing.
   // (Not under auth-key-unchecked, where the accessId alone picks the merchant.)
   if (fault !== 'auth-key-unchecked') {
+    const accepted = acceptedHeaders(merchants);
+    const remembered = accepted.get(header);
+    if (remembered && digestsOf(remembered).headerText === header) return remembered;
     const whole = digest(header);
     let exact: Merchant | undefined;
     for (const merchant of merchants) {
       const known = digestsOf(merchant).header;
       if (known && timingSafeEqual(whole, known)) exact = merchant;
     }
-    if (exact) return exact;
+    if (exact) {
+      accepted.set(header, exact);
+      return exact;
+    }
   }
   const pair = decodeBasic(header);
   if (!pair) {
@@ -63,6 +72,8 @@ interface MerchantDigests {
    * header would not give back these credentials (a colon in the accessId, a lone surrogate).
    */
   header: Buffer | undefined;
+  /** That header itself. */
+  headerText: string | undefined;
   /** The credentials these were made from. */
   of: { accessId: string; accessKey: string };
 }
@@ -79,11 +90,25 @@ function digestsOf(merchant: Merchant): MerchantDigests {
     const of = `${merchant.accessId}:${merchant.accessKey}`;
     const bytes = Buffer.from(of, 'utf8');
     const faithful = !merchant.accessId.includes(':') && bytes.toString('utf8') === of;
-    const header = faithful ? digest(`Basic ${bytes.toString('base64')}`) : undefined;
-    known = { accessId: digest(merchant.accessId), accessKey: digest(merchant.accessKey), header, of: { accessId: merchant.accessId, accessKey: merchant.accessKey } };
+    const headerText = faithful ? `Basic ${bytes.toString('base64')}` : undefined;
+    const header = headerText === undefined ? undefined : digest(headerText);
+    known = { accessId: digest(merchant.accessId), accessKey: digest(merchant.accessKey), header, headerText, of: { accessId: merchant.accessId, accessKey: merchant.accessKey } };
     DIGESTS.set(merchant, known);
   }
   return known;
+}
+
+const ACCEPTED = new WeakMap<readonly Merchant[], Map<string, Merchant>>();
+
+/**
+ * The canonical headers accepted so far, per set of merchants: one per merchant and credentials,
+ * as only a header equal to a merchant's canonical one is added, and a changed credential's old
+ * header is checked against the merchant's current one before it is trusted.
+ */
+function acceptedHeaders(merchants: readonly Merchant[]): Map<string, Merchant> {
+  let accepted = ACCEPTED.get(merchants);
+  if (!accepted) ACCEPTED.set(merchants, (accepted = new Map()));
+  return accepted;
 }
 
 function decodeBasic(header: string): { accessId: string; accessKey: string } | undefined {
