@@ -3,7 +3,8 @@ import { authenticate } from './basic-auth.ts';
 import type { Merchant } from './merchant-credentials.ts';
 
 // authenticate() answers a header exactly as a client builds it with one digest of the whole
-// header, and decodes every other one. Both ways must name the same merchant, or refuse alike.
+// header (remembered once accepted), and decodes every other one. Every way must name the same
+// merchant, or refuse alike.
 
 const A: Merchant = { merchantId: '1001', accessId: 'merchant-a', accessKey: 'key-a' };
 const B: Merchant = { merchantId: '1002', accessId: 'merchant-b', accessKey: 'key-b' };
@@ -36,6 +37,16 @@ describe('authenticate', () => {
   it('refuses the canonical header of credentials whose accessId holds a colon, as decoding does', () => {
     const odd: Merchant = { merchantId: '1003', accessId: 'a:b', accessKey: 'c' };
     expect(who(`Basic ${token(odd.accessId, odd.accessKey)}`, [odd])).toBe('refused 401');
+  });
+
+  it('answers a remembered header again, and refuses it once the merchant\'s key has changed', () => {
+    const changing: Merchant = { merchantId: '1005', accessId: 'merchant-c', accessKey: 'key-c' };
+    const merchants: [Merchant] = [changing];
+    const old = `Basic ${token(changing.accessId, changing.accessKey)}`;
+    expect([who(old, merchants), who(old, merchants)]).toEqual(['1005', '1005']);
+    changing.accessKey = 'key-c2';
+    expect(who(old, merchants)).toBe('refused 401');
+    expect(who(`Basic ${token(changing.accessId, 'key-c2')}`, merchants)).toBe('1005');
   });
 
   it('under auth-key-unchecked picks the merchant by accessId alone, the canonical header included', () => {

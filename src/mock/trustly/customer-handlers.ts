@@ -1,6 +1,6 @@
 import { applyPartOfRefusedUpdate, createCustomer, updateCustomer } from './customer-writes.ts';
 import { checkCustomerBody } from './check-customer-body.ts';
-import { customerReplyJson, type ReplyJson } from './customer-json.ts';
+import { customerReplyJson, writtenReplyJson, type ReplyJson } from './customer-json.ts';
 import type { Customer, StoredCustomer } from './customer-store.ts';
 import type { Merchant } from './merchant-credentials.ts';
 import { DOMAINS, ERROR_CODES, TrustlyProblem, customerNotFound, invalidParameter } from './trustly-problem.ts';
@@ -75,7 +75,7 @@ export function getCustomer(ctx: TrustlyContext, call: Call): Reply {
     }
     throw customerNotFound(customerId);
   }
-  return customerReply(stored.customer);
+  return { status: 200, body: { customer: stored.customer }, payload: customerReplyJson(stored.customer) };
 }
 
 /**
@@ -168,8 +168,9 @@ function keepNullRequired(body: unknown, stored: Customer | undefined): unknown 
   return copy;
 }
 
+/** The answer to a write: the record as stored afterwards. */
 function customerReply(customer: Customer): Reply {
-  return { status: 200, body: { customer }, payload: customerReplyJson(customer) };
+  return { status: 200, body: { customer }, payload: writtenReplyJson(customer) };
 }
 
 /** A query parameter given at most once; a repeated one is ambiguous, so it is refused. */

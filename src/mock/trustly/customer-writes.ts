@@ -16,9 +16,10 @@ export type Body = Record<string, unknown>;
 /** Creates a customer of `owner` from a body that passed validation. */
 export function createCustomer(ctx: TrustlyContext, owner: string, body: Body, queryExternalId: string | undefined): StoredCustomer {
   const fields: Body = {};
-  for (const [key, value] of Object.entries(body)) {
+  for (const key of Object.keys(body)) {
+    const value = body[key];
     // In a create, null means "no value": there is nothing to remove yet.
-    if (!SERVER_MANAGED.has(key) && value !== null) fields[key] = value;
+    if (value !== null && !SERVER_MANAGED.has(key)) fields[key] = value;
   }
   // Upserting through the query parameter stores it too, so repeating the same call updates
   // the customer it created instead of adding another one.
