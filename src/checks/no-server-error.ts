@@ -117,7 +117,9 @@ function examplesOf(operations: DocumentedOperation[], options: NoServerErrorOpt
  */
 export async function noServerErrorCheck(ctx: CheckContext, options: NoServerErrorOptions): Promise<void> {
   const operations = documentedOperations(ctx.spec.spec);
-  const request = fc.constantFrom(...operations).chain((op) => requestsOf(op, options));
+  // Each operation's arbitrary built once: the chain asks for it on every draw.
+  const requests = new Map(operations.map((op) => [op, requestsOf(op, options)]));
+  const request = fc.constantFrom(...operations).chain((op) => requests.get(op)!);
   await ctx.property(
     request,
     async (drawn) => {

@@ -49,7 +49,7 @@ describe('conform run: no hollow pass', () => {
       return { dir, run: await conform([...args, '--report-dir', dir], env) };
     };
     // The rate cap, not the machine's speed, keeps 100000 runs out of reach of a 30 s deadline:
-    // at 20 requests a second at most 600 requests fit in it, on however fast a machine. The
+    // at 5 requests a second at most 150 requests fit in it, on however fast a machine. The
     // deadline counts from the CLI's start, so it must outlast start-up (seconds when quiet) for
     // any run to be made before it.
     // The rule cut is the no-server-error property: its suite file always runs last (the run's
@@ -60,7 +60,7 @@ describe('conform run: no hollow pass', () => {
     // deadline of 120 s; the test asserts the same of whichever run answered. So a machine that
     // is not crowded waits 30 s, not more (start-up takes a few seconds of it), and the file starts
     // first, so the wait overlaps the other files' work.
-    const deadlineArgs = (seconds: number) => ['run', '--vendor', 'trustist', '--target', deadlineMock.url, '--rule', 'trustist.auth.required', '--rule', 'trustist.http.no-server-error', '--runs', '100000', '--seed', '3', '--rps', '20', '--deadline', String(seconds), '--strict'];
+    const deadlineArgs = (seconds: number) => ['run', '--vendor', 'trustist', '--target', deadlineMock.url, '--rule', 'trustist.auth.required', '--rule', 'trustist.http.no-server-error', '--runs', '100000', '--seed', '3', '--rps', '5', '--deadline', String(seconds), '--strict'];
     deadlineRun = started(deadlineArgs(30), deadlineMock.credentials).then(async (first) => ((await startedTooLate(first.dir)) ? started(deadlineArgs(120), deadlineMock.credentials) : first));
     prefixedRun = started(['run', '--vendor', 'trustist', '--target', prefixed.url, '--rule', 'trustist.auth.*', '--rule', 'trustist.customers.list.*', '--runs', '3'], prefixed.credentials);
     // A failure is the test's to report, when it awaits the run, not an unhandled rejection.

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { impossibleDate } from './invalid-values.ts';
+import { memoDerived } from './memo-arbitrary.ts';
 import { schemaArbitrary, typesOf, type Schema, type SchemaArbitraryOptions } from './schema-arbitrary.ts';
 
 /** A value that breaks its schema in one known place. */
@@ -48,7 +49,7 @@ const BAD_FORMATS: Record<string, fc.Arbitrary<string>> = {
  * and those of its object-valued properties.
  */
 export function invalidArbitrary(schema: Schema, options: SchemaArbitraryOptions = {}, only?: (m: { pointer: string; mutation: string; kind: MutationKind }) => boolean): fc.Arbitrary<InvalidValue> {
-  const mutations = mutationsOf(schema).filter((m) => !only || only(m));
+  const mutations = memoDerived(schema, 'mutations', () => mutationsOf(schema)).filter((m) => !only || only(m));
   if (mutations.length === 0) throw new Error('invalidArbitrary: the schema admits no mutation');
   const valid = schemaArbitrary(schema, { ...options, nulls: false }) as fc.Arbitrary<Record<string, unknown>>;
   return fc.tuple(valid, fc.constantFrom(...mutations)).chain(([base, m]) => m.apply(base).map((value) => ({ value, pointer: m.pointer, mutation: m.mutation })));
@@ -69,12 +70,8 @@ export function mutationsOf(schema: Schema, pointer = '', depth = 0): Mutation[]
     if (typeof child.minLength === 'number' && child.minLength > 0) out.push({ pointer: at, mutation: 'empty string', kind: 'empty', apply: (base) => fc.constant(setAt(base, at, '')) });
     if (child.enum && child.enum.every((e) => typeof e === 'string')) {
       const known = new Set(child.enum);
-      out.push({
-        pointer: at,
-        mutation: 'value outside the enum',
-        kind: 'enum',
-        apply: (base) => fc.stringMatching(/^[A-Za-z]{1,3}$/).filter((s) => !known.has(s)).map((v) => setAt(base, at, v)),
-      });
+      const outside = fc.stringMatching(/^[A-Za-z]{1,3}$/).filter((s) => !known.has(s));
+      out.push({ pointer: at, mutation: 'value outside the enum', kind: 'enum', apply: (base) => outside.map((v) => setAt(base, at, v)) });
     }
     const bad = child.format ? BAD_FORMATS[child.format] : undefined;
     if (bad) out.push({ pointer: at, mutation: `not a valid ${child.format}`, kind: 'format', apply: (base) => bad.map((v) => setAt(base, at, v)) });

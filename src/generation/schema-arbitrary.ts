@@ -3,6 +3,7 @@ import { namedValues, valuesOf } from './named-values.ts';
 import { acceptsNull, typesOf, type Schema } from './schema.ts';
 import type { TextStyle } from './styled-text.ts';
 import { calendarDate } from './dates.ts';
+import { memoArbitrary } from './memo-arbitrary.ts';
 
 export { typesOf, type Schema } from './schema.ts';
 export { calendarDate } from './dates.ts';
@@ -26,9 +27,15 @@ const weighed = (arbitrary: fc.Arbitrary<unknown>, isNull: boolean) => ({ weight
 
 /**
  * Arbitrary of values valid against `schema`, drawn where the schema names them (x-conform-values)
- * by the named generator. Unsupported constructs throw, naming the pointer.
+ * by the named generator. Unsupported constructs throw, naming the pointer. Built once per schema
+ * object and options (memo-arbitrary.ts), but with a refine function, which may answer anything.
  */
 export function schemaArbitrary(schema: Schema, options: SchemaArbitraryOptions = {}, pointer = ''): fc.Arbitrary<unknown> {
+  if (options.refine) return derive(schema, options, pointer);
+  return memoArbitrary(schema, `${options.nulls !== false}|${options.style ?? 'plain'}|${pointer}`, () => derive(schema, options, pointer));
+}
+
+function derive(schema: Schema, options: SchemaArbitraryOptions, pointer: string): fc.Arbitrary<unknown> {
   const refined = options.refine?.(pointer, schema);
   if (refined) return refined;
   const named = valuesOf(schema, pointer);
