@@ -12,7 +12,9 @@ describe('Trustist arbitraries', () => {
   it('look personal only as fiction: names marked as test data, e-mail addresses on reserved domains', () => {
     for (const body of fc.sample(createBody(spec), 300)) {
       for (const name of [body.firstName, body.lastName]) if (typeof name === 'string' && name !== '') expect(name).toMatch(/^Test /);
-      if (typeof body.emailAddress === 'string' && body.emailAddress.includes('@')) expect(body.emailAddress).toMatch(/(\.test|@example\.com)$|^[^@]*$/);
+      // emailAddress is typed only as a string, so a third of the values are any text, '@' included
+      // now and then: text after its last '@' that holds no dot names no domain, so no mailbox.
+      if (typeof body.emailAddress === 'string' && body.emailAddress.includes('@')) expect(body.emailAddress).toMatch(/(\.test|@example\.com)$|@[^.@]*$/);
     }
   });
 
