@@ -11,7 +11,8 @@ import { TRUSTLY_CHECKS } from './trustly/checks.ts';
 // The correct mocks served the ways vendors and gateways serve their APIs, where the docs are
 // silent: under a base path, with paged lists. Every rule passes (or is observed), as against the
 // plain mock: the suite keeps the prefix on every request and in every signature, and reads
-// every page of a list.
+// every page of a list. Few runs, as against the doc-correct variants: how the mock is served
+// shows on every request, not on rare data (the suite's records fill many pages either way).
 
 const CHECKS: Record<Vendor, Check[]> = { trustist: TRUSTIST_CHECKS, trustly: TRUSTLY_CHECKS };
 const SEED = 20261130;
@@ -21,7 +22,7 @@ async function runAll(vendor: Vendor, options: MockOptions, auth?: string): Prom
   try {
     const spec = await loadVendorSpec(vendor);
     const signer = await resolveSigner(vendor, auth);
-    const config = { vendor, baseUrl: mock.url, env: mock.credentials, seed: SEED, runs: 8, runId: `variant${SEED}`, signer, timeoutMs: 5000, embedded: false, ...(auth ? { auth } : {}) };
+    const config = { vendor, baseUrl: mock.url, env: mock.credentials, seed: SEED, runs: 3, runId: `variant${SEED}`, signer, timeoutMs: 5000, embedded: false, ...(auth ? { auth } : {}) };
     const outcomes: RuleOutcome[] = [];
     for (const check of CHECKS[vendor]) outcomes.push(await runCheck(check, spec, config));
     return { outcomes, url: mock.url };

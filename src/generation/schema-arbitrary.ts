@@ -3,6 +3,7 @@ import { namedValues, valuesOf } from './named-values.ts';
 import { acceptsNull, typesOf, type Schema } from './schema.ts';
 import type { TextStyle } from './styled-text.ts';
 import { calendarDate } from './dates.ts';
+import { httpsUrl } from './https-url.ts';
 import { memoArbitrary } from './memo-arbitrary.ts';
 
 export { typesOf, type Schema } from './schema.ts';
@@ -108,7 +109,7 @@ function stringOf(schema: Schema, pointer: string): fc.Arbitrary<string> {
     case 'email':
       return fc.emailAddress();
     case 'uri':
-      return fc.webUrl({ validSchemes: ['https'] });
+      return httpsUrl();
     case 'uuid':
       return fc.uuid();
     case undefined:
