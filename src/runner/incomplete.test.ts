@@ -50,6 +50,22 @@ describe('runProperty', () => {
     expect(told).toEqual({ requested: 30, executed: 7 });
   });
 
+  it('ends a stopped property at once: no value drawn after the run that stopped it but one', async () => {
+    let runs = 0;
+    let drawn = 0;
+    const stopped = await runProperty(
+      fc.nat().map((n) => (drawn++, n)),
+      async () => {
+        if (++runs > 7) throw new RuleIncomplete('run deadline reached (--deadline)');
+      },
+      { seed: 1, numRuns: 1_000_000, msToDeadline: 60_000 },
+    ).then(() => undefined, (e: unknown) => e as RuleIncomplete);
+    expect(stopped).toBeInstanceOf(RuleIncomplete);
+    expect(stopped!.runs).toEqual({ requested: 1_000_000, executed: 7 });
+    // The 8th run stopped it, the 9th ended it (fast-check's shrink candidates of it pass at once).
+    expect(drawn).toBeLessThan(50);
+  });
+
   it('reports a property its time cap stopped as incomplete, with the runs it made', async () => {
     const stopped = await runProperty(fc.nat(), () => new Promise<void>((resolve) => setTimeout(resolve, 30)), { seed: 1, numRuns: 1000, timeCapMs: 200 }).then(
       () => undefined,

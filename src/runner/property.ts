@@ -53,6 +53,9 @@ export const SHRINK_BUDGET = 300;
  * Runs an async property and turns a failure into a RuleFailure carrying the shrunk
  * counterexample, the seed and the path, so the report can show it and `--seed` replays it.
  */
+/** What ends a property once it was stopped (see runProperty); never reported. */
+const STOPPED = new Error('the property was stopped');
+
 export async function runProperty<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, options: PropertyOptions<T>): Promise<void> {
   const budget = options.shrinkBudget ?? SHRINK_BUDGET;
   let shrinkRuns = -1;
@@ -82,9 +85,17 @@ export async function runProperty<T>(arbitrary: fc.Arbitrary<T>, predicate: (val
   const timeCap = options.timeCapMs ?? DEFAULT_TIME_CAP_MS;
   const deadlineFirst = options.msToDeadline !== undefined && options.msToDeadline + 1000 < timeCap;
   const interruptAfter = deadlineFirst ? Math.max(0, options.msToDeadline! + 1000) : timeCap;
+  // Once stopped, the next run fails with STOPPED, and the candidates fast-check then shrinks it
+  // to pass at once: the property ends there. Passing every run instead, fast-check drew every
+  // remaining value until its time limit, seconds of CPU in a tight loop.
+  let ending = false;
   const details = await fc.check(
     fc.asyncProperty(arbitrary, async (value) => {
-      if (stop) return;
+      if (stop) {
+        if (ending) return;
+        ending = true;
+        throw STOPPED;
+      }
       // Past the budget every candidate counts as passing, so the shrinker settles on the last failure.
       if (shrinkRuns >= 0 && ++shrinkRuns > budget) return;
       try {
@@ -112,7 +123,7 @@ export async function runProperty<T>(arbitrary: fc.Arbitrary<T>, predicate: (val
   // Interrupted before its first run (the deadline already past), fast-check reports a failure
   // with no counterexample: that is an incomplete property, not a broken one.
   const interruptedEmpty = details.interrupted && details.counterexample === null && details.errorInstance === null;
-  if (!details.failed || interruptedEmpty) {
+  if (!details.failed || interruptedEmpty || details.errorInstance === STOPPED) {
     if (stop) {
       report(executed);
       if (stop instanceof RuleIncomplete) stop.runs = { requested: options.numRuns, executed };
