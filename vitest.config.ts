@@ -18,8 +18,10 @@ export default defineConfig({
           // vitest's default is one worker fewer than the cores: one on a 2-core machine, where
           // the files then run one after another while most of them wait, on subprocesses (whole
           // `conform run`s) or on mocks' answers. The three files that mostly wait start first
-          // (the sequencer): five workers leave two for the files that keep the cores busy.
-          maxWorkers: 5,
+          // (the sequencer), and the longest next: four workers keep both cores busy from the
+          // start (three and five measured the same within the noise; more workers, more CPU lost
+          // to contention).
+          maxWorkers: 4,
           // A worker runs its files one after another in one module graph instead of a fresh one
           // per file: each fresh graph imported the spec loader, ajv, the mocks and the checks
           // again, and compiled the specs again, about a CPU-second or more per file, most of the
