@@ -1,3 +1,4 @@
+import { holdsAstral } from '../astral-text.ts';
 import type { Address, Customer, CustomerField, CustomerFields } from './customer-store.ts';
 import { ADDRESS_FIELDS, CUSTOMER_FIELDS } from './customer-store.ts';
 import type { TrustistFaultName } from './faults.ts';
@@ -69,12 +70,9 @@ function addressOf(value: unknown): Address {
   return address;
 }
 
-const ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
-
 /** The store's faults that damage text on its way in (each consulted only where it would change the text). */
 function storedText(fields: CustomerFields, fault?: TrustistFaultName): CustomerFields {
-  const json = JSON.stringify(fields);
-  if (ASTRAL.test(json) && fault === 'astral-chars-mangled') return JSON.parse(json.replace(new RegExp(ASTRAL.source, 'gu'), '\uFFFD')) as CustomerFields;
+  if (holdsAstral(fields) && fault === 'astral-chars-mangled') return JSON.parse(JSON.stringify(fields).replace(/[\u{10000}-\u{10FFFF}]/gu, '\uFFFD')) as CustomerFields;
   if (((fields.firstName?.length ?? 0) > 64 || (fields.lastName?.length ?? 0) > 64) && fault === 'names-truncated-at-64') {
     if (fields.firstName !== undefined) fields.firstName = fields.firstName.slice(0, 64);
     if (fields.lastName !== undefined) fields.lastName = fields.lastName.slice(0, 64);

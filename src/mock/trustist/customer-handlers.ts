@@ -16,11 +16,13 @@ export function createCustomer(ctx: HandlerContext): Reply {
   // Whether null in an optional field is refused or means "absent" on create is not documented.
   if (isPlainObject(body) && holdsNull(body) && ctx.variants.has('create-null-as-absent')) body = withoutNulls(body);
   if (!isPlainObject(body) && fault === 'create-accepts-non-object') body = {};
-  // The realistic bug: the record is written with what was read of the body before validation refuses it.
-  if (!ctx.validators.validateRequest('createCustomer', body).valid && fault === 'invalid-create-persists') {
-    store.insert(newRecord(ctx, isPlainObject(body) && typeof body.orgId === 'string' ? { orgId: body.orgId } : {}));
+  try {
+    assertValidBody(ctx, 'createCustomer', body);
+  } catch (refusal) {
+    // The realistic bug: the record is written with what was read of the body before validation refuses it.
+    if (fault === 'invalid-create-persists') store.insert(newRecord(ctx, isPlainObject(body) && typeof body.orgId === 'string' ? { orgId: body.orgId } : {}));
+    throw refusal;
   }
-  assertValidBody(ctx, 'createCustomer', body);
   if (typeof body.emailAddress !== 'string' && fault === 'create-requires-email') throw invalidRequest('emailAddress is required');
   const fields = createFields(body, fault);
   if (fault === 'create-dedupes') {

@@ -1,3 +1,4 @@
+import { holdsAstral, mangleAstral } from '../astral-text.ts';
 import type { Customer, StoredCustomer } from './customer-store.ts';
 import type { TrustlyContext } from './trustly-context.ts';
 
@@ -90,7 +91,7 @@ function assemble(ctx: TrustlyContext, ids: { customerId: string; merchantId: st
   // so sharing their nested values is safe, and customer-json.ts caches each record's JSON.
   let stored = fields;
   // The externalId is spared: mangling the upsert key would break upserts, not round trips.
-  if (ASTRAL.test(JSON.stringify(stored)) && ctx.fault === 'astral-chars-mangled') stored = { ...(mangleAstral(stored) as Body), ...pick(stored, 'externalId') };
+  if (holdsAstral(stored) && ctx.fault === 'astral-chars-mangled') stored = { ...(mangleAstral(stored) as Body), ...pick(stored, 'externalId') };
   if (typeof stored.name === 'string' && [...stored.name].length > 64 && ctx.fault === 'name-truncated-64') {
     stored.name = [...stored.name].slice(0, 64).join('');
   }
@@ -101,13 +102,3 @@ function pick(fields: Body, key: string): Body {
   return key in fields ? { [key]: fields[key] } : {};
 }
 
-const ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
-
-function mangleAstral(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(new RegExp(ASTRAL.source, 'gu'), '\uFFFD');
-  if (Array.isArray(value)) return value.map(mangleAstral);
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mangleAstral(v)]));
-  }
-  return value;
-}
