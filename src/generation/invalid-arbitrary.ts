@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { impossibleDate } from './invalid-values.ts';
-import { memoDerived } from './memo-arbitrary.ts';
+import { memoOnSchema } from './memo-on-schema.ts';
 import { schemaArbitrary, typesOf, type Schema, type SchemaArbitraryOptions } from './schema-arbitrary.ts';
 
 /** A value that breaks its schema in one known place. */
@@ -49,7 +49,7 @@ const BAD_FORMATS: Record<string, fc.Arbitrary<string>> = {
  * and those of its object-valued properties.
  */
 export function invalidArbitrary(schema: Schema, options: SchemaArbitraryOptions = {}, only?: (m: { pointer: string; mutation: string; kind: MutationKind }) => boolean): fc.Arbitrary<InvalidValue> {
-  const mutations = memoDerived(schema, 'mutations', () => mutationsOf(schema)).filter((m) => !only || only(m));
+  const mutations = memoOnSchema(schema, 'mutations', () => mutationsOf(schema)).filter((m) => !only || only(m));
   if (mutations.length === 0) throw new Error('invalidArbitrary: the schema admits no mutation');
   const valid = schemaArbitrary(schema, { ...options, nulls: false }) as fc.Arbitrary<Record<string, unknown>>;
   return fc.tuple(valid, fc.constantFrom(...mutations)).chain(([base, m]) => m.apply(base).map((value) => ({ value, pointer: m.pointer, mutation: m.mutation })));

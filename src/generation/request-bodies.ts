@@ -1,6 +1,6 @@
 import type fc from 'fast-check';
 import { valuesOf } from './named-values.ts';
-import { memoArbitrary } from './memo-arbitrary.ts';
+import { memoOnSchema } from './memo-on-schema.ts';
 import { schemaArbitrary } from './schema-arbitrary.ts';
 import type { Schema } from './schema.ts';
 import type { TextStyle } from './styled-text.ts';
@@ -16,7 +16,7 @@ export interface CreateBodyOptions {
 /** Create bodies from the create operation's request schema, never null. */
 export function createBodies(schema: Schema, options: CreateBodyOptions = {}): fc.Arbitrary<Record<string, unknown>> {
   // The shaped schema is a new object each time: the arbitrary is kept on the one given.
-  return memoArbitrary(schema, `create|${options.fields ?? 'all'}|${options.style ?? 'plain'}|${(options.without ?? []).join(',')}`, () => {
+  return memoOnSchema(schema, `create|${options.fields ?? 'all'}|${options.style ?? 'plain'}|${(options.without ?? []).join(',')}`, () => {
     const shaped = withoutProperties(schema, options.without ?? []);
     return schemaArbitrary(options.fields === 'any' ? shaped : requireAll(shaped), { nulls: false, style: options.style }) as fc.Arbitrary<Record<string, unknown>>;
   });
@@ -31,7 +31,7 @@ export interface UpdatePatchOptions {
 
 /** Update patches from the update operation's request schema: any subset of its properties. */
 export function updatePatches(schema: Schema, options: UpdatePatchOptions = {}): fc.Arbitrary<Record<string, unknown>> {
-  return memoArbitrary(schema, `update|${options.nulls !== false}|${options.style ?? 'plain'}|${(options.without ?? []).join(',')}`, () => {
+  return memoOnSchema(schema, `update|${options.nulls !== false}|${options.style ?? 'plain'}|${(options.without ?? []).join(',')}`, () => {
     const { required: _required, ...optional } = withoutProperties(schema, options.without ?? []);
     return schemaArbitrary(optional, { nulls: options.nulls !== false, style: options.style }) as fc.Arbitrary<Record<string, unknown>>;
   });

@@ -4,7 +4,7 @@ import { acceptsNull, typesOf, type Schema } from './schema.ts';
 import type { TextStyle } from './styled-text.ts';
 import { calendarDate } from './dates.ts';
 import { httpsUrl } from './https-url.ts';
-import { memoArbitrary } from './memo-arbitrary.ts';
+import { memoOnSchema } from './memo-on-schema.ts';
 
 export { typesOf, type Schema } from './schema.ts';
 export { calendarDate } from './dates.ts';
@@ -29,11 +29,11 @@ const weighed = (arbitrary: fc.Arbitrary<unknown>, isNull: boolean) => ({ weight
 /**
  * Arbitrary of values valid against `schema`, drawn where the schema names them (x-conform-values)
  * by the named generator. Unsupported constructs throw, naming the pointer. Built once per schema
- * object and options (memo-arbitrary.ts), but with a refine function, which may answer anything.
+ * object and options (memo-on-schema.ts), but with a refine function, which may answer anything.
  */
 export function schemaArbitrary(schema: Schema, options: SchemaArbitraryOptions = {}, pointer = ''): fc.Arbitrary<unknown> {
   if (options.refine) return derive(schema, options, pointer);
-  return memoArbitrary(schema, `${options.nulls !== false}|${options.style ?? 'plain'}|${pointer}`, () => derive(schema, options, pointer));
+  return memoOnSchema(schema, `values|${options.nulls !== false}|${options.style ?? 'plain'}|${pointer}`, () => derive(schema, options, pointer));
 }
 
 function derive(schema: Schema, options: SchemaArbitraryOptions, pointer: string): fc.Arbitrary<unknown> {
