@@ -49,13 +49,13 @@ export function propertyTimeCapMs(numRuns: number, rps: number | undefined, late
  */
 export const SHRINK_BUDGET = 300;
 
+/** What ends a property once it was stopped (see runProperty); never reported. */
+const STOPPED = new Error('the property was stopped');
+
 /**
  * Runs an async property and turns a failure into a RuleFailure carrying the shrunk
  * counterexample, the seed and the path, so the report can show it and `--seed` replays it.
  */
-/** What ends a property once it was stopped (see runProperty); never reported. */
-const STOPPED = new Error('the property was stopped');
-
 export async function runProperty<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, options: PropertyOptions<T>): Promise<void> {
   const budget = options.shrinkBudget ?? SHRINK_BUDGET;
   let shrinkRuns = -1;

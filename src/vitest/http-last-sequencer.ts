@@ -5,7 +5,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * waits overlap the CPU-bound files that follow instead of ending the run alone. vitest's own
  * order puts the longest files first only once it has timed them in an earlier run.
  */
-const WAITS_FIRST = [/[\\/]src[\\/]cli[\\/]run-wire\.test\.ts$/, /[\\/]src[\\/]cli[\\/]run-complete\.test\.ts$/, /[\\/]src[\\/]cli[\\/]mock-chaos\.test\.ts$/];
+const WAITS_FIRST = ['src/cli/run-wire.test.ts', 'src/cli/run-complete.test.ts', 'src/cli/mock-chaos.test.ts'];
 
 /**
  * The unit tests that take the most CPU, longest first, right after the waiting ones: vitest
@@ -35,7 +35,7 @@ const endsWithPath = (moduleId: string, path: string) => moduleId.replaceAll('\\
  */
 export function reorderFiles<T extends { moduleId: string }>(sorted: T[]): T[] {
   const rank = (file: T) => {
-    const waits = WAITS_FIRST.findIndex((pattern) => pattern.test(file.moduleId));
+    const waits = WAITS_FIRST.findIndex((path) => endsWithPath(file.moduleId, path));
     if (waits >= 0) return waits - WAITS_FIRST.length - LONGEST_NEXT.length;
     const longest = LONGEST_NEXT.findIndex((path) => endsWithPath(file.moduleId, path));
     if (longest >= 0) return longest - LONGEST_NEXT.length;
