@@ -25,17 +25,16 @@ export function authenticate(header: string | undefined, merchants: readonly [Me
   // Under auth-key-unchecked the full way picks the last merchant with the accessId, whatever the
   // key: for an exact header that is the same merchant unless another shares its accessId, the
   // only case where the fault is consulted here.
-  const answersExact = (merchant: Merchant) => !(merchants.some((m) => m !== merchant && m.accessId === merchant.accessId) && fault === 'auth-key-unchecked');
   const accepted = acceptedHeaders(merchants);
   const remembered = accepted.get(header);
-  if (remembered && digestsOf(remembered).headerText === header && answersExact(remembered)) return remembered;
+  if (remembered && digestsOf(remembered).headerText === header && answersExact(remembered, merchants, fault)) return remembered;
   const whole = digest(header);
   let exact: Merchant | undefined;
   for (const merchant of merchants) {
     const known = digestsOf(merchant).header;
     if (known && timingSafeEqual(whole, known)) exact = merchant;
   }
-  if (exact && answersExact(exact)) {
+  if (exact && answersExact(exact, merchants, fault)) {
     accepted.set(header, exact);
     return exact;
   }
@@ -59,6 +58,12 @@ export function authenticate(header: string | undefined, merchants: readonly [Me
   // One message for an unknown accessId and a wrong accessKey: the caller learns neither.
   if (!found) throw unauthorized(ERROR_CODES.accessControl, 'Access denied: the accessId or accessKey is not valid.');
   return found;
+}
+
+/** Whether the exact header's merchant is the answer: under auth-key-unchecked, not when another merchant shares its accessId. */
+function answersExact(merchant: Merchant, merchants: readonly Merchant[], fault: TrustlyFaultName | undefined): boolean {
+  for (const other of merchants) if (other !== merchant && other.accessId === merchant.accessId && fault === 'auth-key-unchecked') return false;
+  return true;
 }
 
 function digest(secret: string): Buffer {

@@ -1,6 +1,6 @@
 import { applyPartOfRefusedUpdate, createCustomer, updateCustomer } from './customer-writes.ts';
 import { checkCustomerBody } from './check-customer-body.ts';
-import { customerReplyJson, writtenReplyJson, type ReplyJson } from './customer-json.ts';
+import { customerListJson, customerReplyJson, type ReplyJson } from './customer-json.ts';
 import type { Customer, StoredCustomer } from './customer-store.ts';
 import type { Merchant } from './merchant-credentials.ts';
 import { DOMAINS, ERROR_CODES, TrustlyProblem, customerNotFound, invalidParameter } from './trustly-problem.ts';
@@ -18,12 +18,8 @@ export interface Call {
   customerId?: string;
 }
 
-export interface Reply {
-  status: number;
-  body: unknown;
-  /** `body` as JSON, when it is at hand already (a customer's, cached). */
-  payload?: ReplyJson;
-}
+/** An answer: its body as JSON text when spelled from stored records, else as a value. */
+export type Reply = { status: number; payload: ReplyJson; body?: never } | { status: number; body: unknown; payload?: never };
 
 const NUMERIC = /^[0-9]+$/;
 
@@ -39,10 +35,10 @@ export function createOrUpdateCustomer(ctx: TrustlyContext, call: Call): Reply {
   // An unknown customerId, or another merchant's, is 404: the spec lists 404 for this operation
   // and there is no customer to update (the first reading of its x-ambiguity note).
   if (typeof body.customerId === 'string') {
-    if (ctx.fault === 'upsert-customer-id-ignored') return customerReply(createCustomer(ctx, owner, body, queryExternalId).customer);
+    if (ctx.fault === 'upsert-customer-id-ignored') return customerReply(createCustomer(ctx, owner, body, queryExternalId));
     const stored = ctx.store.get(owner, body.customerId);
     // The docs leave open whether an unknown customerId is refused or a new customer is made.
-    if (!stored && ctx.variants.has('upsert-unknown-customer-id-creates')) return customerReply(createCustomer(ctx, owner, body, queryExternalId).customer);
+    if (!stored && ctx.variants.has('upsert-unknown-customer-id-creates')) return customerReply(createCustomer(ctx, owner, body, queryExternalId));
     if (!stored) throw customerNotFound(body.customerId);
     return customerReply(updateCustomer(ctx, stored, body, 'upsert'));
   }
@@ -56,9 +52,10 @@ export function createOrUpdateCustomer(ctx: TrustlyContext, call: Call): Reply {
     if (match && ctx.fault !== 'upsert-external-id-duplicates') return customerReply(updateCustomer(ctx, match, body, 'upsert'));
   }
 
-  const created = createCustomer(ctx, owner, body, queryExternalId).customer;
-  if (created.customData !== undefined && ctx.fault === 'create-response-omits-custom-data') {
-    const { customData: _omitted, ...rest } = created;
+  const created = createCustomer(ctx, owner, body, queryExternalId);
+  // customData is stored whenever the body gives it a value (createCustomer drops only nulls).
+  if (body.customData !== undefined && body.customData !== null && ctx.fault === 'create-response-omits-custom-data') {
+    const { customData: _omitted, ...rest } = created.customer;
     return { status: 200, body: { customer: rest } };
   }
   return customerReply(created);
@@ -75,7 +72,7 @@ export function getCustomer(ctx: TrustlyContext, call: Call): Reply {
     }
     throw customerNotFound(customerId);
   }
-  return { status: 200, body: { customer: stored.customer }, payload: customerReplyJson(stored.customer) };
+  return { status: 200, payload: customerReplyJson(stored) };
 }
 
 /**
@@ -93,16 +90,17 @@ export function listCustomers(ctx: TrustlyContext, call: Call): Reply {
   }
   const owner = call.merchant.merchantId;
   const cacheKey = `${owner}\n${ctx.store.countOf(owner)}\n${externalId ?? ''}\n${customerId ?? ''}`;
-  if (ctx.listCache.has(cacheKey) && ctx.fault === 'list-stale-after-update') return { status: 200, body: ctx.listCache.get(cacheKey) };
+  const cached = ctx.listCache.get(cacheKey);
+  if (cached && ctx.fault === 'list-stale-after-update') return { status: 200, payload: cached };
 
   let found: StoredCustomer[];
   if (customerId !== undefined && ctx.fault !== 'list-customer-id-ignored') {
     const stored = ctx.store.get(owner, customerId);
-    found = stored && (externalId === undefined || stored.customer.externalId === externalId) ? [stored] : [];
+    found = stored && (externalId === undefined || stored.externalId === externalId) ? [stored] : [];
   } else if (externalId !== undefined) {
     found =
       ctx.fault === 'list-prefix-match'
-        ? ctx.store.ofMerchant(owner).filter((s) => typeof s.customer.externalId === 'string' && s.customer.externalId.startsWith(externalId))
+        ? ctx.store.ofMerchant(owner).filter((s) => s.externalId?.startsWith(externalId) === true)
         : byExternalId(ctx, owner, externalId);
   } else {
     // The docs name no answer to a list without a filter: every customer, none, or a refusal.
@@ -112,9 +110,9 @@ export function listCustomers(ctx: TrustlyContext, call: Call): Reply {
   if (found.length === 0 && (externalId !== undefined || customerId !== undefined) && ctx.variants.has('list-no-match-404')) {
     throw new TrustlyProblem(404, ERROR_CODES.invalidParameter, DOMAINS.customer, { message: 'No customer matches the given filter for this merchant.' });
   }
-  const body = { customers: found.map((s) => s.customer) };
-  if (ctx.fault === 'list-stale-after-update') ctx.listCache.set(cacheKey, structuredClone(body));
-  return { status: 200, body };
+  const payload = customerListJson(found);
+  if (ctx.fault === 'list-stale-after-update') ctx.listCache.set(cacheKey, payload);
+  return { status: 200, payload };
 }
 
 /** POST /api/v1/customers/{customerId}: update by id. */
@@ -140,7 +138,7 @@ function byExternalId(ctx: TrustlyContext, owner: string, externalId: string): S
   const wanted = externalId.toLowerCase();
   return ctx.store
     .ofMerchant(owner)
-    .filter((s) => typeof s.customer.externalId === 'string' && s.customer.externalId.toLowerCase() === wanted)
+    .filter((s) => s.externalId?.toLowerCase() === wanted)
     .sort((a, b) => a.seq - b.seq);
 }
 
@@ -169,8 +167,8 @@ function keepNullRequired(body: unknown, stored: Customer | undefined): unknown 
 }
 
 /** The answer to a write: the record as stored afterwards. */
-function customerReply(customer: Customer): Reply {
-  return { status: 200, body: { customer }, payload: writtenReplyJson(customer) };
+function customerReply(stored: StoredCustomer): Reply {
+  return { status: 200, payload: customerReplyJson(stored) };
 }
 
 /** A query parameter given at most once; a repeated one is ambiguous, so it is refused. */

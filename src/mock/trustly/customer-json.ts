@@ -1,10 +1,8 @@
-import type { Customer } from './customer-store.ts';
+import type { StoredCustomer } from './customer-store.ts';
 
-// A stored record is never changed in place: every write assembles a new one (customer-writes.ts).
-// So the JSON of `{ customer }` can be kept per record and sent again by every GET of it, instead
-// of serialising the same record on each read; a replaced record's entry goes with it. Only a
-// read keeps it: a write's answer is sent once, and keeping the text of every record written
-// (300-odd bytes each, in a WeakMap) made each create's garbage collection dearer as the store grew.
+// The answers that carry stored records, spelled from the records' JSON text (customer-store.ts
+// keeps each record as the text JSON.stringify wrote): no record is parsed or serialised again
+// to answer, and the bytes are what serialising `{ customer }` or `{ customers }` would give.
 
 export interface ReplyJson {
   text: string;
@@ -12,20 +10,17 @@ export interface ReplyJson {
   bytes: number;
 }
 
-const REPLY_JSON = new WeakMap<Customer, ReplyJson>();
+const CUSTOMER_OPEN = '{"customer":';
+const CUSTOMERS_OPEN = '{"customers":[';
 
-/** `JSON.stringify({ customer })` and its length in bytes, serialised once per stored record read. */
-export function customerReplyJson(customer: Customer): ReplyJson {
-  let payload = REPLY_JSON.get(customer);
-  if (!payload) {
-    payload = writtenReplyJson(customer);
-    REPLY_JSON.set(customer, payload);
-  }
-  return payload;
+/** `JSON.stringify({ customer })` of a stored record. */
+export function customerReplyJson(stored: StoredCustomer): ReplyJson {
+  return { text: `${CUSTOMER_OPEN}${stored.json}}`, bytes: CUSTOMER_OPEN.length + stored.bytes + 1 };
 }
 
-/** The same JSON for the answer to a write (a record no read has seen yet), not kept. */
-export function writtenReplyJson(customer: Customer): ReplyJson {
-  const text = JSON.stringify({ customer });
-  return { text, bytes: Buffer.byteLength(text) };
+/** `JSON.stringify({ customers })` of stored records, in the order given. */
+export function customerListJson(found: readonly StoredCustomer[]): ReplyJson {
+  let bytes = CUSTOMERS_OPEN.length + 2 + Math.max(0, found.length - 1);
+  for (const stored of found) bytes += stored.bytes;
+  return { text: `${CUSTOMERS_OPEN}${found.map((stored) => stored.json).join(',')}]}`, bytes };
 }

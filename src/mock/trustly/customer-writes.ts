@@ -34,8 +34,8 @@ export function createCustomer(ctx: TrustlyContext, owner: string, body: Body, q
 
 export type UpdateVia = 'upsert' | 'by-id';
 
-/** Applies a validated body to a stored customer and returns the record as stored afterwards. */
-export function updateCustomer(ctx: TrustlyContext, stored: StoredCustomer, body: Body, via: UpdateVia): Customer {
+/** Applies a validated body to a stored customer, which then holds the record as stored afterwards. */
+export function updateCustomer(ctx: TrustlyContext, stored: StoredCustomer, body: Body, via: UpdateVia): StoredCustomer {
   const previous = stored.customer;
   const fields: Body = via === 'by-id' && ctx.fault === 'update-replaces-whole' ? {} : editableFields(previous);
   for (const [key, value] of Object.entries(body)) {
@@ -53,9 +53,8 @@ export function updateCustomer(ctx: TrustlyContext, stored: StoredCustomer, body
   const createdAt = ctx.fault === 'created-at-reset' ? now : previous.createdAt;
   const merchantId =
     typeof body.merchantId === 'string' && ctx.fault === 'update-takes-merchant-id' ? body.merchantId : previous.merchantId;
-  const customer = assemble(ctx, { customerId: previous.customerId, merchantId }, fields, createdAt, updatedAt);
-  ctx.store.replace(stored, customer);
-  return customer;
+  ctx.store.replace(stored, assemble(ctx, { customerId: previous.customerId, merchantId }, fields, createdAt, updatedAt));
+  return stored;
 }
 
 /**
@@ -86,13 +85,13 @@ function editableFields(customer: Customer): Body {
 
 /** The record in the order of the vendor's example: ids first, timestamps last. */
 function assemble(ctx: TrustlyContext, ids: { customerId: string; merchantId: string }, fields: Body, createdAt: number, updatedAt: number): Customer {
-  // No copy: `fields` is this call's own object, made of the freshly parsed body and the previous
-  // record's values. Stored records are never changed in place (every write assembles a new one),
-  // so sharing their nested values is safe, and customer-json.ts caches each record's JSON.
+  // No copy: `fields` is this call's own object, made of the freshly parsed body and a fresh copy
+  // of the previous record (the store keeps records as text).
   let stored = fields;
   // The externalId is spared: mangling the upsert key would break upserts, not round trips.
   if (holdsAstral(stored) && ctx.fault === 'astral-chars-mangled') stored = { ...(mangleAstral(stored) as Body), ...pick(stored, 'externalId') };
-  if (typeof stored.name === 'string' && [...stored.name].length > 64 && ctx.fault === 'name-truncated-64') {
+  // Code points, not UTF-16 units: a name of 64 units or fewer cannot be over, and is not split.
+  if (typeof stored.name === 'string' && stored.name.length > 64 && [...stored.name].length > 64 && ctx.fault === 'name-truncated-64') {
     stored.name = [...stored.name].slice(0, 64).join('');
   }
   return { customerId: ids.customerId, merchantId: ids.merchantId, ...stored, createdAt, updatedAt };

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { belowBasePath, parseJsonBody, parseTarget, readBody as readRequestBody, type ParsedTarget } from '../http-kit.ts';
+import { belowBasePath, parseJsonBody, parseTarget, readBodyThen, type ParsedTarget } from '../http-kit.ts';
 import { authenticate } from './basic-auth.ts';
 import { createOrUpdateCustomer, getCustomer, listCustomers, updateCustomerById, type Call, type Reply } from './customer-handlers.ts';
 import { DOMAINS, ERROR_CODES, TrustlyProblem, errorBody, toTrustlyProblem } from './trustly-problem.ts';
@@ -28,10 +28,12 @@ const ITEM: Record<string, Operation> = {
  * Answers one request. Order matters: authentication first (before the path, the body or the
  * store), then routing, then body parsing and validation inside the operation. Anything thrown,
  * expected or not, ends as an error in the Trustly shape; an unexpected one is a 500, which the
- * mock's tests prove never happens.
+ * mock's tests prove never happens. No promise: the body is read through a callback
+ * (http-kit's readBodyThen), the one wait of a request.
  */
-export async function handleTrustlyRequest(ctx: TrustlyContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let documented: ReadonlySet<number> | undefined;
+export function handleTrustlyRequest(ctx: TrustlyContext, req: IncomingMessage, res: ServerResponse): void {
+  let operation: Operation | undefined;
+  let call: Call;
   try {
     const merchant = authenticate(req.headers.authorization, ctx.merchants, ctx.fault);
     const below = belowBasePath(req.url, ctx.basePath ?? '');
@@ -40,27 +42,54 @@ export async function handleTrustlyRequest(ctx: TrustlyContext, req: IncomingMes
     const route = routeOf(target.segments);
     // The put-updates fault: PUT on a customer is served as the update (POST).
     const method = req.method === 'PUT' && route.customerId !== undefined && ctx.fault === 'put-updates' ? 'POST' : (req.method ?? '');
-    const operation = route.operations[method];
+    operation = route.operations[method];
     if (!operation) throw methodNotAllowed(req.method ?? '', route.path);
-    documented = ctx.documented.get(operation.operationId);
     if (route.customerId !== undefined && !/^[0-9]+$/.test(route.customerId) && ctx.fault === 'server-error-on-malformed-id') {
       throw new Error(`customerId ${route.customerId} is not numeric`);
     }
-    const body = operation.readsBody ? readBody(parseJsonBody(await readRequestBody(req), req.headers['content-type']), ctx.variants) : undefined;
-    const call: Call = { merchant, query: target.query, body, ...(route.customerId === undefined ? {} : { customerId: route.customerId }) };
-    const reply = operation.run(ctx, call);
-    // The cached JSON of a stored record is the record as stored: only a mock without variants,
-    // which present records as they are, may send it.
-    if (reply.payload && ctx.variants.size === 0) sendJsonText(res, reply.status, reply.payload.text, {}, reply.payload.bytes);
-    else sendJsonText(res, reply.status, JSON.stringify(presentBody(reply.body, ctx.variants)));
+    call = { merchant, query: target.query, body: undefined, ...(route.customerId === undefined ? {} : { customerId: route.customerId }) };
   } catch (error) {
-    const problem = toTrustlyProblem(error, documented);
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    sendJsonText(res, problem.status, JSON.stringify(presentBody(errorBody(problem, ctx.fault), ctx.variants)), problem.headers);
+    sendProblem(ctx, res, error, operation && ctx.documented.get(operation.operationId));
+    return;
   }
+  const { run, operationId } = operation;
+  if (!operation.readsBody) return answer(ctx, res, run, operationId, call);
+  readBodyThen(req, (unread, raw) => {
+    let problem: unknown = unread;
+    // A throw here would escape to the process (this runs in the request's 'end' listener).
+    try {
+      if (!problem) call.body = readBody(parseJsonBody(raw!, req.headers['content-type']), ctx.variants);
+    } catch (error) {
+      problem = error;
+    }
+    try {
+      if (problem) sendProblem(ctx, res, problem, ctx.documented.get(operationId));
+      else answer(ctx, res, run, operationId, call);
+    } catch {
+      res.destroy();
+    }
+  });
+}
+
+function answer(ctx: TrustlyContext, res: ServerResponse, run: Operation['run'], operationId: string, call: Call): void {
+  try {
+    const reply = run(ctx, call);
+    // A payload spelled from stored records is the records as stored: only a mock without
+    // variants, which presents records as they are, may send it as it is.
+    if (reply.payload && ctx.variants.size === 0) sendJsonText(res, reply.status, reply.payload.text, {}, reply.payload.bytes);
+    else sendJsonText(res, reply.status, JSON.stringify(presentBody(reply.payload ? JSON.parse(reply.payload.text) : reply.body, ctx.variants)));
+  } catch (error) {
+    sendProblem(ctx, res, error, ctx.documented.get(operationId));
+  }
+}
+
+function sendProblem(ctx: TrustlyContext, res: ServerResponse, error: unknown, documented: ReadonlySet<number> | undefined): void {
+  const problem = toTrustlyProblem(error, documented);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJsonText(res, problem.status, JSON.stringify(presentBody(errorBody(problem, ctx.fault), ctx.variants)), problem.headers);
 }
 
 /** A target whose percent-encoding does not decode names no resource: 404, like any unknown path. */

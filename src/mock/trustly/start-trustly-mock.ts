@@ -44,7 +44,11 @@ export async function startTrustlyMock(options: MockOptions = {}): Promise<Runni
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     // handleTrustlyRequest turns every error into a response; this catch is the last line
     // against a failure while answering (e.g. a socket torn down mid-write).
-    handleTrustlyRequest(ctx, req, res).catch(() => res.destroy());
+    try {
+      handleTrustlyRequest(ctx, req, res);
+    } catch {
+      res.destroy();
+    }
   };
   const chaos = options.chaos && chaosLayer(options.chaos, trustlyChaosRefusal(fault, variants), options.clock);
   const server = createServer(chaos ? chaos.wrap(handler) : handler);

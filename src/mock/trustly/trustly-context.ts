@@ -1,4 +1,5 @@
 import type { SpecValidators } from '../../openapi/index.ts';
+import type { ReplyJson } from './customer-json.ts';
 import type { CustomerStore } from './customer-store.ts';
 import type { TrustlyFaultName } from './faults.ts';
 import type { Merchant } from './merchant-credentials.ts';
@@ -17,7 +18,7 @@ export interface TrustlyContext {
   /** The statuses each operation documents: a problem with any other status becomes 400. */
   documented: Map<string, ReadonlySet<number>>;
   /** Only the list-stale-after-update fault fills it. */
-  listCache: Map<string, unknown>;
+  listCache: Map<string, ReplyJson>;
   /** The served path prefix ('' for none): requests outside it get 404. */
   basePath?: string;
 }
