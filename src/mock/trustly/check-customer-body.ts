@@ -11,8 +11,10 @@ export interface BodyCheck {
   /** Undefined when the body is acceptable. */
   problem?: TrustlyProblem;
   /** Top-level properties with a violation (the refused-update fault leaves them alone). */
-  badFields: Set<string>;
+  badFields: ReadonlySet<string>;
 }
+
+const NO_FIELDS: ReadonlySet<string> = new Set();
 
 /**
  * Checks a write's body against the spec's CustomerRequest schema (the same one for create,
@@ -23,7 +25,7 @@ export function checkCustomerBody(ctx: TrustlyContext, operationId: string, body
   let result = ctx.validators.validateRequest(operationId, body);
   let object = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Body;
   // No fault adds a violation to a valid body, so the common case needs none of the wording below.
-  if (result.valid) return { body: object, badFields: new Set() };
+  if (result.valid) return { body: object, badFields: NO_FIELDS };
   if (ctx.fault === 'wrong-typed-optional-dropped') {
     // A lenient parser: optional properties of the wrong type vanish, and what is left is judged.
     // Only a field whose every violation is its own JSON type: a driverLicense lacking its state

@@ -173,6 +173,7 @@ function customerReply(stored: StoredCustomer): Reply {
 
 /** A query parameter given at most once; a repeated one is ambiguous, so it is refused. */
 function singleParameter(query: URLSearchParams, name: string): string | undefined {
+  if (query.size === 0) return undefined;
   const values = query.getAll(name);
   if (values.length > 1) throw invalidParameter(`Invalid parameter ${name}: it is given ${values.length} times; give it once.`, name);
   return values[0];
