@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CustomerStore, type Customer } from './customer-store.ts';
 
@@ -52,5 +53,56 @@ describe('CustomerStore', () => {
     const snapshot = store.snapshot();
     (stored.customer.address as { country: string }).country = 'CA';
     expect(snapshot.customers[0]!.customer.address).toEqual({ country: 'US' });
+    // Records are kept as text: a reader's copy is its own.
+    expect(store.findAnywhere('1000000001')?.customer.address).toEqual({ country: 'US' });
+  });
+
+  it('finds each issued id by its number, and no ten-digit string it did not issue', () => {
+    const store = new CustomerStore();
+    const ids = Array.from({ length: 2_000 }, () => {
+      const id = store.newCustomerId();
+      store.insert('A', customer(id, 'A'));
+      return id;
+    });
+    expect(ids.every((id) => /^[1-9][0-9]{9}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(store.findAnywhere(id)?.customerId).toBe(id);
+    const issued = new Set(ids);
+    fc.assert(
+      fc.property(fc.integer({ min: 1_000_000_000, max: 9_999_999_999 }), (n) => {
+        const id = String(n);
+        expect(store.findAnywhere(id)?.customerId).toBe(issued.has(id) ? id : undefined);
+      }),
+    );
+    // What is not a ten-digit number names no customer, whatever its digits.
+    expect(store.findAnywhere(`0${ids[0]}`)).toBeUndefined();
+    expect(store.findAnywhere(`${ids[0]} `)).toBeUndefined();
+  });
+
+  it('keeps a record with an id of its own, and never issues that id afterwards', () => {
+    const store = new CustomerStore();
+    const probe = new CustomerStore();
+    // Both stores start at random places; take the id the store would issue next and give it to a record first.
+    const next = (store as unknown as { nextId: number }).nextId;
+    const taken = String(1_000_000_000 + next);
+    store.insert('B', customer(taken, 'B'));
+    expect(store.findAnywhere(taken)?.owner).toBe('B');
+    const issued = store.newCustomerId();
+    expect(issued).not.toBe(taken);
+    store.insert('A', customer(issued, 'A'));
+    expect(store.findAnywhere(issued)?.owner).toBe('A');
+    expect(store.findAnywhere(taken)?.owner).toBe('B');
+    expect(probe.findAnywhere(taken)).toBeUndefined();
+  });
+
+  it('lets a reused id (the collision fault) replace the older customer everywhere', () => {
+    const store = new CustomerStore();
+    const id = store.newCustomerId();
+    store.insert('A', customer(id, 'A', 'x'));
+    store.insert('A', customer(id, 'A', 'y'));
+    expect(store.countOf('A')).toBe(1);
+    expect(store.byExternalId('A', 'x')).toEqual([]);
+    expect(store.findAnywhere(id)?.externalId).toBe('y');
+    expect(store.snapshot().customers).toHaveLength(1);
   });
 });

@@ -68,54 +68,70 @@ export interface StoreSnapshot {
   customers: { owner: string; customer: Customer }[];
 }
 
-/**
- * The mock's customers, indexed by (merchant, customerId) and (merchant, externalId) so that a
- * filtered list costs the size of its answer, not of the store (100,000 customers stay fast).
- * Merchants share one id space: a customerId names at most one customer anywhere.
- */
 /** The ten-digit numbers: 1,000,000,000 to 9,999,999,999. */
 const ID_FIRST = 1_000_000_000;
 const ID_SPACE = 9_000_000_000;
 /** Not divisible by 2, 3 or 5, the prime factors of ID_SPACE: stepping by it visits every id once. */
 const ID_STEP = 7_368_787;
+/** ID_STEP's inverse modulo ID_SPACE: it takes an issued id back to its issue number. */
+const ID_STEP_INVERSE = inverseModulo(ID_STEP, ID_SPACE);
+const TEN_DIGITS = /^[0-9]{10}$/;
 
+/**
+ * The mock's customers, indexed by (merchant, customerId) and (merchant, externalId) so that a
+ * filtered list costs the size of its answer, not of the store (100,000 customers stay fast).
+ * Merchants share one id space: a customerId names at most one customer anywhere.
+ *
+ * The ids newCustomerId issues step through the ten-digit numbers from a random start, so they
+ * are distinct by construction and an id gives back its issue number by arithmetic: a customer
+ * is found at that number in an array, and no table keyed by id grows on every create (a hash
+ * table's growth and cache misses were a fifth of a create's cost, bench/ mock-throughput).
+ * Only a record that comes with an id of its own (a foreign record, the collision fault's ids)
+ * is kept in a map.
+ */
 export class CustomerStore {
-  private readonly all = new Map<string, StoredCustomer>();
+  /** The customers whose ids newCustomerId issued, at their ids' issue numbers. */
+  private readonly issued: (StoredCustomer | undefined)[] = [];
+  /** The customers with an id newCustomerId did not issue. */
+  private readonly others = new Map<string, StoredCustomer>();
   private readonly merchants = new Map<string, MerchantIndex>();
   private seq = 0;
-  /** Where the ids newCustomerId hands out go next: a random start, then ID_STEP apart. */
-  private nextId = randomInt(ID_SPACE);
-  private lastIssued: string | undefined;
-  /** Whether a record came in with an id newCustomerId did not issue: only then can an id be taken. */
-  private outsideIds = false;
+  private readonly firstId = randomInt(ID_SPACE);
+  private issuedCount = 0;
+  private nextId = this.firstId;
+  /** The id newCustomerId issued last and its issue number, until a customer is inserted. */
+  private lastIssuedId: string | undefined;
+  private lastIssuedNumber = 0;
 
   /**
-   * A fresh 10-digit numeric id. The ids are distinct by construction, so none needs looking up:
-   * checking each random id against a store of 100,000s of customers was one of a create's
-   * costlier steps (a cache miss on a large table, bench/ mock-throughput). Once a record came in
-   * with an id of its own, an id is skipped while it is taken. `collide` is the
+   * A fresh 10-digit numeric id, never one a customer has. `collide` is the
    * customer-id-collision fault: 64 slots, unchecked.
    */
   newCustomerId(collide = false): string {
     if (collide) return String(ID_FIRST + randomInt(64));
     for (;;) {
       const id = String(ID_FIRST + this.nextId);
+      const number = this.issuedCount++;
       this.nextId = (this.nextId + ID_STEP) % ID_SPACE;
-      if (this.outsideIds && this.all.has(id)) continue;
-      this.lastIssued = id;
+      // Issued ids are distinct; only an id of a record's own can have taken one.
+      if (this.others.size > 0 && this.others.has(id)) continue;
+      this.lastIssuedId = id;
+      this.lastIssuedNumber = number;
       return id;
     }
   }
 
   /** The caller's customer with this id; another merchant's is as absent as an unknown one. */
   get(owner: string, customerId: string): StoredCustomer | undefined {
-    const stored = this.all.get(customerId);
+    const stored = this.findAnywhere(customerId);
     return stored?.owner === owner ? stored : undefined;
   }
 
   /** Any merchant's customer: only to tell "unknown" from "another merchant's", and for faults. */
   findAnywhere(customerId: string): StoredCustomer | undefined {
-    return this.all.get(customerId);
+    const number = this.issueNumberOf(customerId);
+    const issued = number === undefined ? undefined : this.issued[number];
+    return issued?.customerId === customerId ? issued : this.others.get(customerId);
   }
 
   byExternalId(owner: string, externalId: string): StoredCustomer[] {
@@ -140,13 +156,17 @@ export class CustomerStore {
 
   insert(owner: string, customer: Customer): StoredCustomer {
     const { customerId } = customer;
-    if (customerId !== this.lastIssued) this.outsideIds = true;
-    this.lastIssued = undefined;
     const stored = new StoredCustomer(this.seq++, owner, customerId, customer);
-    const size = this.all.size;
-    this.all.set(customerId, stored);
-    // Only the collision fault reuses an id: the newer customer then takes the older's place.
-    if (this.all.size === size) this.removeOtherWithId(stored);
+    if (customerId === this.lastIssuedId) {
+      // Just issued: no customer has the id.
+      this.issued[this.lastIssuedNumber] = stored;
+    } else {
+      // An id of its own. Only the collision fault reuses one: the newer customer takes the older's place.
+      const previous = this.findAnywhere(customerId);
+      if (previous) this.remove(previous);
+      this.others.set(customerId, stored);
+    }
+    this.lastIssuedId = undefined;
     const index = this.indexOf(owner);
     index.customers.push(stored);
     this.indexExternalId(index, stored);
@@ -161,20 +181,28 @@ export class CustomerStore {
     this.indexExternalId(index, stored);
   }
 
-  /** A copy of every record (each parsed afresh from its text). */
+  /** A copy of every record (each parsed afresh from its text), in creation order. */
   snapshot(): StoreSnapshot {
-    return { customers: [...this.all.values()].map((stored) => ({ owner: stored.owner, customer: stored.customer })) };
+    const all = [...this.issued.filter((stored) => stored !== undefined), ...this.others.values()].sort((a, b) => a.seq - b.seq);
+    return { customers: all.map((stored) => ({ owner: stored.owner, customer: stored.customer })) };
   }
 
-  /** Drops the customer `stored` replaced in `all`: a scan, but only the collision fault gets here, within a few dozen creates. */
-  private removeOtherWithId(stored: StoredCustomer): void {
-    for (const index of this.merchants.values()) {
-      const at = index.customers.findIndex((other) => other.customerId === stored.customerId);
-      if (at < 0) continue;
-      this.unindexExternalId(index, index.customers[at]!);
-      index.customers.splice(at, 1);
-      return;
-    }
+  /** The issue number of an id newCustomerId issued, or undefined for any other string. */
+  private issueNumberOf(customerId: string): number | undefined {
+    if (!TEN_DIGITS.test(customerId)) return undefined;
+    const offset = (Number(customerId) - ID_FIRST - this.firstId + ID_SPACE) % ID_SPACE;
+    const number = multiplyModulo(offset, ID_STEP_INVERSE, ID_SPACE);
+    return number < this.issuedCount ? number : undefined;
+  }
+
+  /** Linear in the merchant's customers, but only the collision fault removes a customer, within a few dozen creates. */
+  private remove(stored: StoredCustomer): void {
+    const number = this.issueNumberOf(stored.customerId);
+    if (number !== undefined && this.issued[number] === stored) this.issued[number] = undefined;
+    else this.others.delete(stored.customerId);
+    const index = this.indexOf(stored.owner);
+    this.unindexExternalId(index, stored);
+    index.customers.splice(index.customers.indexOf(stored), 1);
   }
 
   private indexOf(owner: string): MerchantIndex {
@@ -201,4 +229,24 @@ export class CustomerStore {
     set?.delete(stored);
     if (set?.size === 0) index.byExternalId.delete(externalId);
   }
+}
+
+/** a × b mod m for a, b < m < 2^34, exactly: neither product below passes 2^53. */
+function multiplyModulo(a: number, b: number, m: number): number {
+  const high = Math.floor(b / 2 ** 17);
+  const low = b % 2 ** 17;
+  return ((((a * high) % m) * 2 ** 17) % m + ((a * low) % m)) % m;
+}
+
+/** The x with a × x ≡ 1 (mod m), for a coprime with m (extended Euclid, in BigInt: its products pass 2^53). */
+function inverseModulo(a: number, m: number): number {
+  let [r, nextR] = [BigInt(m), BigInt(a)];
+  let [t, nextT] = [0n, 1n];
+  while (nextR !== 0n) {
+    const q = r / nextR;
+    [r, nextR] = [nextR, r - q * nextR];
+    [t, nextT] = [nextT, t - q * nextT];
+  }
+  if (r !== 1n) throw new Error(`${a} has no inverse modulo ${m}`);
+  return Number(((t % BigInt(m)) + BigInt(m)) % BigInt(m));
 }
