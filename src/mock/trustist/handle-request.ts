@@ -104,19 +104,24 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: MockStat
     baseUrl: state.baseUrl(),
     ...(state.pageSize === undefined ? {} : { pageSize: state.pageSize }),
   };
-  const parse = () => {
-    if (!operation.readsBody) return undefined;
-    // The fault: the body goes straight to JSON.parse, which throws on '' and ends as a 500.
-    if (raw.length === 0 && fault === 'server-error-on-empty-body') return JSON.parse(raw.toString('utf8')) as unknown;
-    return parseJsonBody(raw, req.headers['content-type']);
-  };
   if (!key.permissions.has(operation.permission) && !permissionUnchecked(operation.operationId, fault)) {
-    if (operation.operationId === 'updateCustomer' && fault === 'update-forbidden-after-write') attempt(() => operation.handler({ ...ctx, body: parse() }));
+    if (operation.operationId === 'updateCustomer' && fault === 'update-forbidden-after-write') attempt(() => operation.handler({ ...ctx, body: parsedBody(operation, raw, req, fault) }));
     throw forbidden(`this key lacks the ${operation.permission} permission that ${operation.operationId} needs`);
   }
-  const reply = operation.handler({ ...ctx, body: parse() });
+  const reply = operation.handler({ ...ctx, body: parsedBody(operation, raw, req, fault) });
   const body = key.tenantId !== auth.keyring.tenants.a && fault === 'tenant-id-shared' ? withTenantId(reply.body, auth.keyring.tenants.a) : reply.body;
   sendJson(res, replyStatus(operation.operationId, reply.status, variants), present(operation.operationId, body, variants), reply.headers);
+}
+
+/**
+ * The request body as the operation reads it (a function of its own, not a closure: tsx, with
+ * keepNames, renames every named closure it creates, on every request).
+ */
+function parsedBody(operation: { readsBody: boolean }, raw: Buffer, req: IncomingMessage, fault: string | undefined): unknown {
+  if (!operation.readsBody) return undefined;
+  // The fault: the body goes straight to JSON.parse, which throws on '' and ends as a 500.
+  if (raw.length === 0 && fault === 'server-error-on-empty-body') return JSON.parse(raw.toString('utf8')) as unknown;
+  return parseJsonBody(raw, req.headers['content-type']);
 }
 
 /** The success status as the variants choose it: the seed shows none for create, 200 and 201 are both read. */

@@ -22,21 +22,38 @@ interface HawkFailure {
   output?: { headers?: Record<string, unknown> };
 }
 
+/**
+ * @hapi/hawk's check against the keyring. Functions of their own, not closures: tsx, with
+ * keepNames, renames every named closure it creates, on every request.
+ */
+function hawkAuthenticate(req: IncomingMessage, settings: AuthSettings, timestampSkewSec: number): Promise<Hawk.server.Authentication> {
+  // Hawk reads the host's clock; the offset makes it read the mock's (tests move time).
+  return Hawk.server.authenticate(req, credentialsOf(settings.keyring), { timestampSkewSec, localtimeOffsetMsec: settings.clock() - Date.now() });
+}
+
+const CREDENTIALS = new WeakMap<AuthSettings['keyring'], Hawk.server.CredentialsFunc>();
+
+function credentialsOf(keyring: AuthSettings['keyring']): Hawk.server.CredentialsFunc {
+  let found = CREDENTIALS.get(keyring);
+  if (!found) {
+    // null is @hapi/hawk's documented "unknown id" answer, which its typings leave out.
+    found = ((id: string): Hawk.server.Credentials | null => {
+      const key = keyring.byId.get(id);
+      return key ? { key: key.secret, algorithm: 'sha256', user: key.id } : null;
+    }) as Hawk.server.CredentialsFunc;
+    CREDENTIALS.set(keyring, found);
+  }
+  return found;
+}
+
 export async function authenticateHawk(req: IncomingMessage, settings: AuthSettings): Promise<Authenticated> {
   const { keyring, fault } = settings;
-  // null is @hapi/hawk's documented "unknown id" answer, which its typings leave out.
-  const credentialsFunc = ((id: string): Hawk.server.Credentials | null => {
-    const key = keyring.byId.get(id);
-    return key ? { key: key.secret, algorithm: 'sha256', user: key.id } : null;
-  }) as Hawk.server.CredentialsFunc;
-  // Hawk reads the host's clock; the offset makes it read the mock's (tests move time).
-  const authenticate = (timestampSkewSec: number) => Hawk.server.authenticate(req, credentialsFunc, { timestampSkewSec, localtimeOffsetMsec: settings.clock() - Date.now() });
   let auth: Hawk.server.Authentication;
   try {
     // Hawk judges the timestamp last, after the MAC: a request refused only for it is one
     // auth-timestamp-unchecked accepts, so only there is the fault consulted (fault-reach.ts).
-    auth = await authenticate(SKEW_SEC).catch((error: HawkFailure) => {
-      if (error.message === 'Stale timestamp' && fault === 'auth-timestamp-unchecked') return authenticate(Infinity);
+    auth = await hawkAuthenticate(req, settings, SKEW_SEC).catch((error: HawkFailure) => {
+      if (error.message === 'Stale timestamp' && fault === 'auth-timestamp-unchecked') return hawkAuthenticate(req, settings, Infinity);
       throw error;
     });
   } catch (error) {
