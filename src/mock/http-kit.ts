@@ -213,16 +213,23 @@ export interface ParsedTarget {
  */
 const PLAIN_TARGET = /^(?!\/\/)(\/[A-Za-z0-9._~-]*)*(\?[A-Za-z0-9._~\-=&+%*,;:@/!$()]*)?$/;
 
+/** The query of a target without one: shared, as no handler changes a query it reads. */
+const NO_QUERY: URLSearchParams = new URLSearchParams();
+
 /** Splits the request target into decoded path segments; a malformed target is a 400, not a throw. */
 export function parseTarget(url: string | undefined): ParsedTarget {
   const target = url ?? '/';
   if (PLAIN_TARGET.test(target)) {
     const question = target.indexOf('?');
     const path = question < 0 ? target : target.slice(0, question);
-    const segments = path.split('/').filter((s) => s !== '');
-    if (!segments.some((s) => s === '.' || s === '..')) {
-      return { segments, query: new URLSearchParams(question < 0 ? '' : target.slice(question + 1)) };
+    const segments: string[] = [];
+    let dotted = false;
+    for (const segment of path.split('/')) {
+      if (segment === '') continue;
+      if (segment === '.' || segment === '..') dotted = true;
+      segments.push(segment);
     }
+    if (!dotted) return { segments, query: question < 0 ? NO_QUERY : new URLSearchParams(target.slice(question + 1)) };
   }
   let parsed: URL;
   try {

@@ -1,8 +1,8 @@
 import type { StoredCustomer } from './customer-store.ts';
 
 // The answers that carry stored records, spelled from the records' JSON text (customer-store.ts
-// keeps each record as the text JSON.stringify wrote): no record is parsed or serialised again
-// to answer, and the bytes are what serialising `{ customer }` or `{ customers }` would give.
+// keeps each record's answer as the text JSON.stringify wrote): no record is parsed or serialised
+// again to answer, and the bytes are what serialising `{ customer }` or `{ customers }` would give.
 
 export interface ReplyJson {
   text: string;
@@ -10,12 +10,11 @@ export interface ReplyJson {
   bytes: number;
 }
 
-const CUSTOMER_OPEN = '{"customer":';
 const CUSTOMERS_OPEN = '{"customers":[';
 
 /** `JSON.stringify({ customer })` of a stored record. */
 export function customerReplyJson(stored: StoredCustomer): ReplyJson {
-  return { text: `${CUSTOMER_OPEN}${stored.json}}`, bytes: CUSTOMER_OPEN.length + stored.bytes + 1 };
+  return { text: stored.reply, bytes: stored.replyBytes };
 }
 
 /** `JSON.stringify({ customers })` of stored records, in the order given. */

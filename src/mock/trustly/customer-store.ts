@@ -17,10 +17,13 @@ export type Customer = Record<string, unknown> & {
  * can change a stored record in place.
  */
 export class StoredCustomer {
-  /** The record as JSON.stringify wrote it. */
-  json: string;
+  /**
+   * `{ customer: record }` as JSON.stringify writes it: the answer of a read or a write of this
+   * customer, sent as it is (it spares an answer the joining and flattening of the record's text).
+   */
+  reply: string;
   /** Its length in UTF-8 bytes. */
-  bytes: number;
+  replyBytes: number;
   /** The record's externalId, indexed and filtered on without parsing the record. */
   externalId: string | undefined;
 
@@ -32,9 +35,19 @@ export class StoredCustomer {
     readonly customerId: string,
     customer: Customer,
   ) {
-    this.json = JSON.stringify(customer);
-    this.bytes = Buffer.byteLength(this.json);
+    this.reply = JSON.stringify({ customer });
+    this.replyBytes = Buffer.byteLength(this.reply);
     this.externalId = externalIdOf(customer);
+  }
+
+  /** The record's own JSON text (a slice of the reply: no copy). */
+  get json(): string {
+    return this.reply.slice(REPLY_OPEN.length, -1);
+  }
+
+  /** The record's JSON text's length in UTF-8 bytes. */
+  get bytes(): number {
+    return this.replyBytes - REPLY_OPEN.length - 1;
   }
 
   /** A fresh copy of the record. */
@@ -44,11 +57,14 @@ export class StoredCustomer {
 
   /** Keeps `customer` (same customerId) in place of the record. */
   set(customer: Customer): void {
-    this.json = JSON.stringify(customer);
-    this.bytes = Buffer.byteLength(this.json);
+    this.reply = JSON.stringify({ customer });
+    this.replyBytes = Buffer.byteLength(this.reply);
     this.externalId = externalIdOf(customer);
   }
 }
+
+/** What JSON.stringify writes before the record in `{ customer: record }`. */
+const REPLY_OPEN = '{"customer":';
 
 function externalIdOf(customer: Customer): string | undefined {
   return typeof customer.externalId === 'string' ? customer.externalId : undefined;

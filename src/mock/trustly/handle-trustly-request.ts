@@ -76,7 +76,7 @@ function answer(ctx: TrustlyContext, res: ServerResponse, run: Operation['run'],
     const reply = run(ctx, call);
     // A payload spelled from stored records is the records as stored: only a mock without
     // variants, which presents records as they are, may send it as it is.
-    if (reply.payload && ctx.variants.size === 0) sendJsonText(res, reply.status, reply.payload.text, {}, reply.payload.bytes);
+    if (reply.payload && ctx.variants.size === 0) sendJsonText(res, reply.status, reply.payload.text, undefined, reply.payload.bytes);
     else sendJsonText(res, reply.status, JSON.stringify(presentBody(reply.payload ? JSON.parse(reply.payload.text) : reply.body, ctx.variants)));
   } catch (error) {
     sendProblem(ctx, res, error, ctx.documented.get(operationId));

@@ -6,7 +6,8 @@ import type { ServerResponse } from 'node:http';
  * write is a writev either way (res.end queues an empty chunk after the body). The bytes on the
  * wire are the same.
  */
-export function sendJsonText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}, length = Buffer.byteLength(text)): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(length), ...headers });
+export function sendJsonText(res: ServerResponse, status: number, text: string, headers?: Record<string, string>, length = Buffer.byteLength(text)): void {
+  const head = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(length) };
+  res.writeHead(status, headers ? { ...head, ...headers } : head);
   res.end(text);
 }
