@@ -94,9 +94,11 @@ export function parseJsonBody(body: Buffer, contentType: string | undefined): un
     assertShallow(text);
     throw new HttpProblem(400, 'invalid_json', `the request body is not valid JSON: ${(error as Error).message}`);
   }
-  if (!isSafeJson(value, 0)) {
+  const problem = problemIn(value, 0, []);
+  if (problem) {
+    // Depth is judged first, as for a long body scanned before parsing.
     assertShallow(text);
-    assertSafeJson(value, []);
+    if (problem !== 'too deep') throw problem;
   }
   return value;
 }
@@ -131,44 +133,28 @@ function jsonDepth(text: string): number {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * Whether a parsed value is shallow enough, all its numbers finite and none of its keys
- * forbidden: the common case, answered without building the pointer an error names.
- * `depth` counts the brackets around `value`, as jsonDepth does.
+ * The first problem of a parsed value, in document order: a number too large to represent, a
+ * key that would reach a prototype, or `'too deep'` past MAX_JSON_DEPTH (worded from the text,
+ * which knows the depth). `depth` counts the brackets around `value`, as jsonDepth does; `path`
+ * holds the keys down to it, and a pointer is spelled out only for a problem.
  */
-function isSafeJson(value: unknown, depth: number): boolean {
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (typeof value !== 'object' || value === null) return true;
-  if (depth >= MAX_JSON_DEPTH) return false;
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) if (!isSafeJson(value[index], depth + 1)) return false;
-    return true;
+function problemIn(value: unknown, depth: number, path: string[]): HttpProblem | 'too deep' | undefined {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? undefined : new HttpProblem(400, 'invalid_json', `${pointerOf(path) || '(body)'}: the number is too large to represent`);
   }
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth >= MAX_JSON_DEPTH) return 'too deep';
+  const array = Array.isArray(value);
   for (const key in value) {
-    if (FORBIDDEN_KEYS.has(key) || !isSafeJson((value as Record<string, unknown>)[key], depth + 1)) return false;
-  }
-  return true;
-}
-
-/** The error for a value isSafeJson refused; `path` holds the keys down to `value`. */
-function assertSafeJson(value: unknown, path: string[]): void {
-  if (typeof value === 'number' && !Number.isFinite(value)) {
-    throw new HttpProblem(400, 'invalid_json', `${pointerOf(path) || '(body)'}: the number is too large to represent`);
-  }
-  if (typeof value !== 'object' || value === null) return;
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) {
-      path.push(String(index));
-      assertSafeJson(value[index], path);
-      path.pop();
-    }
-    return;
-  }
-  for (const key of Object.keys(value)) {
     path.push(key);
-    if (FORBIDDEN_KEYS.has(key)) throw new HttpProblem(400, 'invalid_json', `${pointerOf(path)}: this key is not allowed`);
-    assertSafeJson((value as Record<string, unknown>)[key], path);
+    const problem =
+      !array && FORBIDDEN_KEYS.has(key)
+        ? new HttpProblem(400, 'invalid_json', `${pointerOf(path)}: this key is not allowed`)
+        : problemIn((value as Record<string, unknown>)[key], depth + 1, path);
     path.pop();
+    if (problem) return problem;
   }
+  return undefined;
 }
 
 /**
