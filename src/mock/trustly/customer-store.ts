@@ -21,11 +21,11 @@ export class StoredCustomer {
    * `{ customer: record }` as JSON.stringify writes it: the answer of a read or a write of this
    * customer, sent as it is (it spares an answer the joining and flattening of the record's text).
    */
-  reply: string;
+  reply!: string;
   /** Its length in UTF-8 bytes. */
-  replyBytes: number;
+  replyBytes!: number;
   /** The record's externalId, indexed and filtered on without parsing the record. */
-  externalId: string | undefined;
+  externalId!: string | undefined;
 
   constructor(
     /** Creation order: lists answer in it. */
@@ -35,9 +35,7 @@ export class StoredCustomer {
     readonly customerId: string,
     customer: Customer,
   ) {
-    this.reply = JSON.stringify({ customer });
-    this.replyBytes = Buffer.byteLength(this.reply);
-    this.externalId = externalIdOf(customer);
+    this.set(customer);
   }
 
   /** The record's own JSON text (a slice of the reply: no copy). */
@@ -55,26 +53,23 @@ export class StoredCustomer {
     return JSON.parse(this.json) as Customer;
   }
 
-  /** Keeps `customer` (same customerId) in place of the record. */
+  /** Keeps `customer` (same customerId) as the record. */
   set(customer: Customer): void {
     this.reply = JSON.stringify({ customer });
     this.replyBytes = Buffer.byteLength(this.reply);
-    this.externalId = externalIdOf(customer);
+    this.externalId = typeof customer.externalId === 'string' ? customer.externalId : undefined;
   }
 }
 
 /** What JSON.stringify writes before the record in `{ customer: record }`. */
 const REPLY_OPEN = '{"customer":';
 
-function externalIdOf(customer: Customer): string | undefined {
-  return typeof customer.externalId === 'string' ? customer.externalId : undefined;
-}
 
 interface MerchantIndex {
   /**
    * The merchant's customers in creation order, so an unfiltered list needs no sort. An array,
-   * not a second map by id: `all` answers lookups by id, and every create paid for the second
-   * map's growth (bench/ mock-throughput).
+   * not a second table by id: CustomerStore finds a customer by its id, and every create paid
+   * for a second table's growth (bench/ mock-throughput).
    */
   customers: StoredCustomer[];
   byExternalId: Map<string, Set<StoredCustomer>>;
@@ -115,9 +110,8 @@ export class CustomerStore {
   private readonly firstId = randomInt(ID_SPACE);
   private issuedCount = 0;
   private nextId = this.firstId;
-  /** The id newCustomerId issued last and its issue number, until a customer is inserted. */
+  /** The id newCustomerId issued last (its issue number is issuedCount - 1), until a customer is inserted. */
   private lastIssuedId: string | undefined;
-  private lastIssuedNumber = 0;
 
   /**
    * A fresh 10-digit numeric id, never one a customer has. `collide` is the
@@ -127,12 +121,11 @@ export class CustomerStore {
     if (collide) return String(ID_FIRST + randomInt(64));
     for (;;) {
       const id = tenDigits(ID_FIRST + this.nextId);
-      const number = this.issuedCount++;
+      this.issuedCount++;
       this.nextId = (this.nextId + ID_STEP) % ID_SPACE;
       // Issued ids are distinct; only an id of a record's own can have taken one.
-      if (this.others.size > 0 && this.others.has(id)) continue;
+      if (this.others.has(id)) continue;
       this.lastIssuedId = id;
-      this.lastIssuedNumber = number;
       return id;
     }
   }
@@ -175,7 +168,7 @@ export class CustomerStore {
     const stored = new StoredCustomer(this.seq++, owner, customerId, customer);
     if (customerId === this.lastIssuedId) {
       // Just issued: no customer has the id.
-      this.issued[this.lastIssuedNumber] = stored;
+      this.issued[this.issuedCount - 1] = stored;
     } else {
       // An id of its own. Only the collision fault reuses one: the newer customer takes the older's place.
       const previous = this.findAnywhere(customerId);
