@@ -72,7 +72,7 @@ function addressOf(value: unknown): Address {
 
 /** The store's faults that damage text on its way in (each consulted only where it would change the text). */
 function storedText(fields: CustomerFields, fault?: TrustistFaultName): CustomerFields {
-  if (holdsAstral(fields) && fault === 'astral-chars-mangled') return JSON.parse(JSON.stringify(fields).replace(/[\u{10000}-\u{10FFFF}]/gu, '\uFFFD')) as CustomerFields;
+  if (fault === 'astral-chars-mangled' && holdsAstral(fields)) return JSON.parse(JSON.stringify(fields).replace(/[\u{10000}-\u{10FFFF}]/gu, '\uFFFD')) as CustomerFields;
   if (((fields.firstName?.length ?? 0) > 64 || (fields.lastName?.length ?? 0) > 64) && fault === 'names-truncated-at-64') {
     if (fields.firstName !== undefined) fields.firstName = fields.firstName.slice(0, 64);
     if (fields.lastName !== undefined) fields.lastName = fields.lastName.slice(0, 64);

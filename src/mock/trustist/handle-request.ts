@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SpecValidators } from '../../openapi/index.ts';
-import { belowBasePath, HttpProblem, parseJsonBody, parseTarget, readBody, sendJson, type ParsedTarget } from '../http-kit.ts';
+import { belowBasePath, HttpProblem, parseJsonBody, parseTarget, readBody, sendJson, sendResponse, type ParsedTarget } from '../http-kit.ts';
 import type { AuthSettings } from './auth-types.ts';
 import { authenticateRequest } from './authenticate-request.ts';
 import type { Customer, CustomerStore } from './customer-store.ts';
@@ -150,7 +150,7 @@ function wipeCustomer(res: ServerResponse, state: MockState, tenantId: string | 
   const record = state.store.find(id);
   if (!record || record.tenantId !== tenantId) throw notFound(`no customer with id ${JSON.stringify(id)}`);
   state.store.replace(id, record, { id: record.id, tenantId: record.tenantId, created: record.created, lastUpdated: new Date(state.auth.clock()).toISOString() });
-  res.writeHead(204).end();
+  sendResponse(res, 204, {});
 }
 
 function attempt(action: () => unknown): void {

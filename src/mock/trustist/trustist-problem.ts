@@ -1,5 +1,5 @@
 import { STATUS_CODES, type ServerResponse } from 'node:http';
-import { HttpProblem, sendJson } from '../http-kit.ts';
+import { HttpProblem, sendJson, sendResponse } from '../http-kit.ts';
 import type { TrustistVariantName } from './variants.ts';
 
 /**
@@ -53,8 +53,7 @@ export function sendProblem(res: ServerResponse, problem: HttpProblem, variants:
 
 function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string>): void {
   const payload = Buffer.from(text);
-  res.writeHead(status, { ...(text === '' ? {} : { 'content-type': 'text/plain; charset=utf-8' }), 'content-length': String(payload.length), ...headers });
-  res.end(payload);
+  sendResponse(res, status, { ...(text === '' ? {} : { 'content-type': 'text/plain; charset=utf-8' }), 'content-length': String(payload.length), ...headers }, payload);
 }
 
 export const unauthorized = (message: string, challenge: string) => new TrustistProblem(401, 'unauthorized', message, { 'www-authenticate': challenge });

@@ -89,7 +89,7 @@ function assemble(ctx: TrustlyContext, ids: { customerId: string; merchantId: st
   // of the previous record (the store keeps records as text).
   let stored = fields;
   // The externalId is spared: mangling the upsert key would break upserts, not round trips.
-  if (holdsAstral(stored) && ctx.fault === 'astral-chars-mangled') stored = { ...(mangleAstral(stored) as Body), ...pick(stored, 'externalId') };
+  if (ctx.fault === 'astral-chars-mangled' && holdsAstral(stored)) stored = { ...(mangleAstral(stored) as Body), ...pick(stored, 'externalId') };
   // Code points, not UTF-16 units: a name of 64 units or fewer cannot be over, and is not split.
   if (typeof stored.name === 'string' && stored.name.length > 64 && [...stored.name].length > 64 && ctx.fault === 'name-truncated-64') {
     stored.name = [...stored.name].slice(0, 64).join('');

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { sendResponse } from '../http-kit.ts';
 
 /**
  * Sends JSON held as text. node's http joins a string body to the head as one string, where a
@@ -8,6 +9,5 @@ import type { ServerResponse } from 'node:http';
  */
 export function sendJsonText(res: ServerResponse, status: number, text: string, headers?: Record<string, string>, length = Buffer.byteLength(text)): void {
   const head = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(length) };
-  res.writeHead(status, headers ? { ...head, ...headers } : head);
-  res.end(text);
+  sendResponse(res, status, headers ? { ...head, ...headers } : head, text);
 }
