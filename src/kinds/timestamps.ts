@@ -5,6 +5,7 @@ import type { TimestampEncoding } from '../openapi/x-conform.ts';
 import type { Kind } from './kind.ts';
 import { OperationClient, type Data, type Reply } from './operation-client.ts';
 import { bodiesOf, requiredOf } from './record-bodies.ts';
+import { stampStepMs } from './stamp-step.ts';
 
 /**
  * The created and updated stamps, in the encoding x-conform declares, are close to the request
@@ -21,7 +22,7 @@ export const timestamps: Kind = async (ctx: CheckContext, params) => {
   const on = phasesParam(ctx, params);
   const { created: createdField, updated: updatedField } = conform.record.timestamps;
   // A stamp can only move forward once its smallest step has passed: a second for whole seconds.
-  const wait = (record: Data) => (updatedField.encoding === 'unix-ms' ? 5 : updatedField.encoding === 'rfc3339' ? stepOf(record[updatedField.field]) + 5 : 1100);
+  const wait = (record: Data) => (updatedField.encoding === 'unix-ms' ? 5 : updatedField.encoding === 'rfc3339' ? stampStepMs(record[updatedField.field]) + 5 : 1100);
   const ns = ctx.namespace('timestamps');
   const stampsOf = (reply: Reply, record: Data, what: string, judged: boolean) => {
     const created = readStamp(ctx, record, createdField.field, createdField.encoding, what);
@@ -64,12 +65,6 @@ function phasesParam(ctx: CheckContext, params: Record<string, unknown>): ('crea
     throw new Error(`${ctx.rule}: params.on must list create and/or update, not ${JSON.stringify(given)}`);
   }
   return given as ('create' | 'update')[];
-}
-
-/** The step of an RFC 3339 stamp as written, in ms: 1000 for whole seconds, 1 for milliseconds or finer. */
-function stepOf(value: unknown): number {
-  const fraction = typeof value === 'string' ? (/\.(\d+)/.exec(value)?.[1] ?? '') : '';
-  return Math.max(1, 10 ** (3 - Math.min(3, fraction.length)));
 }
 
 /** A stamp as epoch ms; fails the rule when it is not in the declared encoding. */

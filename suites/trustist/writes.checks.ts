@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { InvalidValue } from '../../src/generation/index.ts';
 import { expectStatus } from '../../src/kinds/judge.ts';
 import { OperationClient } from '../../src/kinds/operation-client.ts';
+import { stampStepMs } from '../../src/kinds/stamp-step.ts';
 import { defineChecks } from '../../src/runner/check.ts';
 import { pick, type CheckContext } from '../../src/runner/check-context.ts';
 import { fullCreateBody, malformedJson, nonObjectBody, orgNamespace, updatePatch, wrongTypeBody } from '../../src/vendors/trustist/arbitraries.ts';
@@ -122,8 +123,9 @@ export const writeChecks = defineChecks('writes', {
   'trustist.customers.update.empty-body': async (ctx: CheckContext) => {
     const a = new OperationClient(ctx, 'tenantA');
     const before = await storedCustomer(ctx, a, { firstName: 'Untouched', lastName: 'Record', orgId: '' }, 'empty');
-    // Past one tick of a whole-second stamp, so a lastUpdated that moves can be seen to move.
-    await sleep(1100);
+    // Past one step of the stamp as written (a second for whole seconds, a millisecond for
+    // milliseconds), so a lastUpdated that moves can be seen to move.
+    await sleep(stampStepMs(before.lastUpdated) + 5);
     const reply = await a.update(a.idOf(before), {});
     const after = a.recordOf(await a.get(a.idOf(before)), 'tenant A reads its own customer');
     ctx.observe({ status: reply.status, lastUpdatedMoved: after.lastUpdated !== before.lastUpdated, fieldsChanged: !sameFields(fieldsOf(after), fieldsOf(before)) });
