@@ -12,7 +12,8 @@ import { skipIfRefused } from './skip-if-refused.ts';
  * params.asCreated also the fields x-conform declares immutable and the two stamps (as instants)
  * that the create answered. The bodies are record-bodies' bodiesParam (params.bodies,
  * params.subsets, params.examples). With params.observe, what the docs leave open is recorded: how a field that
- * holds no value is written (left out, or null), and how each answer spells the stamps' zone.
+ * holds no value is written (left out, or null), how each answer spells the stamps' zone, and
+ * whether any stamp had a part of a second (else the target's clock steps by whole seconds).
  */
 export const roundTrip: Kind = async (ctx: CheckContext, params) => {
   const a = new OperationClient(ctx, ctx.spec.conform.scope.primary);
@@ -21,6 +22,8 @@ export const roundTrip: Kind = async (ctx: CheckContext, params) => {
   const stamps = [conform.record.timestamps.created, conform.record.timestamps.updated];
   const unset = new Set<string>();
   const zones: Record<string, Set<string>> = { [conform.operations.create]: new Set(), [conform.operations.get]: new Set() };
+  // Whole seconds until a stamp shows a non-zero fraction: a clock's step, not the digits written.
+  let wholeSeconds = true;
   const ns = ctx.namespace('round-trip');
   await ctx.property(
     bodies,
@@ -46,14 +49,20 @@ export const roundTrip: Kind = async (ctx: CheckContext, params) => {
       const schema = requestSchema(ctx, conform.operations.create);
       for (const [operationId, record] of [[conform.operations.create, created], [conform.operations.get, got]] as const) {
         for (const spelling of unsetSpellings(schema, sent, record)) unset.add(spelling);
-        for (const { field, encoding } of stamps) if (encoding === 'rfc3339') zones[operationId]!.add(zoneSpelling(record[field]));
+        for (const { field, encoding } of stamps) {
+          if (encoding !== 'rfc3339') continue;
+          zones[operationId]!.add(zoneSpelling(record[field]));
+          if (typeof record[field] === 'string' && /:\d\d\.\d*[1-9]/.test(record[field])) wholeSeconds = false;
+        }
       }
     },
     { examples },
   );
   if (params.observe !== true) return;
-  const timeZone = stamps.some((s) => s.encoding === 'rfc3339') ? { timeZone: Object.fromEntries(Object.entries(zones).map(([op, set]) => [op, [...set].sort()])) } : {};
-  ctx.observe({ unsetFields: [...unset].sort(), ...timeZone });
+  const rfc3339 = stamps.some((s) => s.encoding === 'rfc3339')
+    ? { timeZone: Object.fromEntries(Object.entries(zones).map(([op, set]) => [op, [...set].sort()])), stampPrecision: wholeSeconds ? 'whole seconds' : 'sub-second' }
+    : {};
+  ctx.observe({ unsetFields: [...unset].sort(), ...rfc3339 });
 };
 
 /**

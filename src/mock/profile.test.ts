@@ -49,6 +49,7 @@ const ADOPTED: [vendor: Vendor, variant: string, observed: Observed][] = [
   ['trustist', 'unauthorized-empty', ['trustist.errors.shape', { ...JSON_REFUSALS, 'no credentials': { status: 401, contentType: 'none', body: 'empty' } }]],
   ['trustist', 'absent-as-null', ['trustist.customers.get.round-trip', { unsetFields: ['null'], timeZone: { createCustomer: ['Z'], getCustomer: ['Z'] } }]],
   ['trustist', 'timestamps-offset', ['trustist.customers.get.round-trip', { unsetFields: ['left out'], timeZone: { createCustomer: ['Z'], getCustomer: ['+00:00'] } }]],
+  ['trustist', 'timestamps-whole-seconds', ['trustist.customers.get.round-trip', { unsetFields: ['left out'], timeZone: { createCustomer: ['Z'], getCustomer: ['Z'] }, stampPrecision: 'whole seconds' }]],
   ['trustist', 'create-null-as-absent', ['trustist.customers.create.invalid-body', { nullInOptionalFieldOnCreate: ['treated as absent'] }]],
   ['trustist', 'create-200', ['trustist.customers.create.schema', { status: [200], idLength: [12] }]],
   ['trustist', 'merchant-key-403', ['trustist.auth.merchant-key-rejected', { status: 403 }]],

@@ -74,6 +74,9 @@ function readRoundTrip(observation: Record<string, unknown>): Reading[] {
       choose('time zone spelt', observation.timeZone, { createCustomer: ['Z'], getCustomer: ['Z'] }, [[{ createCustomer: ['Z'], getCustomer: ['+00:00'] }, 'timestamps-offset']], 'the mock writes Z, or Z on writes and +00:00 on reads'),
     );
   }
+  if (observation.stampPrecision !== undefined) {
+    readings.push(choose('stamps', observation.stampPrecision, 'sub-second', [['whole seconds', 'timestamps-whole-seconds']], 'the mock stamps to the millisecond or to the whole second'));
+  }
   return readings;
 }
 

@@ -23,6 +23,8 @@ const CATALOGUE = [
     'An optional property without a value is written as null instead of left out, the address\'s fields included (the docs do not say which).'),
   variant('timestamps-offset', 'timestamp spelling', ['trustist.customers.get.round-trip', 'trustist.customers.update.timestamps', 'trustist.customers.list.org-filter', 'trustist.model.stateful'],
     'Get and list write created and lastUpdated with the offset +00:00, create and update with Z: the same UTC instants in two RFC 3339 spellings.'),
+  variant('timestamps-whole-seconds', 'timestamp precision', ['trustist.customers.create.timestamps', 'trustist.customers.update.timestamps', 'trustist.customers.update.empty-body', 'trustist.customers.create.equal-stamps', 'trustist.model.stateful'],
+    'created and lastUpdated come from a clock of whole seconds, as in the docs\' examples (2025-01-21T14:30:00Z), still written with milliseconds (…T14:30:00.000Z).'),
   variant('create-null-as-absent', 'null on create', ['trustist.customers.create.invalid-body'],
     'A create treats a documented field sent as null like an absent one, instead of refusing it (null is not clearly a value of the wrong type).'),
   variant('create-200', 'create status', ['trustist.customers.create.schema'],
