@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stampStepMs } from './stamp-step.ts';
 
-describe('stampStepMs', () => {
+describe('stampStepMs: the waits of trustist.customers.update.timestamps and trustist.customers.update.empty-body', () => {
   it('reads the step from the last non-zero digit of the fraction', () => {
     expect(stampStepMs('2026-12-02T01:44:33Z')).toBe(1000);
     expect(stampStepMs('2026-12-02T01:44:33.000Z')).toBe(1000);

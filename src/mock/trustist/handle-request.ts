@@ -58,7 +58,7 @@ export function createRequestHandler(state: MockState): (req: IncomingMessage, r
     handle(req, res, state).catch((error: unknown) => {
       if (error instanceof HttpProblem) return sendProblem(res, error, state.variants);
       process.stderr.write(`trustist mock: unexpected error on ${req.method} ${req.url}: ${(error as Error)?.stack ?? String(error)}\n`);
-      if (res.headersSent) return res.destroy();
+      // An answer already sent or queued is sendResponse's to catch: it closes the connection.
       sendJson(res, 500, { error: 'internal_error', message: `the mock failed unexpectedly: ${(error as Error)?.message ?? String(error)}` });
     });
   };

@@ -30,7 +30,7 @@ describe('HawkNonceCache', () => {
   });
 });
 
-describe('HawkNonceCache against a plain queue', () => {
+describe('HawkNonceCache against a plain queue (the mock side of trustist.auth.replay)', () => {
   /** The documented behaviour, written the slow and obvious way. */
   function queueModel(windowSec: number, capacity: number) {
     const queue: { key: string; expires: number }[] = [];

@@ -85,10 +85,7 @@ function answer(ctx: TrustlyContext, res: ServerResponse, run: Operation['run'],
 
 function sendProblem(ctx: TrustlyContext, res: ServerResponse, error: unknown, documented: ReadonlySet<number> | undefined): void {
   const problem = toTrustlyProblem(error, documented);
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
+  // An answer already sent or queued is sendResponse's to catch: it closes the connection.
   sendJsonText(res, problem.status, JSON.stringify(presentBody(errorBody(problem, ctx.fault), ctx.variants)), problem.headers);
 }
 
